@@ -1,0 +1,70 @@
+import { ConfigurationError } from './errors';
+
+/** Everything the skill is configured with. Parsed once; nothing else reads the environment. */
+export interface Config {
+  readonly directoryTable: string;
+  readonly usersTable: string;
+  /** When set, requests for any other skill are rejected. */
+  readonly skillId: string | undefined;
+  /** IANA zone used when the device's own zone is unknown. */
+  readonly officeTimeZone: string;
+  /** Local stores only (dynalite); unset in AWS. */
+  readonly dynamoDbEndpoint: string | undefined;
+  readonly logLevel: LogLevel;
+}
+
+export const LogLevels = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'] as const;
+export type LogLevel = (typeof LogLevels)[number];
+
+export const DEFAULT_OFFICE_TIME_ZONE = 'America/New_York';
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+function required(env: Environment, name: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigurationError(`Environment variable ${name} is required`);
+  return value;
+}
+
+function optional(env: Environment, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Parses the contract's environment variables into a typed {@link Config}.
+ * Throws {@link ConfigurationError} naming the variable when one is missing or invalid.
+ */
+export function loadConfig(env: Environment = process.env): Config {
+  const officeTimeZone = optional(env, 'OFFICE_TIME_ZONE') ?? DEFAULT_OFFICE_TIME_ZONE;
+  if (!isTimeZone(officeTimeZone)) {
+    throw new ConfigurationError(
+      `Environment variable OFFICE_TIME_ZONE is not an IANA time zone: ${officeTimeZone}`,
+    );
+  }
+  const logLevel = (optional(env, 'LOG_LEVEL') ?? 'INFO').toUpperCase();
+  if (!(LogLevels as readonly string[]).includes(logLevel)) {
+    throw new ConfigurationError(`Environment variable LOG_LEVEL must be one of ${LogLevels.join(', ')}`);
+  }
+  const dynamoDbEndpoint = optional(env, 'DYNAMODB_ENDPOINT');
+  if (dynamoDbEndpoint !== undefined && !/^https?:\/\//.test(dynamoDbEndpoint)) {
+    throw new ConfigurationError('Environment variable DYNAMODB_ENDPOINT must be an http(s) URL');
+  }
+  return {
+    directoryTable: required(env, 'DIRECTORY_TABLE'),
+    usersTable: required(env, 'USERS_TABLE'),
+    skillId: optional(env, 'SKILL_ID'),
+    officeTimeZone,
+    dynamoDbEndpoint,
+    logLevel: logLevel as LogLevel,
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Every intent, slot and slot type name the code relies on. A test checks this module against the
+ * interaction models in both directions, so a renamed intent breaks the build, not a conversation.
+ */
+export const IntentNames = {
+  contactDetails: 'ContactDetailsIntent',
+  chooseContact: 'ChooseContactIntent',
+  help: 'AMAZON.HelpIntent',
+  stop: 'AMAZON.StopIntent',
+  cancel: 'AMAZON.CancelIntent',
+  fallback: 'AMAZON.FallbackIntent',
+  navigateHome: 'AMAZON.NavigateHomeIntent',
+  repeat: 'AMAZON.RepeatIntent',
+  startOver: 'AMAZON.StartOverIntent',
+  yes: 'AMAZON.YesIntent',
+  no: 'AMAZON.NoIntent',
+} as const;
+
+export type IntentName = (typeof IntentNames)[keyof typeof IntentNames];
+
+export const SlotNames = {
+  name: 'name',
+  detail: 'detail',
+  company: 'company',
+  ordinal: 'ordinal',
+} as const;
+
+export const SlotTypeNames = {
+  contactName: 'CONTACT_NAME',
+  contactDetail: 'CONTACT_DETAIL',
+  companyName: 'COMPANY_NAME',
+} as const;
+
+/** The ids of the CONTACT_DETAIL slot type's values. */
+export const ContactDetails = ['email', 'phone', 'office', 'company', 'title'] as const;
+export type ContactDetail = (typeof ContactDetails)[number];
+
+export function isContactDetail(value: string | undefined): value is ContactDetail {
+  return value !== undefined && (ContactDetails as readonly string[]).includes(value);
+}

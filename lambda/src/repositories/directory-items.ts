@@ -1,0 +1,177 @@
+import { type Contact, type ContactSummary, fullNameOf, summarize } from '../domain/contact';
+import { nameVariants, normalizeCompany, normalizeName, normalizePlace } from '../domain/normalize';
+import { stateName } from '../domain/us-states';
+
+/**
+ * The item shapes of the directory table and the keys that find them. Every item that is derived
+ * from a contact (lookup entries, browse entries) is computed here from the contact alone, so the
+ * importer can always tell exactly which items a changed contact must add and remove.
+ *
+ * | item            | pk                      | sk                         | holds                       |
+ * |-----------------|-------------------------|----------------------------|-----------------------------|
+ * | contact         | `CONTACT#<id>`          | `CONTACT`                  | the whole contact           |
+ * | name entry      | `NAME#<spoken form>`    | `CONTACT#<id>`             | the whole contact           |
+ * | browse entry    | `<FACET>#<key>`         | `ENTRY#<sort name>#<id>`   | a {@link ContactSummary}    |
+ * | browse group    | `<FACET>#<key>`         | `#GROUP`                   | display label and count     |
+ * | presence        | `CONTACT#<id>`          | `PRESENCE`                 | in/out state (in/out board) |
+ *
+ * Name entries carry the whole contact so that a lookup by name is a single Query. A browse group's
+ * `#GROUP` item sorts before its entries, so the first page of a list reads the count and the first
+ * names in one Query.
+ */
+
+export const ItemTypes = {
+  contact: 'contact',
+  nameEntry: 'name',
+  browseEntry: 'entry',
+  browseGroup: 'group',
+} as const;
+
+export type Facet = 'COMPANY' | 'CITY' | 'STATE' | 'INITIAL';
+
+export interface ItemKey {
+  readonly pk: string;
+  readonly sk: string;
+}
+
+export const CONTACT_SK = 'CONTACT';
+export const GROUP_SK = '#GROUP';
+export const ENTRY_SK_PREFIX = 'ENTRY#';
+
+export const keys = {
+  contact: (id: string): ItemKey => ({ pk: `CONTACT#${id}`, sk: CONTACT_SK }),
+  namePartition: (spokenForm: string): string => `NAME#${spokenForm}`,
+  nameEntry: (spokenForm: string, id: string): ItemKey => ({ pk: `NAME#${spokenForm}`, sk: `CONTACT#${id}` }),
+  facetPartition: (facet: Facet, key: string): string => `${facet}#${key}`,
+  group: (facet: Facet, key: string): ItemKey => ({ pk: `${facet}#${key}`, sk: GROUP_SK }),
+};
+
+/** The normalized key of each facet, shared by the importer (writing) and the service (asking). */
+export const facetKeys = {
+  company: (company: string): string => normalizeCompany(company),
+  city: (city: string): string => normalizePlace(city),
+  state: (code: string): string => code.toUpperCase(),
+  initial: (letter: string): string => normalizeName(letter).charAt(0),
+};
+
+/** Every spoken form under which a contact can be looked up by name. */
+export function spokenFormsOf(contact: Contact): string[] {
+  const forms = new Set<string>();
+  const add = (value: string): void => {
+    for (const variant of nameVariants(value)) if (variant) forms.add(variant);
+  };
+  add(fullNameOf(contact));
+  add(contact.firstName);
+  add(contact.lastName);
+  for (const part of contact.lastName.split(/[-\u2010\u2011]/)) if (part.trim().length > 1) add(part);
+  for (const alias of contact.aliases) {
+    add(alias);
+    add(`${alias} ${contact.lastName}`);
+  }
+  return [...forms];
+}
+
+export interface BrowseGroupRef {
+  readonly facet: Facet;
+  readonly key: string;
+  /** How the group is spoken: "Acme Corp.", "Austin", "Texas", "J". */
+  readonly label: string;
+}
+
+/** The browse lists a contact appears in. */
+export function browseGroupsOf(contact: Contact): BrowseGroupRef[] {
+  const groups: BrowseGroupRef[] = [];
+  if (contact.company) {
+    const key = facetKeys.company(contact.company);
+    if (key) groups.push({ facet: 'COMPANY', key, label: contact.company });
+  }
+  if (contact.city) {
+    const key = facetKeys.city(contact.city);
+    if (key) groups.push({ facet: 'CITY', key, label: contact.city });
+  }
+  if (contact.state)
+    groups.push({ facet: 'STATE', key: facetKeys.state(contact.state), label: stateName(contact.state) });
+  const initials = new Set(
+    [contact.firstName, contact.lastName].map((name) => facetKeys.initial(name)).filter((letter) => letter),
+  );
+  for (const letter of initials) groups.push({ facet: 'INITIAL', key: letter, label: letter.toUpperCase() });
+  return groups;
+}
+
+/** Sorts browse entries by last name, then first name, then id, whatever the spelling. */
+export function sortNameOf(contact: Contact): string {
+  return `${normalizeName(contact.lastName)} ${normalizeName(contact.firstName)}`.trim();
+}
+
+export type ContactItem = ItemKey & { readonly type: string } & Contact;
+export type BrowseEntryItem = ItemKey & { readonly type: string } & ContactSummary;
+export interface BrowseGroupItem extends ItemKey {
+  readonly type: string;
+  readonly label: string;
+  readonly count: number;
+}
+
+export function contactItem(contact: Contact): ContactItem {
+  return { ...keys.contact(contact.id), type: ItemTypes.contact, ...contact };
+}
+
+/**
+ * Every item that exists because of this contact: the contact itself, its name entries and its
+ * browse entries. Browse groups (counts) are maintained over the whole directory by the importer.
+ */
+export function itemsOfContact(contact: Contact): Array<ContactItem | BrowseEntryItem> {
+  const items: Array<ContactItem | BrowseEntryItem> = [contactItem(contact)];
+  for (const form of spokenFormsOf(contact)) {
+    items.push({ ...keys.nameEntry(form, contact.id), type: ItemTypes.nameEntry, ...contact });
+  }
+  const summary = summarize(contact);
+  const sortName = sortNameOf(contact);
+  for (const group of browseGroupsOf(contact)) {
+    items.push({
+      pk: keys.facetPartition(group.facet, group.key),
+      sk: `${ENTRY_SK_PREFIX}${sortName}#${contact.id}`,
+      type: ItemTypes.browseEntry,
+      ...summary,
+    });
+  }
+  return items;
+}
+
+const CONTACT_FIELDS = [
+  'id',
+  'firstName',
+  'lastName',
+  'company',
+  'title',
+  'email',
+  'phone',
+  'city',
+  'state',
+] as const;
+
+/** Reads a contact back out of a contact item or a name entry, ignoring the key attributes. */
+export function contactFromItem(item: Record<string, unknown>): Contact {
+  const contact: Record<string, unknown> = {
+    aliases: Array.isArray(item.aliases) ? item.aliases.map(String) : [],
+  };
+  for (const field of CONTACT_FIELDS) {
+    const value = item[field];
+    if (typeof value === 'string' && value.length > 0) contact[field] = value;
+  }
+  if (typeof contact.id !== 'string') throw new TypeError('A directory item has no contact id');
+  contact.firstName ??= '';
+  contact.lastName ??= '';
+  return contact as unknown as Contact;
+}
+
+/** Reads a contact summary out of a browse entry. */
+export function summaryFromItem(item: Record<string, unknown>): ContactSummary {
+  const summary: Record<string, unknown> = {};
+  for (const field of ['id', 'fullName', 'company', 'title', 'city', 'state'] as const) {
+    const value = item[field];
+    if (typeof value === 'string' && value.length > 0) summary[field] = value;
+  }
+  if (typeof summary.id !== 'string') throw new TypeError('A browse entry has no contact id');
+  summary.fullName ??= '';
+  return summary as unknown as ContactSummary;
+}

@@ -1,0 +1,26 @@
+import path from 'node:path';
+
+/**
+ * How the Lambda is bundled. `npm run bundle` and the CDK stack's NodejsFunction both read these
+ * options, so what is benchmarked and tested locally is what is deployed.
+ */
+export const PROJECT_ROOT = path.resolve(__dirname, '..');
+export const LAMBDA_ENTRY = path.join(PROJECT_ROOT, 'lambda/src/index.ts');
+export const LAMBDA_OUTFILE = path.join(PROJECT_ROOT, 'dist/lambda/index.js');
+
+/** The Lambda runtime; `target` below follows it. */
+export const LAMBDA_RUNTIME = 'nodejs22.x';
+
+export const lambdaBuildOptions = {
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  minify: true,
+  sourcemap: false,
+  /** Prefer ES modules, which esbuild can tree-shake, over the CommonJS builds. */
+  mainFields: ['module', 'main'],
+  /** Modules left out of the bundle because the runtime provides them. */
+  external: [] as string[],
+  legalComments: 'none',
+  charset: 'utf8',
+} as const;

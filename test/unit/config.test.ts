@@ -1,0 +1,43 @@
+import { loadConfig } from '../../lambda/src/config';
+
+const base = { DIRECTORY_TABLE: 'dir', USERS_TABLE: 'users' };
+
+describe('loadConfig', () => {
+  it('reads the contract variables with their defaults', () => {
+    const config = loadConfig(base);
+
+    expect(config).toEqual({
+      directoryTable: 'dir',
+      usersTable: 'users',
+      skillId: undefined,
+      officeTimeZone: 'America/New_York',
+      dynamoDbEndpoint: undefined,
+      logLevel: 'INFO',
+    });
+  });
+
+  it('names a missing required variable', () => {
+    expect(() => loadConfig({ USERS_TABLE: 'users' })).toThrow(
+      'Environment variable DIRECTORY_TABLE is required',
+    );
+  });
+
+  it('refuses a time zone that is not IANA', () => {
+    expect(() => loadConfig({ ...base, OFFICE_TIME_ZONE: 'Mars/Olympus' })).toThrow('OFFICE_TIME_ZONE');
+  });
+
+  it('takes the optional variables', () => {
+    const config = loadConfig({
+      ...base,
+      SKILL_ID: 'amzn1.ask.skill.x',
+      OFFICE_TIME_ZONE: 'Europe/London',
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
+      LOG_LEVEL: 'debug',
+    });
+
+    expect(config.skillId).toBe('amzn1.ask.skill.x');
+    expect(config.officeTimeZone).toBe('Europe/London');
+    expect(config.dynamoDbEndpoint).toBe('http://127.0.0.1:8000');
+    expect(config.logLevel).toBe('DEBUG');
+  });
+});
