@@ -1,0 +1,150 @@
+import { getIntentName, getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { type IntentName, IntentNames } from '../interaction';
+import type { Logger } from '../logger';
+import type { Random } from '../speech/i18n';
+import { Ssml } from '../speech/ssml';
+import { whichOneQuestion } from './contact-flow';
+import { translatorOf } from './request-context';
+import { respond } from './respond';
+import { getSessionState, updateSessionState } from './session-state';
+
+export interface BuiltInDependencies {
+  readonly logger: Logger;
+  readonly random?: Random | undefined;
+}
+
+function isIntent(input: HandlerInput, ...names: IntentName[]): boolean {
+  return (
+    getRequestType(input.requestEnvelope) === 'IntentRequest' &&
+    (names as string[]).includes(getIntentName(input.requestEnvelope))
+  );
+}
+
+/** AMAZON.HelpIntent: what Front Desk can do, then a question. */
+export function helpHandler(deps: BuiltInDependencies): RequestHandler {
+  return {
+    canHandle: (input) => isIntent(input, IntentNames.help),
+    handle: (input) => {
+      const t = translatorOf(input, deps.random);
+      return respond(input, {
+        speech: Ssml.join([t.speak('help.speech'), t.speak('help.question')]),
+        reprompt: t.speak('launch.reprompt'),
+      });
+    },
+  };
+}
+
+/** Stop, cancel and "go home": a short goodbye, and the session ends. */
+export function goodbyeHandler(deps: BuiltInDependencies): RequestHandler {
+  return {
+    canHandle: (input) => isIntent(input, IntentNames.stop, IntentNames.cancel, IntentNames.navigateHome),
+    handle: (input) => {
+      updateSessionState(input, { pending: undefined });
+      return respond(input, { speech: translatorOf(input, deps.random).speak('goodbye'), endSession: true });
+    },
+  };
+}
+
+/**
+ * "No" to "anything else?" ends the conversation; "yes" asks who. Handlers that ask their own
+ * yes/no questions come before this one.
+ */
+export function yesNoHandler(deps: BuiltInDependencies): RequestHandler {
+  return {
+    canHandle: (input) => isIntent(input, IntentNames.yes, IntentNames.no),
+    handle: (input) => {
+      const t = translatorOf(input, deps.random);
+      const pending = getSessionState(input).pending;
+      if (pending?.type === 'chooseContact') {
+        return respond(input, {
+          speech: whichOneQuestion(t, pending.candidates, pending.spokenName),
+          reprompt: t.speak('choose.reprompt'),
+        });
+      }
+      if (getIntentName(input.requestEnvelope) === IntentNames.no) {
+        updateSessionState(input, { pending: undefined });
+        return respond(input, { speech: t.speak('goodbye'), endSession: true });
+      }
+      return respond(input, { speech: t.speak('askName.question'), reprompt: t.speak('askName.reprompt') });
+    },
+  };
+}
+
+/** AMAZON.RepeatIntent: says the last thing again, word for word. */
+export function repeatHandler(deps: BuiltInDependencies): RequestHandler {
+  return {
+    canHandle: (input) => isIntent(input, IntentNames.repeat),
+    handle: (input): Response => {
+      const t = translatorOf(input, deps.random);
+      const last = getSessionState(input).lastSpeech;
+      if (!last) {
+        return respond(input, {
+          speech: Ssml.join([t.speak('repeat.nothing'), t.speak('launch.question')]),
+          reprompt: t.speak('launch.reprompt'),
+        });
+      }
+      return input.responseBuilder
+        .speak(last.ssml)
+        .reprompt(last.reprompt ?? t.speak('launch.reprompt').ssml)
+        .withShouldEndSession(false)
+        .getResponse();
+    },
+  };
+}
+
+/** AMAZON.StartOverIntent: forgets the conversation so far and asks again. */
+export function startOverHandler(deps: BuiltInDependencies): RequestHandler {
+  return {
+    canHandle: (input) => isIntent(input, IntentNames.startOver),
+    handle: (input) => {
+      input.attributesManager.setSessionAttributes({});
+      const t = translatorOf(input, deps.random);
+      return respond(input, { speech: t.speak('launch.question'), reprompt: t.speak('launch.reprompt') });
+    },
+  };
+}
+
+/**
+ * AMAZON.FallbackIntent, and any intent no other handler knows: says what Front Desk can do.
+ * While a "which one?" is pending, it asks that again instead of losing it.
+ */
+export function fallbackHandler(deps: BuiltInDependencies): RequestHandler {
+  return {
+    canHandle: (input) => getRequestType(input.requestEnvelope) === 'IntentRequest',
+    handle: (input) => {
+      const t = translatorOf(input, deps.random);
+      const pending = getSessionState(input).pending;
+      if (pending?.type === 'chooseContact') {
+        return respond(input, {
+          speech: Ssml.join([
+            t.speak('choose.notUnderstood'),
+            whichOneQuestion(t, pending.candidates, pending.spokenName),
+          ]),
+          reprompt: t.speak('choose.reprompt'),
+        });
+      }
+      if (getIntentName(input.requestEnvelope) !== IntentNames.fallback) {
+        deps.logger.warn('No handler for intent', { intent: getIntentName(input.requestEnvelope) });
+      }
+      return respond(input, {
+        speech: Ssml.join([t.speak('fallback.speech'), t.speak('fallback.question')]),
+        reprompt: t.speak('launch.reprompt'),
+      });
+    },
+  };
+}
+
+/** SessionEndedRequest: nothing may be said; the reason is logged. */
+export function sessionEndedHandler(deps: BuiltInDependencies): RequestHandler {
+  return {
+    canHandle: (input) => getRequestType(input.requestEnvelope) === 'SessionEndedRequest',
+    handle: (input) => {
+      const request = input.requestEnvelope.request as { reason?: string; error?: { type?: string } };
+      const fields = { reason: request.reason, errorType: request.error?.type };
+      if (request.reason === 'ERROR') deps.logger.warn('Session ended with an error', fields);
+      else deps.logger.info('Session ended', fields);
+      return input.responseBuilder.getResponse();
+    },
+  };
+}

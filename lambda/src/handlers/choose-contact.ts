@@ -1,0 +1,61 @@
+import { getIntentName, getRequestType, type RequestHandler } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { IntentNames, SlotNames } from '../interaction';
+import { chooseCandidate, parseOrdinal } from '../services/disambiguation';
+import { Ssml } from '../speech/ssml';
+import {
+  answerAboutId,
+  type ContactFlowDependencies,
+  lookUpAndAnswer,
+  whichOneQuestion,
+} from './contact-flow';
+import { resolvedIds, slotValue, translatorOf } from './request-context';
+import { respond } from './respond';
+import { getSessionState } from './session-state';
+
+/**
+ * The answer to "which one?": "the second one", "the one at Acme", "Jane Doe from Globex".
+ * Without a pending question, a name in the answer is treated as a fresh lookup.
+ */
+export function chooseContactHandler(deps: ContactFlowDependencies): RequestHandler {
+  return {
+    canHandle: (input) =>
+      getRequestType(input.requestEnvelope) === 'IntentRequest' &&
+      getIntentName(input.requestEnvelope) === IntentNames.chooseContact,
+    handle: async (input): Promise<Response> => {
+      const t = translatorOf(input, deps.random);
+      const pending = getSessionState(input).pending;
+      const name = slotValue(input, SlotNames.name);
+      if (pending?.type !== 'chooseContact') {
+        if (name) {
+          return lookUpAndAnswer(
+            input,
+            deps,
+            { spoken: name, resolvedIds: resolvedIds(input, SlotNames.name) },
+            undefined,
+          );
+        }
+        return respond(input, {
+          speech: Ssml.join([t.speak('choose.nothingPending'), t.speak('launch.question')]),
+          reprompt: t.speak('launch.reprompt'),
+        });
+      }
+      const chosen = chooseCandidate(pending.candidates, {
+        ordinal: parseOrdinal(slotValue(input, SlotNames.ordinal)),
+        company: slotValue(input, SlotNames.company),
+        name,
+      });
+      if (chosen) {
+        const answer = await answerAboutId(input, deps, chosen.id, pending.detail);
+        if (answer) return answer;
+      }
+      return respond(input, {
+        speech: Ssml.join([
+          t.speak('choose.notUnderstood'),
+          whichOneQuestion(t, pending.candidates, pending.spokenName),
+        ]),
+        reprompt: t.speak('choose.reprompt'),
+      });
+    },
+  };
+}

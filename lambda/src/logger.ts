@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { LogLevel } from './config';
+
+/** Fields of a structured log line. Values are scrubbed of personal data before they are written. */
+export type LogFields = Readonly<Record<string, unknown>>;
+
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  /** A logger that adds `fields` to every line (request id, intent). */
+  child(fields: LogFields): Logger;
+}
+
+const ORDER: Readonly<Record<LogLevel, number>> = { DEBUG: 10, INFO: 20, WARN: 30, ERROR: 40, SILENT: 100 };
+
+const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi;
+const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
+const ALEXA_ID = /amzn1\.ask\.(account|person|device)\.[A-Za-z0-9._-]+/g;
+
+/** A short stable pseudonym for an Alexa user, person or device id: enough to correlate, not to identify. */
+export function pseudonymize(id: string): string {
+  return `#${createHash('sha256').update(id).digest('hex').slice(0, 12)}`;
+}
+
+/** Masks email addresses, phone numbers and Alexa ids anywhere in a value. */
+export function scrub(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') {
+    return value
+      .replace(EMAIL, '[email]')
+      .replace(ALEXA_ID, (id) => pseudonymize(id))
+      .replace(PHONE, '[phone]');
+  }
+  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) return { name: value.name, message: scrub(value.message, depth + 1) };
+  if (Array.isArray(value)) return value.slice(0, 20).map((item) => scrub(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrub(item, depth + 1)]));
+}
+
+export interface LoggerOptions {
+  readonly level: LogLevel;
+  readonly base?: LogFields;
+  /** Where lines go; stdout by default (CloudWatch in Lambda). */
+  readonly write?: (line: string) => void;
+}
+
+/** One JSON object per line, with level, time and message, and never personal data. */
+export function createLogger(options: LoggerOptions): Logger {
+  const threshold = ORDER[options.level];
+  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const base = options.base ?? {};
+  const log =
+    (level: Exclude<LogLevel, 'SILENT'>) =>
+    (message: string, fields: LogFields = {}): void => {
+      if (ORDER[level] < threshold) return;
+      const line = { level, time: new Date().toISOString(), message, ...base, ...fields };
+      write(JSON.stringify(scrub(line)));
+    };
+  return {
+    debug: log('DEBUG'),
+    info: log('INFO'),
+    warn: log('WARN'),
+    error: log('ERROR'),
+    child: (fields) => createLogger({ ...options, base: { ...base, ...fields } }),
+  };
+}
+
+export const silentLogger: Logger = createLogger({ level: 'SILENT' });

@@ -1,0 +1,68 @@
+import type { ContactSummary } from '../domain/contact';
+import { normalizeCompany, normalizeName } from '../domain/normalize';
+
+/** How the user answered "which one?". */
+export interface ChoiceAnswer {
+  /** 1-based, from "the second one". */
+  readonly ordinal?: number | undefined;
+  readonly company?: string | undefined;
+  readonly name?: string | undefined;
+}
+
+/**
+ * Picks the candidate the user meant, or undefined when the answer does not single one out.
+ * An ordinal wins; otherwise company and name narrow the list together.
+ */
+export function chooseCandidate(
+  candidates: readonly ContactSummary[],
+  answer: ChoiceAnswer,
+): ContactSummary | undefined {
+  if (answer.ordinal !== undefined) {
+    return Number.isInteger(answer.ordinal) && answer.ordinal >= 1
+      ? candidates[answer.ordinal - 1]
+      : undefined;
+  }
+  let remaining = [...candidates];
+  if (answer.company) {
+    const company = normalizeCompany(answer.company);
+    remaining = remaining.filter((candidate) => {
+      const candidateCompany = normalizeCompany(candidate.company ?? '');
+      return (
+        candidateCompany.length > 0 && (candidateCompany === company || candidateCompany.includes(company))
+      );
+    });
+  }
+  if (answer.name) {
+    const name = normalizeName(answer.name);
+    const byName = remaining.filter((candidate) => {
+      const fullName = normalizeName(candidate.fullName);
+      return (
+        fullName === name ||
+        fullName.split(' ').includes(name) ||
+        normalizeName(candidate.company ?? '') === name
+      );
+    });
+    remaining = byName;
+  }
+  return remaining.length === 1 ? remaining[0] : undefined;
+}
+
+/** "first" -> 1, "2nd" -> 2, "3" -> 3: AMAZON.Ordinal sends digits, people sometimes say words. */
+export function parseOrdinal(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const digits = Number.parseInt(value, 10);
+  if (!Number.isNaN(digits)) return digits;
+  const words: Readonly<Record<string, number>> = {
+    first: 1,
+    one: 1,
+    second: 2,
+    two: 2,
+    third: 3,
+    three: 3,
+    fourth: 4,
+    four: 4,
+    fifth: 5,
+    five: 5,
+  };
+  return words[normalizeName(value)];
+}

@@ -1,0 +1,95 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DefaultApiClient, type PersistenceAdapter, type Skill, SkillBuilders } from 'ask-sdk-core';
+import type { Config } from './config';
+import {
+  fallbackHandler,
+  goodbyeHandler,
+  helpHandler,
+  repeatHandler,
+  sessionEndedHandler,
+  startOverHandler,
+  yesNoHandler,
+} from './handlers/built-in';
+import { chooseContactHandler } from './handlers/choose-contact';
+import { contactDetailsHandler } from './handlers/contact-details';
+import { apologizingErrorHandler } from './handlers/error-handler';
+import {
+  rememberLastContactInterceptor,
+  rememberSpeechInterceptor,
+  requestLoggingInterceptor,
+  responseLimitsInterceptor,
+} from './handlers/interceptors';
+import { launchHandler } from './handlers/launch';
+import { type Logger, silentLogger } from './logger';
+import { DirectoryRepository } from './repositories/directory-repository';
+import { DynamoDbPersistenceAdapter } from './repositories/persistence-adapter';
+import { type ContactReader, DirectoryService } from './services/directory-service';
+import type { Random } from './speech/i18n';
+
+/** What the skill is built from. Lambda, the local server and the tests all pass these. */
+export interface SkillDependencies {
+  readonly config: Pick<Config, 'directoryTable' | 'usersTable' | 'skillId' | 'officeTimeZone'>;
+  /** The store; the repositories are built on it unless given below. */
+  readonly documentClient?: DynamoDBDocumentClient;
+  /** Replaces the DynamoDB directory repository (service tests, benchmarks). */
+  readonly contactReader?: ContactReader;
+  /** Replaces the DynamoDB persistence adapter. */
+  readonly persistenceAdapter?: PersistenceAdapter;
+  readonly logger?: Logger;
+  /** Picks among speech variants; tests pass a fixed one so speech is predictable. */
+  readonly random?: Random;
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new TypeError(`buildSkill needs ${what}`);
+  return value;
+}
+
+/**
+ * The composition root: builds the ASK skill from configuration and injected clients. Handlers
+ * are registered in order of precedence; the fallback handler answers any intent left over.
+ */
+export function buildSkill(deps: SkillDependencies): Skill {
+  const logger = deps.logger ?? silentLogger;
+  const contactReader =
+    deps.contactReader ??
+    new DirectoryRepository(
+      required(deps.documentClient, 'a documentClient or a contactReader'),
+      deps.config.directoryTable,
+    );
+  const persistenceAdapter =
+    deps.persistenceAdapter ??
+    new DynamoDbPersistenceAdapter({
+      client: required(deps.documentClient, 'a documentClient or a persistenceAdapter'),
+      tableName: deps.config.usersTable,
+    });
+  const directory = new DirectoryService(contactReader);
+  const conversation = { directory, random: deps.random };
+  const builtIns = { logger, random: deps.random };
+
+  const builder = SkillBuilders.custom()
+    .addRequestHandlers(
+      launchHandler({ logger, random: deps.random }),
+      contactDetailsHandler(conversation),
+      chooseContactHandler(conversation),
+      helpHandler(builtIns),
+      goodbyeHandler(builtIns),
+      yesNoHandler(builtIns),
+      repeatHandler(builtIns),
+      startOverHandler(builtIns),
+      sessionEndedHandler(builtIns),
+      fallbackHandler(builtIns),
+    )
+    .addRequestInterceptors(requestLoggingInterceptor(logger))
+    .addResponseInterceptors(
+      rememberSpeechInterceptor(),
+      rememberLastContactInterceptor(logger),
+      responseLimitsInterceptor(deps.random),
+    )
+    .addErrorHandlers(apologizingErrorHandler({ logger, random: deps.random }))
+    .withPersistenceAdapter(persistenceAdapter)
+    .withApiClient(new DefaultApiClient())
+    .withCustomUserAgent('front-desk');
+  if (deps.config.skillId) builder.withSkillId(deps.config.skillId);
+  return builder.create();
+}

@@ -1,0 +1,86 @@
+import type { Resources } from '../i18n';
+
+/** Front Desk's English. Every sentence the skill says or shows lives here. */
+export const enUS = {
+  'list.and': 'and',
+  'list.or': 'or',
+
+  'launch.welcome': 'Welcome to Front Desk.',
+  'launch.welcomeBack': ['Welcome back, {name}.', 'Hi {name}, welcome back.'],
+  'launch.capabilities': "You can ask me for anyone's phone number, email, office, company or title.",
+  'launch.question': 'Who would you like to find?',
+  'launch.reprompt': "Who would you like to find? For example, say: what's Jane Doe's phone number?",
+
+  'help.speech':
+    "Front Desk knows the people your office works with. Ask for someone's phone number, email, office, company or title, like: what's Jane Doe's email? Or say tell me about, and a name.",
+  'help.question': 'Who would you like to find?',
+
+  goodbye: ['Goodbye!', 'Bye for now.', 'Talk to you later.'],
+
+  'fallback.speech': "Sorry, Front Desk can't help with that.",
+  'fallback.question':
+    "You can ask for someone's phone number, email, office, company or title. Who would you like to find?",
+
+  'anythingElse.question': ['What else would you like to know?', 'Anything else?', 'Who else can I look up?'],
+  'anythingElse.reprompt': 'You can ask about someone else, or say stop. What would you like to know?',
+
+  'askName.question': 'Who would you like to know about?',
+  'askName.questionWithDetail': 'Whose {detail} would you like?',
+  'askName.reprompt': 'Say the name of the person, like Jane Doe.',
+
+  'notFound.speech': "Sorry, I couldn't find anyone called {name}.",
+  'notFound.question': 'Who else can I look up?',
+  'notFound.reprompt': 'Try saying their full name. Who would you like to find?',
+
+  'choose.question': 'I found {count} people called {name}: {options}. Which one?',
+  'choose.questionMore': 'I found {count} people called {name}, including {options}. Which one?',
+  'choose.option': '{fullName} at {company}',
+  'choose.optionNoCompany': '{fullName}',
+  'choose.reprompt': 'Which one? You can say the first one, or a company name.',
+  'choose.notUnderstood': "Sorry, I didn't catch which one. Say the first one, the second one, or a company.",
+  'choose.nothingPending': "I'm not choosing between people right now.",
+
+  'detail.email': "{name}'s email is {value}.",
+  'detail.phone': "{name}'s phone number is {value}.",
+  'detail.office': "{name}'s office is in {value}.",
+  'detail.company': '{name} is with {value}.',
+  'detail.title': "{name}'s title is {value}.",
+  'detail.missing.email': "I don't have an email address for {name}.",
+  'detail.missing.phone': "I don't have a phone number for {name}.",
+  'detail.missing.office': "I don't know where {name}'s office is.",
+  'detail.missing.company': "I don't know which company {name} is with.",
+  'detail.missing.title': "I don't have a title for {name}.",
+  'detail.name.email': 'email',
+  'detail.name.phone': 'phone number',
+  'detail.name.office': 'office',
+  'detail.name.company': 'company',
+  'detail.name.title': 'title',
+
+  'summary.intro': '{name}',
+  'summary.titleAtCompany': '{title} at {company}',
+  'summary.inPlace': 'in {place}',
+  'summary.phone': 'Phone: {phone}.',
+  'summary.email': 'Email: {email}.',
+  'summary.nothingMore': "That's all I know about {name}.",
+
+  'place.cityState': '{city}, {state}',
+
+  'card.company': 'Company: {value}',
+  'card.title': 'Title: {value}',
+  'card.email': 'Email: {value}',
+  'card.phone': 'Phone: {value}',
+  'card.office': 'Office: {value}',
+
+  'repeat.nothing': "I haven't said anything yet.",
+
+  'yesNo.nothingPending': "Sorry, I wasn't asking a yes or no question.",
+
+  'error.generic': 'Sorry, something went wrong on my side.',
+  'error.store': "Sorry, I can't reach the office directory right now.",
+  'error.tryAgain': 'Please try again. Who would you like to find?',
+  'error.reprompt': 'Who would you like to find?',
+
+  'speech.truncated': 'There is more, but that is all I can say at once.',
+} satisfies Resources;
+
+export type ResourceKey = keyof typeof enUS;

@@ -1,0 +1,77 @@
+/**
+ * SSML building blocks. Text never enters SSML except through {@link escapeSsml}, and every piece
+ * carries its plain-text twin for cards, logs of shape and the test console.
+ */
+
+const SSML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+
+// Control characters are not allowed in XML 1.0 and make Alexa reject the whole response.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+export function escapeSsml(text: string): string {
+  return text.replace(XML_INVALID, '').replace(/[&<>"']/g, (character) => SSML_ESCAPES[character] ?? '');
+}
+
+/** A fragment of SSML (without the `<speak>` wrapper) and the same words as plain text. */
+export class Ssml {
+  public constructor(
+    public readonly ssml: string,
+    public readonly text: string,
+  ) {}
+
+  public static text(value: string): Ssml {
+    const clean = value.replace(XML_INVALID, '');
+    return new Ssml(escapeSsml(clean), clean);
+  }
+
+  public static join(parts: readonly Ssml[], separator = ' '): Ssml {
+    return new Ssml(
+      parts.map((part) => part.ssml).join(separator),
+      parts.map((part) => part.text).join(separator),
+    );
+  }
+
+  public get isEmpty(): boolean {
+    return this.text.trim().length === 0 && this.ssml.trim().length === 0;
+  }
+}
+
+export type SpeechValue = string | number | Ssml;
+
+export function toSsml(value: SpeechValue): Ssml {
+  return value instanceof Ssml ? value : Ssml.text(String(value));
+}
+
+/** A phone number read digit by digit the way people say them. */
+export function telephone(e164: string): Ssml {
+  const spoken = nationalFormat(e164);
+  return new Ssml(`<say-as interpret-as="telephone">${escapeSsml(spoken)}</say-as>`, spoken);
+}
+
+/** "+15125550100" as "(512) 555-0100"; numbers outside the North American plan stay in E.164. */
+export function nationalFormat(e164: string): string {
+  const match = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  return match ? `(${match[1]}) ${match[2]}-${match[3]}` : e164;
+}
+
+/** "jane.doe@example.com" read as "jane dot doe at example dot com". */
+export function emailAddress(email: string): Ssml {
+  const spoken = email.replace(/@/g, ' at ').replace(/\./g, ' dot ').replace(/\s+/g, ' ').trim();
+  return new Ssml(escapeSsml(spoken), email);
+}
+
+/** "A", "A and B", "A, B and C": `conjunction` comes from the locale. */
+export function spokenList(items: readonly SpeechValue[], conjunction: string): Ssml {
+  const parts = items.map(toSsml);
+  if (parts.length <= 1) return parts[0] ?? new Ssml('', '');
+  const head = Ssml.join(parts.slice(0, -1), ', ');
+  const last = parts[parts.length - 1] as Ssml;
+  return Ssml.join([head, toSsml(conjunction), last], ' ');
+}

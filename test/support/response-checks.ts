@@ -1,0 +1,56 @@
+import type { ResponseEnvelope } from 'ask-sdk-model';
+import { check } from 'ssml-check-core';
+import { ALEXA_LIMITS } from '../../lambda/src/speech/limits';
+
+/** The words a response speaks, without SSML tags and with entities decoded. */
+export function speechOf(envelope: ResponseEnvelope): string {
+  const speech = envelope.response.outputSpeech;
+  if (!speech) return '';
+  return speech.type === 'SSML' ? ssmlToText(speech.ssml) : speech.text;
+}
+
+export function repromptOf(envelope: ResponseEnvelope): string {
+  const speech = envelope.response.reprompt?.outputSpeech;
+  if (!speech) return '';
+  return speech.type === 'SSML' ? ssmlToText(speech.ssml) : speech.text;
+}
+
+export function ssmlToText(ssml: string): string {
+  return ssml
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function cardOf(envelope: ResponseEnvelope): { title: string; text: string } | undefined {
+  const card = envelope.response.card;
+  if (!card) return undefined;
+  if (card.type === 'Standard') return { title: card.title ?? '', text: card.text ?? '' };
+  if (card.type === 'Simple') return { title: card.title ?? '', text: card.content ?? '' };
+  return undefined;
+}
+
+/**
+ * What every response in the suite must satisfy: valid Alexa SSML (checked by ssml-check-core),
+ * within Alexa's size limits, and an open session always has a reprompt.
+ */
+export async function expectValidAlexaResponse(envelope: ResponseEnvelope): Promise<void> {
+  const { response } = envelope;
+  for (const speech of [response.outputSpeech, response.reprompt?.outputSpeech]) {
+    if (speech?.type !== 'SSML') continue;
+    const errors = await check(speech.ssml, { platform: 'amazon' });
+    if (errors && errors.length > 0) {
+      throw new Error(`Invalid SSML ${JSON.stringify(errors)} in ${speech.ssml}`);
+    }
+    expect(speech.ssml.length).toBeLessThanOrEqual(ALEXA_LIMITS.speechCharacters);
+  }
+  const card = cardOf(envelope);
+  if (card) expect(card.title.length + card.text.length).toBeLessThanOrEqual(ALEXA_LIMITS.cardCharacters);
+  expect(Buffer.byteLength(JSON.stringify(envelope), 'utf8')).toBeLessThanOrEqual(ALEXA_LIMITS.responseBytes);
+  if (response.shouldEndSession === false) expect(response.reprompt).toBeDefined();
+}

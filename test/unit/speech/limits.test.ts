@@ -1,0 +1,73 @@
+import type { Response } from 'ask-sdk-model';
+import { check } from 'ssml-check-core';
+import { ALEXA_LIMITS, enforceResponseLimits, trimSsmlBody } from '../../../lambda/src/speech/limits';
+import { escapeSsml, telephone } from '../../../lambda/src/speech/ssml';
+
+const options = { truncatedSuffix: 'There is more.', envelopeOverheadBytes: 100 };
+
+function longSpeech(sentences: number): string {
+  const parts: string[] = [];
+  for (let index = 0; index < sentences; index += 1) {
+    parts.push(`Person ${index} at ${escapeSsml('Barnes & Noble')}, ${telephone('+15125550101').ssml}.`);
+  }
+  return `<speak>${parts.join(' ')}</speak>`;
+}
+
+describe('enforceResponseLimits', () => {
+  it('trims speech over 8,000 characters at a sentence, leaving valid SSML', async () => {
+    const response: Response = { outputSpeech: { type: 'SSML', ssml: longSpeech(200) } };
+
+    const limited = enforceResponseLimits(response, options);
+    const ssml = limited.outputSpeech?.type === 'SSML' ? limited.outputSpeech.ssml : '';
+
+    expect(ssml.length).toBeLessThanOrEqual(ALEXA_LIMITS.speechCharacters);
+    expect(ssml).toMatch(/\.<\/say-as>\. There is more\.<\/speak>$|\. There is more\.<\/speak>$/);
+    expect(await check(ssml, { platform: 'amazon' })).toBeUndefined();
+  });
+
+  it('leaves a response within the limits as it is', () => {
+    const response: Response = {
+      outputSpeech: { type: 'SSML', ssml: '<speak>Hello.</speak>' },
+      card: { type: 'Standard', title: 'Jane Doe', text: 'Company: Acme' },
+    };
+
+    expect(enforceResponseLimits(response, options)).toEqual(response);
+  });
+
+  it('trims card text at a line', () => {
+    const text = Array.from({ length: 2000 }, (_, index) => `Line ${index}`).join('\n');
+    const response: Response = { card: { type: 'Standard', title: 'List', text } };
+
+    const limited = enforceResponseLimits(response, options);
+    const card = limited.card?.type === 'Standard' ? limited.card : undefined;
+
+    expect((card?.text ?? '').length + (card?.title ?? '').length).toBeLessThanOrEqual(
+      ALEXA_LIMITS.cardCharacters,
+    );
+    expect(card?.text).toMatch(/Line \d+…$/);
+  });
+
+  it('keeps the whole response within 24 KB when the session attributes are large', () => {
+    const response: Response = {
+      outputSpeech: { type: 'SSML', ssml: longSpeech(60) },
+      card: { type: 'Standard', title: 'List', text: 'x '.repeat(3900) },
+    };
+
+    const limited = enforceResponseLimits(response, { ...options, envelopeOverheadBytes: 18000 });
+
+    expect(Buffer.byteLength(JSON.stringify(limited)) + 18000).toBeLessThanOrEqual(
+      ALEXA_LIMITS.responseBytes,
+    );
+    expect(limited.outputSpeech).toBeDefined();
+  });
+});
+
+describe('trimSsmlBody', () => {
+  it('never cuts inside an element', () => {
+    const body = `Call ${telephone('+15125550101').ssml} now please`;
+
+    const trimmed = trimSsmlBody(body, 30);
+
+    expect(trimmed).toBe('Call');
+  });
+});

@@ -1,0 +1,99 @@
+import { check } from 'ssml-check-core';
+import { createTranslator } from '../../../lambda/src/speech/i18n';
+import {
+  emailAddress,
+  escapeSsml,
+  nationalFormat,
+  Ssml,
+  spokenList,
+  telephone,
+} from '../../../lambda/src/speech/ssml';
+
+async function expectValid(body: string): Promise<void> {
+  expect(await check(`<speak>${body}</speak>`, { platform: 'amazon' })).toBeUndefined();
+}
+
+describe('escapeSsml', () => {
+  it.each(['Barnes & Noble', "O'Neill", '<Acme>', 'say "hi"', 'bell\u0007 character'])(
+    'keeps %s valid SSML',
+    async (value) => {
+      await expectValid(escapeSsml(value));
+    },
+  );
+
+  it('removes control characters XML cannot hold', () => {
+    expect(escapeSsml('a\u0000b\u001fc')).toBe('abc');
+  });
+});
+
+describe('telephone', () => {
+  it('reads a North American number with say-as telephone', async () => {
+    const phone = telephone('+15125550101');
+
+    expect(phone.ssml).toBe('<say-as interpret-as="telephone">(512) 555-0101</say-as>');
+    expect(phone.text).toBe('(512) 555-0101');
+    await expectValid(phone.ssml);
+  });
+
+  it('leaves other numbers in E.164', () => {
+    expect(nationalFormat('+442071234567')).toBe('+442071234567');
+  });
+});
+
+describe('emailAddress', () => {
+  it('spells the punctuation out and keeps the address for the card', () => {
+    const email = emailAddress('jane.doe@example.com');
+
+    expect(email.ssml).toBe('jane dot doe at example dot com');
+    expect(email.text).toBe('jane.doe@example.com');
+  });
+});
+
+describe('spokenList', () => {
+  it('reads lists naturally', () => {
+    expect(spokenList(['A'], 'and').text).toBe('A');
+    expect(spokenList(['A', 'B'], 'and').text).toBe('A and B');
+    expect(spokenList(['A', 'B', 'C'], 'and').text).toBe('A, B and C');
+    expect(spokenList([], 'and').text).toBe('');
+  });
+
+  it('escapes plain items and keeps SSML items', async () => {
+    const list = spokenList(['Barnes & Noble', telephone('+15125550101')], 'and');
+
+    expect(list.ssml).toBe('Barnes &amp; Noble and <say-as interpret-as="telephone">(512) 555-0101</say-as>');
+    await expectValid(list.ssml);
+  });
+});
+
+describe('createTranslator', () => {
+  const t = createTranslator(
+    'en-US',
+    {
+      greet: 'Hi {name}.',
+      count: { one: '{count} person', other: '{count} people' },
+      pick: ['first', 'second'],
+    },
+    {},
+    () => 0.99,
+  );
+
+  it('escapes plain parameters and inserts SSML ones', () => {
+    expect(t.speak('greet', { name: '<Acme> & Co' }).ssml).toBe('Hi &lt;Acme&gt; &amp; Co.');
+    expect(t.speak('greet', { name: new Ssml('<break/>', '') }).ssml).toBe('Hi <break/>.');
+    expect(t.text('greet', { name: '<Acme>' })).toBe('Hi <Acme>.');
+  });
+
+  it('chooses plural forms by count', () => {
+    expect(t.text('count', { count: 1 })).toBe('1 person');
+    expect(t.text('count', { count: 3 })).toBe('3 people');
+  });
+
+  it('picks a variant with the injected randomness', () => {
+    expect(t.text('pick')).toBe('second');
+  });
+
+  it('fails loudly on a missing key or parameter', () => {
+    expect(() => t.speak('nope')).toThrow('No speech resource "nope"');
+    expect(() => t.speak('greet')).toThrow('Missing speech parameter "name"');
+  });
+});
