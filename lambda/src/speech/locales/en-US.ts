@@ -37,7 +37,7 @@ export const enUS = {
   'choose.option': '{fullName} at {company}',
   'choose.optionNoCompany': '{fullName}',
   'choose.reprompt': 'Which one? You can say the first one, or a company name.',
-  'choose.notUnderstood': "Sorry, I didn't catch which one. Say the first one, the second one, or a company.",
+  'choose.notUnderstood': "Sorry, I didn't catch which one.",
   'choose.nothingPending': "I'm not choosing between people right now.",
 
   'detail.email': "{name}'s email is {value}.",

@@ -1,0 +1,78 @@
+import { IntentNames } from '../../lambda/src/interaction';
+import { buildSkill } from '../../lambda/src/skill';
+import { TEST_CONTACTS } from '../fixtures/contacts';
+import { Conversation } from '../support/conversation';
+import { intentRequest } from '../support/requests';
+import { cardOf, speechOf } from '../support/response-checks';
+import { putContacts, startTestStore, type TestStore } from '../support/store';
+
+describe('looking people up in the embedded store through buildSkill', () => {
+  let testStore: TestStore;
+
+  beforeAll(async () => {
+    testStore = await startTestStore();
+    await putContacts(testStore.client, testStore.tables.directory, TEST_CONTACTS);
+  });
+
+  afterAll(() => testStore.close());
+
+  const skill = () =>
+    buildSkill({
+      config: {
+        directoryTable: testStore.tables.directory,
+        usersTable: testStore.tables.users,
+        skillId: undefined,
+        officeTimeZone: 'America/New_York',
+      },
+      documentClient: testStore.client,
+      random: () => 0,
+    });
+
+  it.each([
+    ['sean oneill', "Sean O'Neill"],
+    ['Sean', "Sean O'Neill"],
+    ["O'Neill", "Sean O'Neill"],
+    ['bob', 'Robert Smith'],
+    ['zoe', 'Zoë Smith-Jones'],
+  ])('finds "%s" and answers with the card of %s', async (spoken, fullName) => {
+    const response = await new Conversation(skill()).send(
+      intentRequest(IntentNames.contactDetails, {
+        name: spoken,
+        detail: { value: 'company', ids: ['company'] },
+      }),
+    );
+
+    expect(cardOf(response)?.title).toBe(fullName);
+    expect(speechOf(response)).toContain(`${fullName} is with`);
+  });
+
+  it('asks which Jane Doe, then answers for the one at Globex', async () => {
+    const conversation = new Conversation(skill());
+
+    const question = await conversation.send(
+      intentRequest(IntentNames.contactDetails, {
+        name: 'jane doe',
+        detail: { value: 'phone', ids: ['phone'] },
+      }),
+    );
+    const answer = await conversation.send(intentRequest(IntentNames.chooseContact, { company: 'globex' }));
+
+    expect(speechOf(question)).toBe(
+      'I found 2 people called jane doe: Jane Doe at Acme Corp. and Jane Doe at Globex. Which one?',
+    );
+    expect(speechOf(answer)).toContain("Jane Doe's phone number is (206) 555-0102.");
+  });
+
+  it('remembers the last person in the users table when the session ends', async () => {
+    const conversation = new Conversation(skill());
+    await conversation.send(intentRequest(IntentNames.contactDetails, { name: 'bob' }));
+
+    await conversation.send(intentRequest(IntentNames.stop));
+
+    const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { Item } = await testStore.client.send(
+      new GetCommand({ TableName: testStore.tables.users, Key: { id: 'amzn1.ask.account.TESTUSER' } }),
+    );
+    expect(Item).toEqual({ id: 'amzn1.ask.account.TESTUSER', attributes: { lastContactId: 'c004' } });
+  });
+});

@@ -1,0 +1,62 @@
+import { DynamoDbPersistenceAdapter as OfficialAdapter } from 'ask-sdk-dynamodb-persistence-adapter';
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { DynamoDB } from 'aws-sdk';
+import { DynamoDbPersistenceAdapter } from '../../../lambda/src/repositories/persistence-adapter';
+import { launchRequest } from '../../support/requests';
+import { startTestStore, type TestStore } from '../../support/store';
+
+describe('DynamoDbPersistenceAdapter and the official adapter share one table format', () => {
+  let testStore: TestStore;
+  let ours: DynamoDbPersistenceAdapter;
+  let official: OfficialAdapter;
+
+  beforeAll(async () => {
+    testStore = await startTestStore();
+    ours = new DynamoDbPersistenceAdapter({ client: testStore.client, tableName: testStore.tables.users });
+    official = new OfficialAdapter({
+      tableName: testStore.tables.users,
+      createTable: false,
+      dynamoDBClient: new DynamoDB({
+        endpoint: testStore.store.endpoint,
+        region: 'local',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      }),
+    });
+  });
+
+  afterAll(() => testStore.close());
+
+  const request = (userId: string): RequestEnvelope => launchRequest({ userId });
+  const attributes = {
+    identity: { contactId: 'c001', firstName: 'Jane', fullName: 'Jane Doe' },
+    lastContactId: 'c004',
+    visits: 3,
+    tags: ['a', 'b'],
+    nested: { flag: true, empty: null },
+  };
+
+  it('reads what the official adapter wrote', async () => {
+    await official.saveAttributes(request('amzn1.ask.account.OFFICIAL'), attributes);
+
+    expect(await ours.getAttributes(request('amzn1.ask.account.OFFICIAL'))).toEqual(attributes);
+  });
+
+  it('writes what the official adapter reads', async () => {
+    await ours.saveAttributes(request('amzn1.ask.account.OURS'), attributes);
+
+    expect(await official.getAttributes(request('amzn1.ask.account.OURS'))).toEqual(attributes);
+  });
+
+  it('gives an empty object for a user it has never seen, like the official adapter', async () => {
+    expect(await ours.getAttributes(request('amzn1.ask.account.NEW'))).toEqual({});
+    expect(await official.getAttributes(request('amzn1.ask.account.NEW'))).toEqual({});
+  });
+
+  it('deletes so that the official adapter sees nothing', async () => {
+    await ours.saveAttributes(request('amzn1.ask.account.GONE'), attributes);
+
+    await ours.deleteAttributes(request('amzn1.ask.account.GONE'));
+
+    expect(await official.getAttributes(request('amzn1.ask.account.GONE'))).toEqual({});
+  });
+});

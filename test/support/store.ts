@@ -1,0 +1,58 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Contact } from '../../lambda/src/domain/contact';
+import { itemsOfContact } from '../../lambda/src/repositories/directory-items';
+import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
+import { ensureFrontDeskTables } from '../../local/create-tables';
+import { type EmbeddedStore, startEmbeddedStore } from '../../local/embedded-store';
+
+export interface TestStore {
+  readonly store: EmbeddedStore;
+  readonly client: DynamoDBDocumentClient;
+  readonly tables: { directory: string; users: string };
+  close(): Promise<void>;
+}
+
+let tableCounter = 0;
+
+/** An in-memory dynalite with Front Desk's tables, created from the single table definitions. */
+export async function startTestStore(): Promise<TestStore> {
+  const store = await startEmbeddedStore();
+  const raw = new DynamoDBClient({
+    endpoint: store.endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  tableCounter += 1;
+  const tables = { directory: `directory-${tableCounter}`, users: `users-${tableCounter}` };
+  await ensureFrontDeskTables(raw, tables);
+  raw.destroy();
+  const client = createDocumentClient({ endpoint: store.endpoint });
+  return {
+    store,
+    client,
+    tables,
+    close: async () => {
+      client.destroy();
+      await store.close();
+    },
+  };
+}
+
+/** Writes contacts and their derived items directly (tests that are not about the importer). */
+export async function putContacts(
+  client: DynamoDBDocumentClient,
+  table: string,
+  contacts: readonly Contact[],
+): Promise<void> {
+  const items = contacts.flatMap(itemsOfContact);
+  for (let start = 0; start < items.length; start += 25) {
+    await client.send(
+      new BatchWriteCommand({
+        RequestItems: {
+          [table]: items.slice(start, start + 25).map((item) => ({ PutRequest: { Item: item } })),
+        },
+      }),
+    );
+  }
+}

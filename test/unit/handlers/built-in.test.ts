@@ -1,0 +1,137 @@
+import { IntentNames } from '../../../lambda/src/interaction';
+import { Conversation } from '../../support/conversation';
+import { intentRequest, launchRequest, sessionEndedRequest } from '../../support/requests';
+import { repromptOf, speechOf } from '../../support/response-checks';
+import { buildTestSkill } from '../../support/test-skill';
+
+describe('the built-in intents', () => {
+  it('help says what to ask and keeps listening', async () => {
+    const response = await new Conversation(buildTestSkill().skill).send(intentRequest(IntentNames.help));
+
+    expect(speechOf(response)).toContain("Ask for someone's phone number, email, office, company or title");
+    expect(speechOf(response)).toMatch(/\?$/);
+    expect(response.response.shouldEndSession).toBe(false);
+  });
+
+  it.each([IntentNames.stop, IntentNames.cancel, IntentNames.navigateHome])(
+    '%s says goodbye and ends',
+    async (intent) => {
+      const response = await new Conversation(buildTestSkill().skill).send(intentRequest(intent));
+
+      expect(speechOf(response)).toBe('Goodbye!');
+      expect(response.response.shouldEndSession).toBe(true);
+    },
+  );
+
+  it('fallback says what Front Desk can do, and asks', async () => {
+    const response = await new Conversation(buildTestSkill().skill).send(intentRequest(IntentNames.fallback));
+
+    expect(speechOf(response)).toMatch(/^Sorry, Front Desk can't help with that\..*\?$/);
+    expect(response.response.shouldEndSession).toBe(false);
+  });
+
+  it('an intent the skill does not know gets the same answer, not an error', async () => {
+    const { skill, logLines } = buildTestSkill();
+
+    const response = await new Conversation(skill).send(intentRequest('OrderPizzaIntent'));
+
+    expect(speechOf(response)).toMatch(/^Sorry, Front Desk can't help with that\./);
+    expect(logLines.some((line) => line.includes('No handler for intent'))).toBe(true);
+  });
+
+  it('repeat says the last answer again, word for word', async () => {
+    const conversation = new Conversation(buildTestSkill().skill);
+    const first = await conversation.send(
+      intentRequest(IntentNames.contactDetails, { name: 'bob', detail: { value: 'phone', ids: ['phone'] } }),
+    );
+
+    const repeated = await conversation.send(intentRequest(IntentNames.repeat));
+
+    expect(speechOf(repeated)).toBe(speechOf(first));
+    expect(repromptOf(repeated)).toBe(repromptOf(first));
+  });
+
+  it('repeat with nothing said yet explains and asks', async () => {
+    const response = await new Conversation(buildTestSkill().skill).send(intentRequest(IntentNames.repeat));
+
+    expect(speechOf(response)).toBe("I haven't said anything yet. Who would you like to find?");
+  });
+
+  it('start over forgets a pending question', async () => {
+    const conversation = new Conversation(buildTestSkill().skill);
+    await conversation.send(intentRequest(IntentNames.contactDetails, { name: 'jane' }));
+
+    const response = await conversation.send(intentRequest(IntentNames.startOver));
+
+    expect(speechOf(response)).toBe('Who would you like to find?');
+    expect(conversation.sessionAttributes.pending).toBeUndefined();
+  });
+
+  it('"no" to "anything else?" ends politely; "yes" asks who', async () => {
+    const conversation = new Conversation(buildTestSkill().skill);
+    await conversation.send(intentRequest(IntentNames.contactDetails, { name: 'bob' }));
+    const yes = await conversation.send(intentRequest(IntentNames.yes));
+    const no = await conversation.send(intentRequest(IntentNames.no));
+
+    expect(speechOf(yes)).toBe('Who would you like to know about?');
+    expect(speechOf(no)).toBe('Goodbye!');
+    expect(no.response.shouldEndSession).toBe(true);
+  });
+
+  it('fallback during "which one?" asks the question again', async () => {
+    const conversation = new Conversation(buildTestSkill().skill);
+    await conversation.send(intentRequest(IntentNames.contactDetails, { name: 'jane' }));
+
+    const response = await conversation.send(intentRequest(IntentNames.fallback));
+
+    expect(speechOf(response)).toMatch(/^Sorry, I didn't catch which one\. I found 3 people called jane/);
+  });
+
+  it('a session ended by an error gets an empty response and is logged', async () => {
+    const { skill, logLines } = buildTestSkill();
+
+    const response = await skill.invoke(sessionEndedRequest('ERROR'));
+
+    expect(response.response.outputSpeech).toBeUndefined();
+    expect(logLines.some((line) => line.includes('Session ended with an error'))).toBe(true);
+  });
+});
+
+describe('remembering the last contact across sessions', () => {
+  it('stores it once when the session ends, and a new session can ask "what about her email"', async () => {
+    const { skill, persistence } = buildTestSkill();
+    const first = new Conversation(skill);
+    await first.send(
+      intentRequest(IntentNames.contactDetails, { name: 'bob', detail: { value: 'phone', ids: ['phone'] } }),
+    );
+    expect(persistence.saves).toBe(0);
+    await first.send(intentRequest(IntentNames.stop));
+
+    const next = new Conversation(skill);
+    await next.send(launchRequest());
+    const response = await next.send(
+      intentRequest(IntentNames.contactDetails, { detail: { value: 'email', ids: ['email'] } }),
+    );
+
+    expect(persistence.saves).toBe(1);
+    expect(speechOf(response)).toContain("Robert Smith's email is");
+  });
+});
+
+describe('when something fails', () => {
+  it('apologises in speech and keeps the session open', async () => {
+    const { skill, reader } = buildTestSkill();
+    reader.findContactsBySpokenForm = async () => {
+      throw new Error('boom');
+    };
+
+    const response = await new Conversation(skill).send(
+      intentRequest(IntentNames.contactDetails, { name: 'bob' }),
+    );
+
+    expect(speechOf(response)).toBe(
+      'Sorry, something went wrong on my side. Please try again. Who would you like to find?',
+    );
+    expect(response.response.shouldEndSession).toBe(false);
+  });
+});
