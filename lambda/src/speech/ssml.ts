@@ -3,12 +3,12 @@
  * carries its plain-text twin for cards, logs of shape and the test console.
  */
 
+// Values only ever go into element content, never into attribute values, so quotes and
+// apostrophes stay as they are ("O'Neill" reads the same in the SSML and in the card).
 const SSML_ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
 };
 
 // Control characters are not allowed in XML 1.0 and make Alexa reject the whole response.
@@ -16,7 +16,7 @@ const SSML_ESCAPES: Readonly<Record<string, string>> = {
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 export function escapeSsml(text: string): string {
-  return text.replace(XML_INVALID, '').replace(/[&<>"']/g, (character) => SSML_ESCAPES[character] ?? '');
+  return text.replace(XML_INVALID, '').replace(/[&<>]/g, (character) => SSML_ESCAPES[character] ?? '');
 }
 
 /** A fragment of SSML (without the `<speak>` wrapper) and the same words as plain text. */

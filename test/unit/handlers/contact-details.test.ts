@@ -20,7 +20,7 @@ describe('asking for a contact detail', () => {
       "Sean O'Neill's phone number is (512) 555-0105. What else would you like to know?",
     );
     const ssml = response.response.outputSpeech?.type === 'SSML' ? response.response.outputSpeech.ssml : '';
-    expect(ssml).toContain('Sean O&apos;Neill');
+    expect(ssml).toContain("Sean O'Neill's phone number");
     expect(ssml).toContain('<say-as interpret-as="telephone">(512) 555-0105</say-as>');
     expect(cardOf(response)).toEqual({
       title: "Sean O'Neill",
