@@ -1,19 +1,30 @@
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 import { LAMBDA_ENTRY, LAMBDA_OUTFILE, lambdaBuildOptions } from './lambda-build-options';
+
+export interface BundleOptions {
+  /** The module to bundle; Front Desk's Lambda entry by default. */
+  readonly entry?: string;
+  readonly outfile?: string;
+  /** Replaces some of the production options (the benchmark compares alternatives). */
+  readonly overrides?: BuildOptions;
+}
 
 /** Writes the production Lambda bundle, `dist/lambda/index.js`, exporting `handler`. */
 export async function bundleLambda(
-  outfile: string = LAMBDA_OUTFILE,
+  outfileOrOptions: string | BundleOptions = {},
 ): Promise<{ outfile: string; bytes: number }> {
+  const options = typeof outfileOrOptions === 'string' ? { outfile: outfileOrOptions } : outfileOrOptions;
+  const outfile = options.outfile ?? LAMBDA_OUTFILE;
   const result = await build({
     ...lambdaBuildOptions,
     mainFields: [...lambdaBuildOptions.mainFields],
     external: [...lambdaBuildOptions.external],
-    entryPoints: [LAMBDA_ENTRY],
+    entryPoints: [options.entry ?? LAMBDA_ENTRY],
     bundle: true,
     outfile,
     metafile: true,
     logLevel: 'warning',
+    ...options.overrides,
   });
   const output = result.metafile.outputs[Object.keys(result.metafile.outputs)[0] ?? ''];
   return { outfile, bytes: output?.bytes ?? 0 };
