@@ -19,12 +19,12 @@ export async function bundleLambda(
     ...lambdaBuildOptions,
     mainFields: [...lambdaBuildOptions.mainFields],
     external: [...lambdaBuildOptions.external],
+    ...options.overrides,
     entryPoints: [options.entry ?? LAMBDA_ENTRY],
     bundle: true,
     outfile,
     metafile: true,
     logLevel: 'warning',
-    ...options.overrides,
   });
   const output = result.metafile.outputs[Object.keys(result.metafile.outputs)[0] ?? ''];
   return { outfile, bytes: output?.bytes ?? 0 };

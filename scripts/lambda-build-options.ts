@@ -30,7 +30,10 @@ export const lambdaBuildOptions = {
    * Lambda function uses (see the module's comment); `npm run bench` measures the difference.
    */
   alias: {
-    '@aws-sdk/credential-provider-node': path.join(PROJECT_ROOT, 'lambda/src/repositories/lambda-credentials.ts'),
+    '@aws-sdk/credential-provider-node': path.join(
+      PROJECT_ROOT,
+      'lambda/src/repositories/lambda-credentials.ts',
+    ),
   },
   legalComments: 'none',
   charset: 'utf8',

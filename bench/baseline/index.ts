@@ -1,34 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { getIntentName, getRequestType, getSlotValue, type RequestHandler, SkillBuilders } from 'ask-sdk-core';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { createBaselineSkill } from './baseline-skill';
 
-/**
- * The benchmark's baseline: the smallest honest ASK SDK skill that reads DynamoDB. One
- * LaunchRequest handler and one intent handler that does a GetCommand through the AWS SDK v3
- * DocumentClient, built once per container like any Lambda. Front Desk is measured against it.
- */
+// The baseline's Lambda entry, bundled like Front Desk's: the client and the skill are built at load.
+const skill = createBaselineSkill(
+  DynamoDBDocumentClient.from(new DynamoDBClient({})),
+  process.env.DIRECTORY_TABLE ?? 'directory',
+);
 
-const tableName = process.env.DIRECTORY_TABLE ?? 'directory';
-const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-
-const launchHandler: RequestHandler = {
-  canHandle: (input) => getRequestType(input.requestEnvelope) === 'LaunchRequest',
-  handle: (input) =>
-    input.responseBuilder.speak('Welcome. Whose number do you need?').reprompt('Whose number?').getResponse(),
-};
-
-const lookupHandler: RequestHandler = {
-  canHandle: (input) =>
-    getRequestType(input.requestEnvelope) === 'IntentRequest' &&
-    getIntentName(input.requestEnvelope) === 'ContactDetailsIntent',
-  handle: async (input) => {
-    const name = getSlotValue(input.requestEnvelope, 'name') ?? '';
-    const { Item } = await documentClient.send(
-      new GetCommand({ TableName: tableName, Key: { pk: `CONTACT#${name}`, sk: 'CONTACT' } }),
-    );
-    const speech = Item ? `${String(Item.firstName)}'s number is ${String(Item.phone)}.` : 'I do not know them.';
-    return input.responseBuilder.speak(speech).getResponse();
-  },
-};
-
-export const handler = SkillBuilders.custom().addRequestHandlers(launchHandler, lookupHandler).lambda();
+export const handler = (event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> =>
+  skill.invoke(event, context);

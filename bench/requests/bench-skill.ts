@@ -1,0 +1,36 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Skill } from 'ask-sdk-core';
+import type { services } from 'ask-sdk-model';
+import { DEFAULT_OFFICE_TIME_ZONE } from '../../lambda/src/config';
+import { createLogger } from '../../lambda/src/logger';
+import { buildSkill } from '../../lambda/src/skill';
+import { BENCH_TABLES } from '../store/store-process';
+
+/**
+ * Answers the Alexa APIs in-process (the device's time zone, for the in/out board), so that no
+ * benchmark request leaves the machine and the figures are the skill's own work.
+ */
+export const benchAlexaApiClient: services.ApiClient = {
+  invoke: async () => ({ statusCode: 200, headers: [], body: JSON.stringify('America/Chicago') }),
+};
+
+/**
+ * Front Desk as Lambda builds it, on the given store client: the production composition root with
+ * the production logger at INFO (its lines formatted and scrubbed, then dropped instead of written
+ * to stdout) and speech variants picked at random.
+ */
+export function buildBenchSkill(documentClient: DynamoDBDocumentClient): Skill {
+  const dependencies = {
+    config: {
+      directoryTable: BENCH_TABLES.directory,
+      usersTable: BENCH_TABLES.users,
+      skillId: undefined,
+      officeTimeZone: DEFAULT_OFFICE_TIME_ZONE,
+    },
+    documentClient,
+    logger: createLogger({ level: 'INFO', write: () => undefined }),
+    // Taken by the in/out board's composition root once it lands; ignored before.
+    apiClient: benchAlexaApiClient,
+  };
+  return buildSkill(dependencies);
+}

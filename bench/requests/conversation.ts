@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Skill } from 'ask-sdk-core';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { PROJECT_ROOT } from '../../scripts/lambda-build-options';
+import type { EnvelopeOptions } from '../../test/support/requests';
+import { type IntentFamily, intentsOf, type Turn } from './intent-families';
+
+const NEW_SESSION: EnvelopeOptions = { newSession: true, attributes: {} };
+
+/** The session the next turn continues: the same one while it is open, a new one after it ended. */
+function sessionAfter(response: ResponseEnvelope): EnvelopeOptions {
+  if (response.response.shouldEndSession === true) return NEW_SESSION;
+  return { newSession: false, attributes: (response.sessionAttributes ?? {}) as Record<string, unknown> };
+}
+
+/** Runs turns in one conversation and returns the session they leave open. */
+export async function runTurns(
+  skill: Pick<Skill, 'invoke'>,
+  turns: readonly Turn[],
+  session: EnvelopeOptions = NEW_SESSION,
+): Promise<EnvelopeOptions> {
+  let current = session;
+  for (const turn of turns) current = sessionAfter(await skill.invoke(turn(current)));
+  return current;
+}
+
+/**
+ * Runs a family's setup and returns the request to measure, in the session the setup left. Every
+ * measured request is a copy of it, so each one finds the same state.
+ */
+export async function preparedRequest(
+  skill: Pick<Skill, 'invoke'>,
+  family: Pick<IntentFamily, 'setup' | 'measured'>,
+): Promise<RequestEnvelope> {
+  const session = await runTurns(skill, family.setup ?? []);
+  return family.measured(session);
+}
+
+/** The intents of the interaction model, to tell which families are built. */
+export function modelIntents(
+  modelFile = path.join(PROJECT_ROOT, 'skill-package/interactionModels/custom/en-US.json'),
+): Set<string> {
+  const model = JSON.parse(readFileSync(modelFile, 'utf8')) as {
+    interactionModel: { languageModel: { intents: Array<{ name: string }> } };
+  };
+  return new Set(model.interactionModel.languageModel.intents.map((intent) => intent.name));
+}
+
+/** The intents a family needs that the interaction model does not have (none: it is built). */
+export function missingIntents(family: IntentFamily, intents: ReadonlySet<string>): string[] {
+  return intentsOf(family).filter((name) => !intents.has(name));
+}

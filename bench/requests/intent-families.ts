@@ -1,0 +1,98 @@
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { type EnvelopeOptions, intentRequest, launchRequest } from '../../test/support/requests';
+import { PROBES } from '../store/bench-directory';
+
+/** Builds one request of a conversation; the driver passes the session to continue. */
+export type Turn = (session: EnvelopeOptions) => RequestEnvelope;
+
+/** What the issue allows a request of the family to ask of the store. */
+export interface StoreBudget {
+  /** At most this many round trips (lookups: 2). */
+  readonly maxRoundTrips?: number;
+  /** Exactly this many Queries (a list page: 1). */
+  readonly queries?: number;
+}
+
+/**
+ * A kind of request the benchmark measures. Families of intents that are not built yet are listed
+ * too: until the interaction model has their intents, the tables say "not built yet", and they are
+ * measured from the first run after they land.
+ */
+export interface IntentFamily {
+  readonly name: string;
+  /** Turns that lead up to the measured one, once, unmeasured; their session carries over. */
+  readonly setup?: readonly Turn[];
+  /** Turns run before every measured request on a live store, unmeasured: they undo its write. */
+  readonly before?: readonly Turn[];
+  readonly measured: Turn;
+  readonly store?: StoreBudget;
+}
+
+const PHONE = { value: 'phone number', ids: ['phone'] };
+const [PRESENT_FIRST = '', PRESENT_SECOND = '', PRESENT_THIRD = ''] = PROBES.presence;
+const checkIn =
+  (name: string): Turn =>
+  (session) =>
+    intentRequest('CheckInIntent', { name }, session);
+const checkOut =
+  (name: string): Turn =>
+  (session) =>
+    intentRequest('CheckOutIntent', { name }, session);
+const browseCompany: Turn = (session) =>
+  intentRequest('BrowseCompanyIntent', { company: PROBES.company }, session);
+
+/** One entry per family; a family of a new issue is one more entry. */
+export const INTENT_FAMILIES: readonly IntentFamily[] = [
+  { name: 'launch', measured: (session) => launchRequest(session) },
+  {
+    name: 'lookup',
+    measured: (session) =>
+      intentRequest('ContactDetailsIntent', { name: PROBES.uniqueName, detail: PHONE }, session),
+    store: { maxRoundTrips: 2 },
+  },
+  {
+    name: 'lookup, resolved id',
+    measured: (session) =>
+      intentRequest(
+        'ContactDetailsIntent',
+        { name: { value: PROBES.uniqueName, ids: ['p01'] }, detail: PHONE },
+        session,
+      ),
+    store: { maxRoundTrips: 2 },
+  },
+  {
+    name: 'lookup, several match',
+    measured: (session) => intentRequest('ContactDetailsIntent', { name: PROBES.sharedLastName }, session),
+    store: { maxRoundTrips: 2 },
+  },
+  { name: 'list page', measured: browseCompany, store: { queries: 1 } },
+  {
+    name: 'list next page',
+    setup: [browseCompany],
+    measured: (session) => intentRequest('AMAZON.MoreIntent', {}, session),
+    store: { queries: 1 },
+  },
+  {
+    name: 'list page, by state',
+    measured: (session) => intentRequest('BrowsePlaceIntent', { state: 'Texas' }, session),
+    store: { queries: 1 },
+  },
+  { name: 'check-in', before: [checkOut(PRESENT_FIRST)], measured: checkIn(PRESENT_FIRST) },
+  {
+    name: "who's in",
+    setup: [checkIn(PRESENT_FIRST), checkIn(PRESENT_SECOND), checkIn(PRESENT_THIRD)],
+    measured: (session) => intentRequest('WhoIsInIntent', {}, session),
+    store: { queries: 1 },
+  },
+];
+
+/** The custom intents a family's requests use, from the requests themselves. */
+export function intentsOf(family: IntentFamily): string[] {
+  const turns = [...(family.setup ?? []), ...(family.before ?? []), family.measured];
+  const names = new Set<string>();
+  for (const turn of turns) {
+    const request = turn({}).request as { type: string; intent?: { name: string } };
+    if (request.intent) names.add(request.intent.name);
+  }
+  return [...names];
+}

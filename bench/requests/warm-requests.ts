@@ -1,0 +1,260 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Skill } from 'ask-sdk-core';
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
+import { intentRequest, launchRequest } from '../../test/support/requests';
+import { createBaselineSkill } from '../baseline/baseline-skill';
+import { type PartResult, type ResultRow, row, targets } from '../lib/results';
+import { elapsedMs, percentile, type Spread, spreadOf } from '../lib/stats';
+import { PROBES } from '../store/bench-directory';
+import { type StoreAccess, StoreCounter } from '../store/store-counter';
+import { BENCH_TABLES } from '../store/store-process';
+import { type RecordedExchange, StoreTape } from '../store/store-tape';
+import { buildBenchSkill } from './bench-skill';
+import { missingIntents, modelIntents, preparedRequest, runTurns } from './conversation';
+import { INTENT_FAMILIES, type IntentFamily, type Turn } from './intent-families';
+
+/** A client of the skill's store with a counter and a tape attached. */
+interface InstrumentedClient {
+  readonly client: DynamoDBDocumentClient;
+  readonly counter: StoreCounter;
+  readonly tape: StoreTape;
+}
+
+function recordingClient(endpoint: string): InstrumentedClient {
+  const client = createDocumentClient({ endpoint });
+  return { client, counter: new StoreCounter().attach(client), tape: new StoreTape().attachRecorder(client) };
+}
+
+function playingClient(): InstrumentedClient {
+  // The endpoint is never called: the tape answers where the HTTP handler would.
+  const client = createDocumentClient({ endpoint: 'http://127.0.0.1:9' });
+  return { client, counter: new StoreCounter(), tape: new StoreTape().attachPlayer(client) };
+}
+
+/** A measured request of a skill: the live run's store access, and a recording to replay. */
+interface Recorded {
+  readonly envelope: RequestEnvelope;
+  readonly accesses: readonly StoreAccess[];
+  readonly exchanges: readonly RecordedExchange[];
+}
+
+async function record(
+  skill: Skill,
+  instrumented: InstrumentedClient,
+  family: Pick<IntentFamily, 'setup' | 'before' | 'measured'>,
+  repeats: number,
+): Promise<Recorded> {
+  const envelope = await preparedRequest(skill, family);
+  const accesses: StoreAccess[] = [];
+  let exchanges: RecordedExchange[] = [];
+  for (let repeat = 0; repeat < repeats; repeat += 1) {
+    await runTurns(skill, family.before ?? []);
+    instrumented.counter.take();
+    instrumented.tape.clear();
+    await skill.invoke(structuredClone(envelope));
+    accesses.push(instrumented.counter.take());
+    exchanges = instrumented.tape.take();
+  }
+  return { envelope, accesses, exchanges };
+}
+
+/** p50 and p99 of each round of `perRound` requests, after `warmup` unmeasured ones. */
+async function timeReplays(
+  skill: Skill,
+  tape: StoreTape,
+  recorded: Recorded,
+  options: WarmOptions,
+): Promise<{ p50: Spread; p99: Spread; pooledP99: number }> {
+  tape.load(recorded.exchanges);
+  const invokeOnce = async (): Promise<number> => {
+    const envelope = structuredClone(recorded.envelope);
+    tape.rewind();
+    const start = process.hrtime.bigint();
+    await skill.invoke(envelope);
+    return elapsedMs(start);
+  };
+  for (let index = 0; index < options.warmup; index += 1) {
+    await invokeOnce();
+    if (!tape.finished) throw new Error('A replayed request did not use its whole recording');
+  }
+  const p50s: number[] = [];
+  const p99s: number[] = [];
+  const all: number[] = [];
+  for (let round = 0; round < options.rounds; round += 1) {
+    const samples: number[] = [];
+    for (let index = 0; index < options.perRound; index += 1) samples.push(await invokeOnce());
+    p50s.push(percentile(samples, 0.5));
+    p99s.push(percentile(samples, 0.99));
+    all.push(...samples);
+  }
+  return { p50: spreadOf(p50s), p99: spreadOf(p99s), pooledP99: percentile(all, 0.99) };
+}
+
+export interface WarmOptions {
+  /** Unmeasured requests per family before timing. */
+  readonly warmup: number;
+  readonly rounds: number;
+  readonly perRound: number;
+  /** Live runs per family for the store access counts. */
+  readonly recordRepeats: number;
+}
+
+/** The baseline's requests, next to the Front Desk family they compare with. */
+const BASELINE_TURNS: Readonly<Record<string, Turn>> = {
+  launch: (session) => launchRequest(session),
+  'lookup, resolved id': (session) =>
+    intentRequest('ContactDetailsIntent', { name: { value: PROBES.uniqueName, ids: ['p01'] } }, session),
+};
+
+const spreadOfAccess = (accesses: readonly StoreAccess[], pick: (access: StoreAccess) => number): Spread =>
+  spreadOf(accesses.map(pick));
+
+export interface WarmResults {
+  readonly warm: PartResult;
+  readonly storeAccess: PartResult;
+  /** Every command of the live runs, by operation. */
+  readonly commandTotals: Readonly<Record<string, number>>;
+}
+
+/**
+ * Parts 2 and 3. Each family's request runs on the live store (the bench directory in dynalite)
+ * with its store access counted on the client and the store's answers recorded; then it is timed
+ * thousands of times with those answers replayed in-process, so the figure is the skill's work.
+ */
+export async function measureWarmRequests(
+  storeEndpoint: string,
+  options: WarmOptions,
+  families: readonly IntentFamily[] = INTENT_FAMILIES,
+): Promise<WarmResults> {
+  const intents = modelIntents();
+  const live = recordingClient(storeEndpoint);
+  const replay = playingClient();
+  const liveSkill = buildBenchSkill(live.client);
+  const replaySkill = buildBenchSkill(replay.client);
+  const baselineLive = recordingClient(storeEndpoint);
+  const baselineReplay = playingClient();
+  const baselineLiveSkill = createBaselineSkill(baselineLive.client, BENCH_TABLES.directory);
+  const baselineReplaySkill = createBaselineSkill(baselineReplay.client, BENCH_TABLES.directory);
+
+  const warmRows: ResultRow[] = [];
+  const accessRows: ResultRow[] = [];
+  const notBuilt: string[] = [];
+  try {
+    for (const family of families) {
+      const missing = missingIntents(family, intents);
+      if (missing.length > 0) {
+        notBuilt.push(`${family.name} (${missing.join(', ')})`);
+        continue;
+      }
+      const recorded = await record(liveSkill, live, family, options.recordRepeats);
+      const timing = await timeReplays(replaySkill, replay.tape, recorded, options);
+      const baselineTurn = BASELINE_TURNS[family.name];
+      let baseline: { recorded: Recorded; timing: Awaited<ReturnType<typeof timeReplays>> } | undefined;
+      if (baselineTurn) {
+        const baselineRecorded = await record(
+          baselineLiveSkill,
+          baselineLive,
+          { measured: baselineTurn },
+          options.recordRepeats,
+        );
+        baseline = {
+          recorded: baselineRecorded,
+          timing: await timeReplays(baselineReplaySkill, baselineReplay.tape, baselineRecorded, options),
+        };
+      }
+      warmRows.push(
+        row({ figure: `${family.name}: p50`, unit: 'ms', value: timing.p50, baseline: baseline?.timing.p50 }),
+        row({
+          figure: `${family.name}: p99`,
+          unit: 'ms',
+          value: timing.p99,
+          baseline: baseline?.timing.p99,
+          target: targets.medianBelow(1, 'ms'),
+          note: `pooled p99 ${timing.pooledP99.toFixed(3)} ms`,
+        }),
+      );
+
+      const accesses = recorded.accesses;
+      const baselineAccesses = baseline?.recorded.accesses;
+      accessRows.push(
+        row({
+          figure: `${family.name}: round trips`,
+          unit: 'count',
+          value: spreadOfAccess(accesses, (access) => access.roundTrips),
+          baseline: baselineAccesses && spreadOfAccess(baselineAccesses, (access) => access.roundTrips),
+          target:
+            family.store?.maxRoundTrips === undefined
+              ? undefined
+              : targets.atMost(family.store.maxRoundTrips, ''),
+          note: describeCommands(accesses[accesses.length - 1]),
+        }),
+      );
+      if (family.store?.queries !== undefined) {
+        accessRows.push(
+          row({
+            figure: `${family.name}: Queries`,
+            unit: 'count',
+            value: spreadOfAccess(accesses, (access) => access.commands.Query ?? 0),
+            target: targets.exactly(family.store.queries, ''),
+          }),
+        );
+      }
+      accessRows.push(
+        row({
+          figure: `${family.name}: items read`,
+          unit: 'count',
+          value: spreadOfAccess(accesses, (access) => access.itemsRead),
+          baseline: baselineAccesses && spreadOfAccess(baselineAccesses, (access) => access.itemsRead),
+        }),
+      );
+    }
+  } finally {
+    for (const instrumented of [live, replay, baselineLive, baselineReplay]) instrumented.client.destroy();
+  }
+
+  const commandTotals = { ...live.counter.totals };
+  accessRows.push(
+    row({
+      figure: 'Scans, every request of parts 2 and 3',
+      unit: 'count',
+      value: spreadOf([commandTotals.Scan ?? 0]),
+      target: targets.exactly(0, ''),
+    }),
+  );
+  const notBuiltNote =
+    notBuilt.length > 0
+      ? [`Not built yet (their intents are not in the model): ${notBuilt.join('; ')}.`]
+      : [];
+  return {
+    commandTotals,
+    warm: {
+      part: '2',
+      title: 'Warm request cost per intent family (skill work, store answered in-process)',
+      rows: warmRows,
+      notes: [
+        `${options.rounds} rounds of ${options.perRound} requests per family after ${options.warmup} warm-up requests; the row is the median of the rounds' p50 or p99, with their min and max.`,
+        "Timed: skill.invoke() of buildSkill(...) as Lambda builds it (INFO logging formatted, not written), including the AWS SDK (serialization, SigV4 signing, parsing); the store's answers, recorded from the embedded store, are replayed where the HTTP handler would be called.",
+        "Baseline: the minimal skill's launch and its GetItem lookup, measured the same way.",
+        ...notBuiltNote,
+      ],
+    },
+    storeAccess: {
+      part: '3',
+      title: 'Store round trips and items read per request (counted on the client)',
+      rows: accessRows,
+      notes: [
+        `A directory of 1,000 people in the embedded store; ${options.recordRepeats} live runs per family.`,
+        "Round trips are HTTP attempts (retries included); items read are the store's ScannedCount for a Query, else the items returned.",
+        ...notBuiltNote,
+      ],
+    },
+  };
+}
+
+function describeCommands(access: StoreAccess | undefined): string {
+  if (!access) return '';
+  return Object.entries(access.commands)
+    .map(([operation, count]) => `${operation}×${count}`)
+    .join(', ');
+}

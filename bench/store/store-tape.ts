@@ -1,0 +1,144 @@
+import type { Readable } from 'node:stream';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** One HTTP exchange with the store, as the SDK received it. */
+export interface RecordedExchange {
+  readonly operation: string;
+  readonly statusCode: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array;
+}
+
+interface HttpResponseLike {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+async function readBody(body: unknown): Promise<Uint8Array> {
+  if (body instanceof Uint8Array) return body;
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as Readable) chunks.push(Buffer.from(chunk as Uint8Array));
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+const TAPE_STEP = { step: 'deserialize', priority: 'low' } as const;
+
+/**
+ * Records the store's HTTP answers to one request, then plays them back, so the warm benchmark
+ * times the skill's own work (handlers, speech, SDK serialization, signing and parsing) with the
+ * store answered in-process. The tape sits where the HTTP handler would be called, below the SDK's
+ * deserializer and signer: everything above the socket runs as in production.
+ */
+export class StoreTape {
+  private exchanges: RecordedExchange[] = [];
+  private cursor = 0;
+
+  /** Records every exchange the client makes (it still talks to the real store). */
+  public attachRecorder(client: DynamoDBDocumentClient): this {
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        const response = result.response as HttpResponseLike;
+        const body = await readBody(response.body);
+        response.body = body;
+        this.exchanges.push({
+          operation: (context.commandName ?? '').replace(/Command$/, ''),
+          statusCode: response.statusCode,
+          headers: { ...response.headers },
+          body,
+        });
+        return result;
+      },
+      { ...TAPE_STEP, name: 'benchTapeRecorder' },
+    );
+    return this;
+  }
+
+  /** Answers every exchange from the tape, in recorded order, without a socket. */
+  public attachPlayer(client: DynamoDBDocumentClient): this {
+    client.middlewareStack.add(
+      (_next, context) => async () => {
+        const operation = (context.commandName ?? '').replace(/Command$/, '');
+        const exchange = this.exchanges[this.cursor];
+        if (!exchange || exchange.operation !== operation) {
+          throw new Error(
+            `The request sent ${operation} where the recording has ${exchange?.operation ?? 'nothing'}: it is not deterministic`,
+          );
+        }
+        this.cursor += 1;
+        return {
+          response: {
+            statusCode: exchange.statusCode,
+            headers: { ...exchange.headers },
+            body: exchange.body,
+          },
+          output: undefined as never,
+        };
+      },
+      { ...TAPE_STEP, name: 'benchTapePlayer' },
+    );
+    return this;
+  }
+
+  /** Starts a new recording. */
+  public clear(): void {
+    this.exchanges = [];
+    this.cursor = 0;
+  }
+
+  /** Plays the recording from the start again. */
+  public rewind(): void {
+    this.cursor = 0;
+  }
+
+  /** Takes the recording out (and leaves the tape empty). */
+  public take(): RecordedExchange[] {
+    const recorded = this.exchanges;
+    this.clear();
+    return recorded;
+  }
+
+  /** Loads a recording to play. */
+  public load(exchanges: readonly RecordedExchange[]): void {
+    this.exchanges = [...exchanges];
+    this.cursor = 0;
+  }
+
+  /** Whether the last request used every recorded exchange. */
+  public get finished(): boolean {
+    return this.cursor === this.exchanges.length;
+  }
+}
+
+/**
+ * Answers each operation with one recorded exchange, whatever the order: for requests served
+ * concurrently (the endpoint benchmark), where a tape's order does not hold.
+ */
+export class CannedStore {
+  private readonly answers = new Map<string, RecordedExchange>();
+
+  public constructor(exchanges: readonly RecordedExchange[]) {
+    for (const exchange of exchanges) this.answers.set(exchange.operation, exchange);
+  }
+
+  public attach(client: DynamoDBDocumentClient): this {
+    client.middlewareStack.add(
+      (_next, context) => async () => {
+        const operation = (context.commandName ?? '').replace(/Command$/, '');
+        const exchange = this.answers.get(operation);
+        if (!exchange) throw new Error(`No recorded answer for ${operation}`);
+        return {
+          response: {
+            statusCode: exchange.statusCode,
+            headers: { ...exchange.headers },
+            body: exchange.body,
+          },
+          output: undefined as never,
+        };
+      },
+      { ...TAPE_STEP, name: 'benchCannedStore' },
+    );
+    return this;
+  }
+}
