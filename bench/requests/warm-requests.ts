@@ -9,66 +9,90 @@ import { elapsedMs, percentile, type Spread, spreadOf } from '../lib/stats';
 import { PROBES } from '../store/bench-directory';
 import { type StoreAccess, StoreCounter } from '../store/store-counter';
 import { BENCH_TABLES } from '../store/store-process';
-import { type RecordedExchange, StoreTape } from '../store/store-tape';
+import { type RecordedAnswer, type RecordedExchange, SendTape, StoreTape } from '../store/store-tape';
 import { buildBenchSkill } from './bench-skill';
 import { missingIntents, modelIntents, preparedRequest, runTurns } from './conversation';
 import { INTENT_FAMILIES, type IntentFamily, type Turn } from './intent-families';
 
-/** A client of the skill's store with a counter and a tape attached. */
-interface InstrumentedClient {
+/** A client of the live store that counts and records what the skill asks of it. */
+interface RecordingClient {
   readonly client: DynamoDBDocumentClient;
   readonly counter: StoreCounter;
-  readonly tape: StoreTape;
+  /** The store's HTTP answers, to replay below the SDK. */
+  readonly exchanges: StoreTape;
+  /** What `send` returned, to replay in place of the SDK. */
+  readonly answers: SendTape;
 }
 
-function recordingClient(endpoint: string): InstrumentedClient {
+function recordingClient(endpoint: string): RecordingClient {
   const client = createDocumentClient({ endpoint });
-  return { client, counter: new StoreCounter().attach(client), tape: new StoreTape().attachRecorder(client) };
+  return {
+    client,
+    counter: new StoreCounter().attach(client),
+    exchanges: new StoreTape().attachRecorder(client),
+    answers: new SendTape().attachRecorder(client),
+  };
 }
 
-function playingClient(): InstrumentedClient {
+/** The two ways a recorded request is replayed: with the AWS SDK, and with `send` answered from memory. */
+interface Players {
+  readonly client: DynamoDBDocumentClient;
+  readonly exchanges: StoreTape;
+  readonly answers: SendTape;
+}
+
+function players(): Players {
   // The endpoint is never called: the tape answers where the HTTP handler would.
   const client = createDocumentClient({ endpoint: 'http://127.0.0.1:9' });
-  return { client, counter: new StoreCounter(), tape: new StoreTape().attachPlayer(client) };
+  return { client, exchanges: new StoreTape().attachPlayer(client), answers: new SendTape() };
 }
 
-/** A measured request of a skill: the live run's store access, and a recording to replay. */
+/** A measured request of a skill: the live run's store access, and recordings to replay. */
 interface Recorded {
   readonly envelope: RequestEnvelope;
   readonly accesses: readonly StoreAccess[];
   readonly exchanges: readonly RecordedExchange[];
+  readonly answers: readonly RecordedAnswer[];
 }
 
 async function record(
   skill: Skill,
-  instrumented: InstrumentedClient,
+  recording: RecordingClient,
   family: Pick<IntentFamily, 'setup' | 'before' | 'measured'>,
   repeats: number,
 ): Promise<Recorded> {
   const envelope = await preparedRequest(skill, family);
   const accesses: StoreAccess[] = [];
   let exchanges: RecordedExchange[] = [];
+  let answers: RecordedAnswer[] = [];
   for (let repeat = 0; repeat < repeats; repeat += 1) {
     await runTurns(skill, family.before ?? []);
-    instrumented.counter.take();
-    instrumented.tape.clear();
+    recording.counter.take();
+    recording.exchanges.clear();
+    recording.answers.clear();
     await skill.invoke(structuredClone(envelope));
-    accesses.push(instrumented.counter.take());
-    exchanges = instrumented.tape.take();
+    accesses.push(recording.counter.take());
+    exchanges = recording.exchanges.take();
+    answers = recording.answers.take();
   }
-  return { envelope, accesses, exchanges };
+  return { envelope, accesses, exchanges, answers };
+}
+
+interface Timing {
+  readonly p50: Spread;
+  readonly p99: Spread;
+  readonly pooledP99: number;
 }
 
 /** p50 and p99 of each round of `perRound` requests, after `warmup` unmeasured ones. */
 async function timeReplays(
   skill: Skill,
-  tape: StoreTape,
-  recorded: Recorded,
+  tape: Pick<StoreTape, 'rewind' | 'finished'>,
+  envelopeToCopy: RequestEnvelope,
   options: WarmOptions,
-): Promise<{ p50: Spread; p99: Spread; pooledP99: number }> {
-  tape.load(recorded.exchanges);
+): Promise<Timing> {
   const invokeOnce = async (): Promise<number> => {
-    const envelope = structuredClone(recorded.envelope);
+    const envelope = structuredClone(envelopeToCopy);
     tape.rewind();
     const start = process.hrtime.bigint();
     await skill.invoke(envelope);
@@ -129,13 +153,29 @@ export async function measureWarmRequests(
 ): Promise<WarmResults> {
   const intents = modelIntents();
   const live = recordingClient(storeEndpoint);
-  const replay = playingClient();
+  const replay = players();
   const liveSkill = buildBenchSkill(live.client);
-  const replaySkill = buildBenchSkill(replay.client);
+  const sdkSkill = buildBenchSkill(replay.client);
+  const codeSkill = buildBenchSkill(replay.answers.standIn());
   const baselineLive = recordingClient(storeEndpoint);
-  const baselineReplay = playingClient();
+  const baselineReplay = players();
   const baselineLiveSkill = createBaselineSkill(baselineLive.client, BENCH_TABLES.directory);
-  const baselineReplaySkill = createBaselineSkill(baselineReplay.client, BENCH_TABLES.directory);
+  const baselineSdkSkill = createBaselineSkill(baselineReplay.client, BENCH_TABLES.directory);
+  const baselineCodeSkill = createBaselineSkill(baselineReplay.answers.standIn(), BENCH_TABLES.directory);
+
+  /** Times a recorded request both ways: with the SDK, and with `send` answered from memory. */
+  const timeBothWays = async (
+    recorded: Recorded,
+    withSdk: Skill,
+    codeOnly: Skill,
+    playing: Players,
+  ): Promise<{ sdk: Timing; code: Timing }> => {
+    playing.exchanges.load(recorded.exchanges);
+    const sdk = await timeReplays(withSdk, playing.exchanges, recorded.envelope, options);
+    playing.answers.load(recorded.answers);
+    const code = await timeReplays(codeOnly, playing.answers, recorded.envelope, options);
+    return { sdk, code };
+  };
 
   const warmRows: ResultRow[] = [];
   const accessRows: ResultRow[] = [];
@@ -148,35 +188,51 @@ export async function measureWarmRequests(
         continue;
       }
       const recorded = await record(liveSkill, live, family, options.recordRepeats);
-      const timing = await timeReplays(replaySkill, replay.tape, recorded, options);
+      const timing = await timeBothWays(recorded, sdkSkill, codeSkill, replay);
       const baselineTurn = BASELINE_TURNS[family.name];
-      let baseline: { recorded: Recorded; timing: Awaited<ReturnType<typeof timeReplays>> } | undefined;
+      let baselineRecorded: Recorded | undefined;
+      let baselineTiming: { sdk: Timing; code: Timing } | undefined;
       if (baselineTurn) {
-        const baselineRecorded = await record(
+        baselineRecorded = await record(
           baselineLiveSkill,
           baselineLive,
           { measured: baselineTurn },
           options.recordRepeats,
         );
-        baseline = {
-          recorded: baselineRecorded,
-          timing: await timeReplays(baselineReplaySkill, baselineReplay.tape, baselineRecorded, options),
-        };
+        baselineTiming = await timeBothWays(
+          baselineRecorded,
+          baselineSdkSkill,
+          baselineCodeSkill,
+          baselineReplay,
+        );
       }
       warmRows.push(
-        row({ figure: `${family.name}: p50`, unit: 'ms', value: timing.p50, baseline: baseline?.timing.p50 }),
+        row({
+          figure: `${family.name}: p50`,
+          unit: 'ms',
+          value: timing.sdk.p50,
+          baseline: baselineTiming?.sdk.p50,
+        }),
         row({
           figure: `${family.name}: p99`,
           unit: 'ms',
-          value: timing.p99,
-          baseline: baseline?.timing.p99,
+          value: timing.sdk.p99,
+          baseline: baselineTiming?.sdk.p99,
           target: targets.medianBelow(1, 'ms'),
-          note: `pooled p99 ${timing.pooledP99.toFixed(3)} ms`,
+          note: `pooled p99 ${timing.sdk.pooledP99.toFixed(3)} ms`,
+        }),
+        row({
+          figure: `${family.name}: p99 without the AWS SDK`,
+          unit: 'ms',
+          value: timing.code.p99,
+          baseline: baselineTiming?.code.p99,
+          target: targets.medianBelow(1, 'ms'),
+          note: `p50 ${timing.code.p50.median.toFixed(3)} ms`,
         }),
       );
 
       const accesses = recorded.accesses;
-      const baselineAccesses = baseline?.recorded.accesses;
+      const baselineAccesses = baselineRecorded?.accesses;
       accessRows.push(
         row({
           figure: `${family.name}: round trips`,
@@ -210,7 +266,8 @@ export async function measureWarmRequests(
       );
     }
   } finally {
-    for (const instrumented of [live, replay, baselineLive, baselineReplay]) instrumented.client.destroy();
+    for (const client of [live.client, replay.client, baselineLive.client, baselineReplay.client])
+      client.destroy();
   }
 
   const commandTotals = { ...live.counter.totals };
@@ -233,9 +290,10 @@ export async function measureWarmRequests(
       title: 'Warm request cost per intent family (skill work, store answered in-process)',
       rows: warmRows,
       notes: [
-        `${options.rounds} rounds of ${options.perRound} requests per family after ${options.warmup} warm-up requests; the row is the median of the rounds' p50 or p99, with their min and max.`,
-        "Timed: skill.invoke() of buildSkill(...) as Lambda builds it (INFO logging formatted, not written), including the AWS SDK (serialization, SigV4 signing, parsing); the store's answers, recorded from the embedded store, are replayed where the HTTP handler would be called.",
-        "Baseline: the minimal skill's launch and its GetItem lookup, measured the same way.",
+        `${options.rounds} rounds of ${options.perRound} requests per family after ${options.warmup} warm-up requests, each way; a row is the median of the rounds' p50 or p99, with their min and max.`,
+        "Timed: skill.invoke() of buildSkill(...) as Lambda builds it (INFO logging formatted, not written). p50 and p99 include the AWS SDK: the store's answers, recorded from the embedded store, are replayed where its HTTP handler would be called, so marshalling, middleware, SigV4 signing and parsing all run.",
+        "Without the AWS SDK: the DocumentClient's send() answers from memory with the recorded results: Front Desk's own code.",
+        "Baseline: the minimal skill's launch and its GetItem lookup, measured both ways.",
         ...notBuiltNote,
       ],
     },

@@ -142,3 +142,94 @@ export class CannedStore {
     return this;
   }
 }
+
+/** One command's answer as the DocumentClient returned it (or the error it threw). */
+export interface RecordedAnswer {
+  readonly operation: string;
+  readonly output?: unknown;
+  readonly error?: unknown;
+}
+
+/**
+ * Records what the DocumentClient's `send` returned, then stands in for the client, answering
+ * `send` from memory: the figure of a request replayed this way is Front Desk's own code, without
+ * the AWS SDK's work (marshalling, middleware, signing, parsing).
+ */
+export class SendTape {
+  private answers: RecordedAnswer[] = [];
+  private cursor = 0;
+
+  public attachRecorder(client: DynamoDBDocumentClient): this {
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const operation = (context.commandName ?? '').replace(/Command$/, '');
+        try {
+          const result = await next(args);
+          this.answers.push({ operation, output: result.output });
+          return result;
+        } catch (error) {
+          this.answers.push({ operation, error });
+          throw error;
+        }
+      },
+      { step: 'initialize', priority: 'high', name: 'benchSendRecorder' },
+    );
+    return this;
+  }
+
+  /** A stand-in DocumentClient whose `send` plays the recording back in order. */
+  public standIn(): DynamoDBDocumentClient {
+    const send = async (command: { constructor: { name: string } }): Promise<unknown> => {
+      const answer = this.answers[this.cursor];
+      const operation = command.constructor.name.replace(/Command$/, '');
+      if (!answer || !operationsMatch(answer.operation, operation)) {
+        throw new Error(
+          `The request sent ${operation} where the recording has ${answer?.operation ?? 'nothing'}`,
+        );
+      }
+      this.cursor += 1;
+      if (answer.error !== undefined) throw answer.error;
+      return answer.output;
+    };
+    return { send } as unknown as DynamoDBDocumentClient;
+  }
+
+  public clear(): void {
+    this.answers = [];
+    this.cursor = 0;
+  }
+
+  public rewind(): void {
+    this.cursor = 0;
+  }
+
+  public take(): RecordedAnswer[] {
+    const recorded = this.answers;
+    this.clear();
+    return recorded;
+  }
+
+  public load(answers: readonly RecordedAnswer[]): void {
+    this.answers = [...answers];
+    this.cursor = 0;
+  }
+
+  public get finished(): boolean {
+    return this.cursor === this.answers.length;
+  }
+}
+
+/** The SDK names DocumentClient commands after the operation (GetCommand for GetItem). */
+function operationsMatch(recorded: string, sent: string): boolean {
+  const documentNames: Readonly<Record<string, string>> = {
+    Get: 'GetItem',
+    Put: 'PutItem',
+    Delete: 'DeleteItem',
+    Update: 'UpdateItem',
+    BatchGet: 'BatchGetItem',
+    BatchWrite: 'BatchWriteItem',
+    TransactGet: 'TransactGetItems',
+    TransactWrite: 'TransactWriteItems',
+  };
+  return recorded === sent || recorded === documentNames[sent];
+}

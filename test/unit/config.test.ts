@@ -26,6 +26,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, OFFICE_TIME_ZONE: 'Mars/Olympus' })).toThrow('OFFICE_TIME_ZONE');
   });
 
+  it('accepts time zone aliases as well as canonical names', () => {
+    expect(loadConfig({ ...base, OFFICE_TIME_ZONE: 'UTC' }).officeTimeZone).toBe('UTC');
+    expect(loadConfig({ ...base, OFFICE_TIME_ZONE: 'US/Eastern' }).officeTimeZone).toBe('US/Eastern');
+    expect(loadConfig({ ...base, OFFICE_TIME_ZONE: 'America/Chicago' }).officeTimeZone).toBe('America/Chicago');
+  });
+
   it('takes the optional variables', () => {
     const config = loadConfig({
       ...base,
