@@ -26,6 +26,8 @@ export interface TestSkill {
 export interface TestSkillOptions {
   /** The device's time zone from the Alexa Settings API; unset: the API refuses (403). */
   readonly deviceTimeZone?: string;
+  /** Replaces the fake Alexa API altogether (failures, odd answers). */
+  readonly alexaApi?: FakeAlexaApi;
   readonly clock?: () => Date;
 }
 
@@ -37,7 +39,8 @@ export function buildTestSkill(
   const reader = new FakeContactReader(contacts);
   const persistence = new MemoryPersistenceAdapter(personOrUserIdKey);
   const presence = new FakePresenceStore();
-  const alexaApi = new FakeAlexaApi(options.deviceTimeZone ? { timeZone: options.deviceTimeZone } : {});
+  const alexaApi =
+    options.alexaApi ?? new FakeAlexaApi(options.deviceTimeZone ? { timeZone: options.deviceTimeZone } : {});
   const logLines: string[] = [];
   const logger: Logger = createLogger({ level: 'DEBUG', write: (line) => logLines.push(line) });
   const skill = buildSkill({
