@@ -1,7 +1,6 @@
 import { getIntentName, getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import type { Contact } from '../domain/contact';
-import { fullNameOf } from '../domain/contact';
+import { type Contact, fullNameOf } from '../domain/contact';
 import { type IntentName, IntentNames, SlotNames } from '../interaction';
 import type { Logger } from '../logger';
 import type { IdentityService } from '../services/identity-service';
@@ -14,7 +13,6 @@ import {
   whoIsInCard,
   whoIsInSpeech,
 } from '../speech/presence-speech';
-import { Ssml } from '../speech/ssml';
 import { askForName, type ContactFlowDependencies, lookUpAndAnswer } from './contact-flow';
 import { type Answer, finish } from './finish';
 import { userAttributesOf } from './identity-attributes';
@@ -162,7 +160,12 @@ async function whoIsInPage(
   const page = await deps.presence.whoIsIn(WHO_IS_IN_PAGE_SIZE, cursor);
   const hasMore = page.cursor !== undefined;
   const speech = whoIsInSpeech(t, page.records, cursor === undefined, hasMore);
-  const card = whoIsInCard(t, page.records, await momentOf(input, deps));
+  // An empty board shows no times, so it needs no time zone.
+  const moment =
+    page.records.length > 0
+      ? await momentOf(input, deps)
+      : { now: deps.clock(), timeZone: deps.officeTimeZone };
+  const card = whoIsInCard(t, page.records, moment);
   if (page.cursor !== undefined) {
     updateSessionState(input, { pending: { type: 'presencePage', cursor: page.cursor } });
     return respond(input, { speech, reprompt: t.speak('whoIsIn.moreReprompt'), card });
@@ -193,7 +196,7 @@ export function presencePageHandler(deps: PresenceFlowDependencies): RequestHand
       updateSessionState(input, { pending: undefined });
       const t = translatorOf(input, deps.random);
       return respond(input, {
-        speech: Ssml.join([t.speak('anythingElse.question')]),
+        speech: t.speak('anythingElse.question'),
         reprompt: t.speak('anythingElse.reprompt'),
       });
     },
