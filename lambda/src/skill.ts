@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DefaultApiClient, type PersistenceAdapter, type Skill, SkillBuilders } from 'ask-sdk-core';
 import type { Config } from './config';
+import { browseHandler, listContinuationHandler } from './handlers/browse';
 import {
   fallbackHandler,
   goodbyeHandler,
@@ -11,6 +12,7 @@ import {
   yesNoHandler,
 } from './handlers/built-in';
 import { chooseContactHandler } from './handlers/choose-contact';
+import { confirmNameHandler } from './handlers/confirm-name';
 import { contactDetailsHandler } from './handlers/contact-details';
 import { apologizingErrorHandler } from './handlers/error-handler';
 import {
@@ -21,9 +23,13 @@ import {
 } from './handlers/interceptors';
 import { launchHandler } from './handlers/launch';
 import { type Logger, silentLogger } from './logger';
+import { BrowseRepository } from './repositories/browse-repository';
 import { DirectoryRepository } from './repositories/directory-repository';
+import { NameSoundRepository } from './repositories/name-sound-repository';
 import { DynamoDbPersistenceAdapter } from './repositories/persistence-adapter';
+import { type BrowseReader, BrowseService } from './services/browse-service';
 import { type ContactReader, DirectoryService } from './services/directory-service';
+import { NameSuggestionService, type SoundReader } from './services/name-suggestion-service';
 import type { Random } from './speech/i18n';
 
 /** What the skill is built from. Lambda, the local server and the tests all pass these. */
@@ -33,6 +39,10 @@ export interface SkillDependencies {
   readonly documentClient?: DynamoDBDocumentClient;
   /** Replaces the DynamoDB directory repository (service tests, benchmarks). */
   readonly contactReader?: ContactReader;
+  /** Replaces the DynamoDB browse repository (handler tests on a fake directory). */
+  readonly browseReader?: BrowseReader;
+  /** Replaces the DynamoDB name-sound repository; without it or a store, no "did you mean". */
+  readonly soundReader?: SoundReader;
   /** Replaces the DynamoDB persistence adapter. */
   readonly persistenceAdapter?: PersistenceAdapter;
   readonly logger?: Logger;
@@ -63,8 +73,21 @@ export function buildSkill(deps: SkillDependencies): Skill {
       client: required(deps.documentClient, 'a documentClient or a persistenceAdapter'),
       tableName: deps.config.usersTable,
     });
+  const browseReader =
+    deps.browseReader ??
+    new BrowseRepository(
+      required(deps.documentClient, 'a documentClient or a browseReader'),
+      deps.config.directoryTable,
+    );
+  const soundReader =
+    deps.soundReader ??
+    (deps.documentClient
+      ? new NameSoundRepository(deps.documentClient, deps.config.directoryTable)
+      : undefined);
   const directory = new DirectoryService(contactReader);
-  const conversation = { directory, random: deps.random };
+  const suggestions = soundReader ? new NameSuggestionService(soundReader) : undefined;
+  const conversation = { directory, suggestions, random: deps.random };
+  const browsing = { browse: new BrowseService(browseReader), random: deps.random };
   const builtIns = { logger, random: deps.random };
 
   const builder = SkillBuilders.custom()
@@ -72,6 +95,9 @@ export function buildSkill(deps: SkillDependencies): Skill {
       launchHandler({ logger, random: deps.random }),
       contactDetailsHandler(conversation),
       chooseContactHandler(conversation),
+      browseHandler(browsing),
+      listContinuationHandler(browsing),
+      confirmNameHandler(conversation),
       helpHandler(builtIns),
       goodbyeHandler(builtIns),
       yesNoHandler(builtIns),

@@ -44,7 +44,9 @@ export function contactDetailsHandler(deps: ContactFlowDependencies): RequestHan
       const spoken = slotValue(input, SlotNames.name);
       const ids = resolvedIds(input, SlotNames.name);
       const pending = state.pending;
-      const detail = requestedDetail(input) ?? (pending?.type === 'askName' ? pending.detail : undefined);
+      const detail =
+        requestedDetail(input) ??
+        (pending?.type === 'askName' || pending?.type === 'confirmName' ? pending.detail : undefined);
 
       if (pending?.type === 'chooseContact') {
         const chosen = spoken ? chooseCandidate(pending.candidates, { name: spoken }) : undefined;

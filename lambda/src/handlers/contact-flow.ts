@@ -3,6 +3,7 @@ import type { Response } from 'ask-sdk-model';
 import type { Contact, ContactSummary } from '../domain/contact';
 import type { ContactDetail } from '../interaction';
 import type { DirectoryService, NameQuery } from '../services/directory-service';
+import type { NameSuggestionService } from '../services/name-suggestion-service';
 import {
   candidateOptions,
   contactCard,
@@ -19,6 +20,8 @@ import { updateSessionState } from './session-state';
 /** What the contact conversation needs; injected by `buildSkill`. */
 export interface ContactFlowDependencies {
   readonly directory: DirectoryService;
+  /** Offers "did you mean" when a name matches nobody; without it Front Desk just says so. */
+  readonly suggestions?: NameSuggestionService | undefined;
   readonly random?: Random | undefined;
 }
 
@@ -47,13 +50,17 @@ export function askForName(
   input: HandlerInput,
   deps: ContactFlowDependencies,
   detail: ContactDetail | undefined,
+  preface?: Ssml,
 ): Response {
   const t = translatorOf(input, deps.random);
   updateSessionState(input, { pending: { type: 'askName', detail } });
   const question = detail
     ? t.speak('askName.questionWithDetail', { detail: detailName(t, detail) })
     : t.speak('askName.question');
-  return respond(input, { speech: question, reprompt: t.speak('askName.reprompt') });
+  return respond(input, {
+    speech: preface ? Ssml.join([preface, question]) : question,
+    reprompt: t.speak('askName.reprompt'),
+  });
 }
 
 /** "I found 3 people called Jane: ... Which one?" */
@@ -97,6 +104,21 @@ export async function lookUpAndAnswer(
   if (match.kind === 'one') return answerAbout(input, deps, match.contact, detail);
   if (match.kind === 'many') return askWhichOne(input, deps, match.candidates, query.spoken, detail);
   const t = translatorOf(input, deps.random);
+  const suggestion = await deps.suggestions?.closestTo(query.spoken);
+  if (suggestion) {
+    updateSessionState(input, {
+      pending: {
+        type: 'confirmName',
+        suggestedName: suggestion.name,
+        candidates: suggestion.candidates,
+        detail,
+      },
+    });
+    return respond(input, {
+      speech: t.speak('suggest.question', { heard: query.spoken, name: suggestion.name }),
+      reprompt: t.speak('suggest.reprompt', { name: suggestion.name }),
+    });
+  }
   updateSessionState(input, { pending: undefined });
   return respond(input, {
     speech: Ssml.join([t.speak('notFound.speech', { name: query.spoken }), t.speak('notFound.question')]),

@@ -1,6 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { ContactSummary } from '../domain/contact';
 import type { ContactDetail } from '../interaction';
+import type { ListPosition } from '../services/browse-service';
 
 /** A question Front Desk asked and is waiting for an answer to. */
 export type PendingQuestion =
@@ -14,6 +15,22 @@ export type PendingQuestion =
   | {
       /** "Who would you like to know about?" after a question without a name. */
       readonly type: 'askName';
+      readonly detail?: ContactDetail | undefined;
+    }
+  | {
+      /** "Do you want to hear more?" in the middle of a browse list. */
+      readonly type: 'listPage';
+      readonly position: ListPosition;
+      /** The card lines read so far (the most recent ones when the list is long), numbered. */
+      readonly cardLines: readonly string[];
+    }
+  | {
+      /** "Did you mean Jane Doe?" after a name nobody has. */
+      readonly type: 'confirmName';
+      /** The name offered, and the people who go by it (several: "which one?" follows "yes"). */
+      readonly suggestedName: string;
+      readonly candidates: readonly ContactSummary[];
+      /** What was asked about the person in the first place. */
       readonly detail?: ContactDetail | undefined;
     };
 
