@@ -51,8 +51,12 @@ export class FakeDirectoryPartitions implements BrowseReader, SoundReader {
   public readonly calls: string[] = [];
   private readonly partitions = new Map<string, Item[]>();
 
-  public constructor(contacts: readonly Contact[]) {
-    for (const item of directoryItemsOf(contacts)) {
+  /** `withGroups: false` leaves out the group items, like a directory from an older importer. */
+  public constructor(contacts: readonly Contact[], options: { withGroups?: boolean } = {}) {
+    const items = directoryItemsOf(contacts).filter(
+      (item) => options.withGroups !== false || item.sk !== GROUP_SK,
+    );
+    for (const item of items) {
       const partition = this.partitions.get(item.pk) ?? [];
       partition.push(item);
       this.partitions.set(item.pk, partition);
@@ -65,11 +69,12 @@ export class FakeDirectoryPartitions implements BrowseReader, SoundReader {
     this.calls.push(`first:${facet}#${key}`);
     const { items, lastKey } = this.query(keys.facetPartition(facet, key), pageSize + 1);
     const group = items[0]?.sk === GROUP_SK ? items[0] : undefined;
-    const entries = (group ? items.slice(1) : items).slice(0, pageSize);
+    const read = group ? items.slice(1) : items;
+    const entries = read.slice(0, pageSize);
     return {
       ...(group ? { group: { label: String(group.label), count: Number(group.count) } } : {}),
       entries: entries.map(summaryFromItem),
-      after: lastKey,
+      after: read.length > pageSize ? entries[entries.length - 1]?.sk : lastKey,
     };
   }
 

@@ -5,7 +5,7 @@ import { itemsOfContact } from '../../lambda/src/repositories/directory-items';
 import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
 import { ensureFrontDeskTables } from '../../local/create-tables';
 import { type EmbeddedStore, startEmbeddedStore } from '../../local/embedded-store';
-import { directoryItemsOf } from './directory';
+import { type DirectoryItem, directoryItemsOf } from './directory';
 
 export interface TestStore {
   readonly store: EmbeddedStore;
@@ -60,16 +60,17 @@ export async function putContacts(
 
 /**
  * Writes a whole directory as the importer would leave it: every contact's items plus the browse
- * groups with their counts. Batches go out a few at a time, so 10,000 contacts take seconds.
+ * groups with their counts. Batches go out a few at a time. `keep` leaves items out, for tests
+ * that need only some partitions at scale.
  */
 export async function putDirectory(
   client: DynamoDBDocumentClient,
   table: string,
   contacts: readonly Contact[],
-  concurrency = 8,
+  options: { concurrency?: number; keep?: (item: DirectoryItem) => boolean } = {},
 ): Promise<{ items: number }> {
-  const items = directoryItemsOf(contacts);
-  const batches: Array<typeof items> = [];
+  const items = directoryItemsOf(contacts).filter(options.keep ?? (() => true));
+  const batches: DirectoryItem[][] = [];
   for (let start = 0; start < items.length; start += 25) batches.push(items.slice(start, start + 25));
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -84,6 +85,6 @@ export async function putDirectory(
       }
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
   return { items: items.length };
 }
