@@ -1,9 +1,16 @@
 import type { Skill } from 'ask-sdk-core';
 import type { Contact } from '../../lambda/src/domain/contact';
 import { createLogger, type Logger } from '../../lambda/src/logger';
+import { personOrUserIdKey } from '../../lambda/src/repositories/persistence-adapter';
 import { buildSkill } from '../../lambda/src/skill';
 import { TEST_CONTACTS } from '../fixtures/contacts';
-import { FakeContactReader, FakeDirectoryPartitions, MemoryPersistenceAdapter } from './fakes';
+import {
+  FakeAlexaApi,
+  FakeContactReader,
+  FakeDirectoryPartitions,
+  FakePresenceStore,
+  MemoryPersistenceAdapter,
+} from './fakes';
 
 export const TEST_CONFIG = {
   directoryTable: 'front-desk-directory',
@@ -17,14 +24,31 @@ export interface TestSkill {
   readonly reader: FakeContactReader;
   readonly partitions: FakeDirectoryPartitions;
   readonly persistence: MemoryPersistenceAdapter;
+  readonly presence: FakePresenceStore;
+  readonly alexaApi: FakeAlexaApi;
   readonly logLines: string[];
 }
 
+/** What a test may change about the skill; everything else is the fixed test setup. */
+export interface TestSkillOptions {
+  /** The device's time zone from the Alexa Settings API; unset: the API refuses (403). */
+  readonly deviceTimeZone?: string;
+  /** Replaces the fake Alexa API altogether (failures, odd answers). */
+  readonly alexaApi?: FakeAlexaApi;
+  readonly clock?: () => Date;
+}
+
 /** The real skill, on an in-memory directory, with speech variants fixed to the first one. */
-export function buildTestSkill(contacts: readonly Contact[] = TEST_CONTACTS): TestSkill {
+export function buildTestSkill(
+  contacts: readonly Contact[] = TEST_CONTACTS,
+  options: TestSkillOptions = {},
+): TestSkill {
   const reader = new FakeContactReader(contacts);
   const partitions = new FakeDirectoryPartitions(contacts);
-  const persistence = new MemoryPersistenceAdapter();
+  const persistence = new MemoryPersistenceAdapter(personOrUserIdKey);
+  const presence = new FakePresenceStore();
+  const alexaApi =
+    options.alexaApi ?? new FakeAlexaApi(options.deviceTimeZone ? { timeZone: options.deviceTimeZone } : {});
   const logLines: string[] = [];
   const logger: Logger = createLogger({ level: 'DEBUG', write: (line) => logLines.push(line) });
   const skill = buildSkill({
@@ -33,8 +57,11 @@ export function buildTestSkill(contacts: readonly Contact[] = TEST_CONTACTS): Te
     browseReader: partitions,
     soundReader: partitions,
     persistenceAdapter: persistence,
+    presenceStore: presence,
+    apiClient: alexaApi,
+    ...(options.clock ? { clock: options.clock } : {}),
     logger,
     random: () => 0,
   });
-  return { skill, reader, partitions, persistence, logLines };
+  return { skill, reader, partitions, persistence, presence, alexaApi, logLines };
 }

@@ -21,20 +21,20 @@ export function confirmNameHandler(deps: ContactFlowDependencies): RequestHandle
     },
     handle: async (input): Promise<Response> => {
       const pending = getSessionState(input).pending;
-      if (pending?.type !== 'confirmName') return askForName(input, deps, undefined);
+      if (pending?.type !== 'confirmName') return askForName(input, deps, { kind: 'detail' });
       if (getIntentName(input.requestEnvelope) === IntentNames.yes) {
         const [only, ...others] = pending.candidates;
         if (only && others.length === 0) {
-          const answer = await answerAboutId(input, deps, only.id, pending.detail);
+          const answer = await answerAboutId(input, deps, only.id, pending.action);
           if (answer) return answer;
         } else if (only) {
-          return askWhichOne(input, deps, pending.candidates, pending.suggestedName, pending.detail);
+          return askWhichOne(input, deps, pending.candidates, pending.suggestedName, pending.action);
         }
       }
       return askForName(
         input,
         deps,
-        pending.detail,
+        pending.action,
         translatorOf(input, deps.random).speak('suggest.declined'),
       );
     },

@@ -171,4 +171,29 @@ describe('lists and the rest of the conversation', () => {
 
     expect(speechOf(response)).toBe(speechOf(page));
   });
+
+  it('lets "more" go on with "who\'s in" too, not only with a browse list', async () => {
+    const people = Array.from({ length: 6 }, (_, index) => ({
+      id: `p${index + 1}`,
+      firstName: `Person${'ABCDEF'[index]}`,
+      lastName: 'Tester',
+      aliases: [],
+    }));
+    let now = new Date('2025-01-15T14:05:00Z');
+    const test = buildTestSkill([...BROWSE_CONTACTS, ...people], { clock: () => now });
+    for (const person of people) {
+      now = new Date(now.getTime() + 60_000);
+      await new Conversation(test.skill).send(
+        intentRequest(IntentNames.checkIn, { name: `${person.firstName} tester`.toLowerCase() }),
+      );
+    }
+    const talk = new Conversation(test.skill);
+    await talk.send(intentRequest(IntentNames.whoIsIn));
+
+    const response = await talk.send(intentRequest(IntentNames.more));
+
+    expect(speechOf(response)).toBe(
+      "Next: PersonA Tester. That's everyone who's in. What else would you like to know?",
+    );
+  });
 });

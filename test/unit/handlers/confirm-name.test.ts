@@ -70,4 +70,16 @@ describe('a misheard name', () => {
       "Sorry, I couldn't find anyone called xavier quux. Who else can I look up?",
     );
   });
+
+  it('checks in the person offered after "yes" when the name was misheard in a check-in', async () => {
+    const talk = new Conversation(buildTestSkill([...TEST_CONTACTS, JOHN_DOE]).skill);
+
+    const question = await talk.send(
+      intentRequest(IntentNames.checkIn, { name: { value: 'jon dough', noMatch: true } }),
+    );
+    const done = await talk.send(intentRequest(IntentNames.yes));
+
+    expect(speechOf(question)).toBe("I couldn't find anyone called jon dough. Did you mean John Doe?");
+    expect(speechOf(done)).toContain('John Doe has checked in.');
+  });
 });
