@@ -3,28 +3,12 @@ import type { BrowsePage, BrowseReader } from '../services/browse-service';
 import { type Facet, GROUP_SK, keys, summaryFromItem } from './directory-items';
 import { storeCall } from './store-errors';
 
-// Only what a page speaks and shows; every name is aliased because several are reserved words.
-const PAGE_PROJECTION = {
-  ProjectionExpression: '#sk, #label, #count, #id, #fullName, #company, #title, #city, #state',
-  ExpressionAttributeNames: {
-    '#pk': 'pk',
-    '#sk': 'sk',
-    '#label': 'label',
-    '#count': 'count',
-    '#id': 'id',
-    '#fullName': 'fullName',
-    '#company': 'company',
-    '#title': 'title',
-    '#city': 'city',
-    '#state': 'state',
-  },
-} as const;
-
 /**
  * Reads browse lists ("who works at Acme") a page at a time. Each page is one Query on the
  * group's partition (`<FACET>#<key>`, see `directory-items.ts`) that reads only that page's items:
  * the first page also reads the `#GROUP` item, which sorts first and carries the label and the
- * count, so "there are 37 people at Acme" costs one item, not 37.
+ * count, so "there are 37 people at Acme" costs one item, not 37. Entries hold only what a page
+ * speaks and shows (a contact summary), so no projection is needed.
  */
 export class BrowseRepository implements BrowseReader {
   public constructor(
@@ -76,9 +60,8 @@ export class BrowseRepository implements BrowseReader {
   private partition(facet: Facet, key: string): QueryCommandInput {
     return {
       TableName: this.tableName,
-      KeyConditionExpression: '#pk = :pk',
+      KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.facetPartition(facet, key) },
-      ...PAGE_PROJECTION,
     };
   }
 
