@@ -1,8 +1,22 @@
 import type { PersistenceAdapter } from 'ask-sdk-core';
-import type { RequestEnvelope } from 'ask-sdk-model';
+import type { RequestEnvelope, services } from 'ask-sdk-model';
 import type { Contact } from '../../lambda/src/domain/contact';
-import { spokenFormsOf } from '../../lambda/src/repositories/directory-items';
+import type { PresenceRecord } from '../../lambda/src/domain/presence';
+import { ConflictError } from '../../lambda/src/errors';
+import {
+  type Facet,
+  GROUP_SK,
+  keys,
+  soundEntryFromItem,
+  spokenFormsOf,
+  summaryFromItem,
+} from '../../lambda/src/repositories/directory-items';
+import { type PartitionKeyGenerator, userIdKey } from '../../lambda/src/repositories/persistence-adapter';
+import type { PresenceStore, PresentPage } from '../../lambda/src/repositories/presence-repository';
+import type { BrowsePage, BrowseReader } from '../../lambda/src/services/browse-service';
 import type { ContactReader } from '../../lambda/src/services/directory-service';
+import type { SoundReader, SoundsLike } from '../../lambda/src/services/name-suggestion-service';
+import { directoryItemsOf } from './directory';
 
 /**
  * An in-memory directory with the same lookup rules as the DynamoDB one: it finds contacts by the
@@ -30,13 +44,78 @@ export class FakeContactReader implements ContactReader {
   }
 }
 
-/** Persistent attributes in memory, keyed by user id like the real adapter. */
+type Item = Record<string, unknown> & { pk: string; sk: string };
+
+/**
+ * The directory's browse and sound partitions in memory, built from the same items the importer
+ * writes (`itemsOfContact` and the group counts), read the way DynamoDB's Query reads them: in sort
+ * key order, up to a limit, with the last key read when the limit stopped it.
+ */
+export class FakeDirectoryPartitions implements BrowseReader, SoundReader {
+  public readonly calls: string[] = [];
+  private readonly partitions = new Map<string, Item[]>();
+
+  /** `withGroups: false` leaves out the group items, like a directory from an older importer. */
+  public constructor(contacts: readonly Contact[], options: { withGroups?: boolean } = {}) {
+    const items = directoryItemsOf(contacts).filter(
+      (item) => options.withGroups !== false || item.sk !== GROUP_SK,
+    );
+    for (const item of items) {
+      const partition = this.partitions.get(item.pk) ?? [];
+      partition.push(item);
+      this.partitions.set(item.pk, partition);
+    }
+    for (const partition of this.partitions.values())
+      partition.sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));
+  }
+
+  public async readFirstPage(facet: Facet, key: string, pageSize: number): Promise<BrowsePage> {
+    this.calls.push(`first:${facet}#${key}`);
+    const { items, lastKey } = this.query(keys.facetPartition(facet, key), pageSize + 1);
+    const group = items[0]?.sk === GROUP_SK ? items[0] : undefined;
+    const read = group ? items.slice(1) : items;
+    const entries = read.slice(0, pageSize);
+    return {
+      ...(group ? { group: { label: String(group.label), count: Number(group.count) } } : {}),
+      entries: entries.map(summaryFromItem),
+      after: read.length > pageSize ? entries[entries.length - 1]?.sk : lastKey,
+    };
+  }
+
+  public async readPageAfter(
+    facet: Facet,
+    key: string,
+    after: string,
+    pageSize: number,
+  ): Promise<BrowsePage> {
+    this.calls.push(`after:${facet}#${key}`);
+    const { items, lastKey } = this.query(keys.facetPartition(facet, key), pageSize, after);
+    return { entries: items.map(summaryFromItem), after: lastKey };
+  }
+
+  public async findBySoundKey(soundKey: string, limit: number): Promise<SoundsLike[]> {
+    this.calls.push(`sound:${soundKey}`);
+    return this.query(keys.soundPartition(soundKey), limit).items.map(soundEntryFromItem);
+  }
+
+  private query(pk: string, limit: number, after?: string): { items: Item[]; lastKey: string | undefined } {
+    const partition = (this.partitions.get(pk) ?? []).filter(
+      (item) => after === undefined || item.sk > after,
+    );
+    const items = partition.slice(0, limit);
+    return { items, lastKey: items.length === limit ? items[items.length - 1]?.sk : undefined };
+  }
+}
+
+/** Persistent attributes in memory, keyed like the real adapter (by user id unless told otherwise). */
 export class MemoryPersistenceAdapter implements PersistenceAdapter {
   public readonly records = new Map<string, Record<string, unknown>>();
   public saves = 0;
 
+  public constructor(private readonly keyOf: PartitionKeyGenerator = userIdKey) {}
+
   public async getAttributes(requestEnvelope: RequestEnvelope): Promise<Record<string, unknown>> {
-    return structuredClone(this.records.get(requestEnvelope.context.System.user.userId) ?? {});
+    return structuredClone(this.records.get(this.keyOf(requestEnvelope)) ?? {});
   }
 
   public async saveAttributes(
@@ -44,10 +123,77 @@ export class MemoryPersistenceAdapter implements PersistenceAdapter {
     attributes: Record<string, unknown>,
   ): Promise<void> {
     this.saves += 1;
-    this.records.set(requestEnvelope.context.System.user.userId, structuredClone(attributes));
+    this.records.set(this.keyOf(requestEnvelope), structuredClone(attributes));
   }
 
   public async deleteAttributes(requestEnvelope: RequestEnvelope): Promise<void> {
-    this.records.delete(requestEnvelope.context.System.user.userId);
+    this.records.delete(this.keyOf(requestEnvelope));
+  }
+}
+
+/** The in/out board in memory, with the same conditions as the DynamoDB one. */
+export class FakePresenceStore implements PresenceStore {
+  public readonly presence = new Map<string, PresenceRecord>();
+  public readonly history: PresenceRecord[] = [];
+
+  public async getPresence(contactId: string): Promise<PresenceRecord | undefined> {
+    return this.presence.get(contactId);
+  }
+
+  public async putPresence(record: PresenceRecord, expectedVersion: number): Promise<void> {
+    if ((this.presence.get(record.contactId)?.version ?? 0) !== expectedVersion) {
+      throw new ConflictError('putPresence lost a conditional write');
+    }
+    this.presence.set(record.contactId, record);
+  }
+
+  public async appendChange(record: PresenceRecord): Promise<'appended' | 'alreadyThere'> {
+    const exists = this.history.some(
+      (entry) =>
+        entry.contactId === record.contactId &&
+        entry.version === record.version &&
+        entry.changeId === record.changeId,
+    );
+    if (exists) return 'alreadyThere';
+    this.history.push(record);
+    return 'appended';
+  }
+
+  public async listPresent(limit: number, cursor?: string): Promise<PresentPage> {
+    const present = [...this.presence.values()]
+      .filter((record) => record.status === 'IN')
+      .sort((a, b) => `${b.changedAt}#${b.contactId}`.localeCompare(`${a.changedAt}#${a.contactId}`));
+    const start = cursor ? Number(cursor) : 0;
+    const records = present.slice(start, start + limit);
+    return { records, cursor: start + limit < present.length ? String(start + limit) : undefined };
+  }
+}
+
+/**
+ * The Alexa APIs as the ASK SDK's service clients call them, without a network: answers the
+ * Settings API's time zone request with `timeZone`, or with `status` when it is an error.
+ */
+export class FakeAlexaApi implements services.ApiClient {
+  public readonly requests: services.ApiClientRequest[] = [];
+
+  public constructor(private readonly answer: { timeZone?: string; status?: number; fail?: boolean } = {}) {}
+
+  public async invoke(request: services.ApiClientRequest): Promise<services.ApiClientResponse> {
+    this.requests.push(request);
+    if (this.answer.fail) throw new Error('connect ECONNREFUSED');
+    const json = [{ key: 'content-type', value: 'application/json' }];
+    if (/\/v2\/devices\/[^/]+\/settings\/System\.timeZone$/.test(request.url) && this.answer.timeZone) {
+      return {
+        statusCode: this.answer.status ?? 200,
+        headers: json,
+        body: JSON.stringify(this.answer.timeZone),
+      };
+    }
+    const status = this.answer.status ?? 403;
+    return {
+      statusCode: status,
+      headers: json,
+      body: JSON.stringify({ type: 'FORBIDDEN', message: 'Not permitted' }),
+    };
   }
 }
