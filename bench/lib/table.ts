@@ -68,6 +68,7 @@ export function textTable(part: PartResult): string {
     if (index === 0) lines.push(`  ${widths.map((width) => '-'.repeat(width)).join('  ')}`);
   }
   for (const note of part.notes) lines.push(`  * ${note}`);
+  for (const row of part.rows) if (row.note) lines.push(`  * ${row.figure.trim()}: ${row.note}`);
   return lines.join('\n');
 }
 
@@ -81,6 +82,9 @@ export function markdownTable(part: PartResult): string {
     `| ${TABLE_HEADER.join(' | ')} |`,
     `|${TABLE_HEADER.map((_, column) => (column < 2 ? '---' : '---:')).join('|')}|`,
     ...part.rows.map((row) => `| ${rowCells(row).map(escapeCell).join(' | ')} |`),
+    '',
+    ...part.notes.map((note) => `- ${note}`),
+    ...part.rows.filter((row) => row.note).map((row) => `- ${row.figure.trim()}: ${row.note}`),
   ];
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import type { Skill } from 'ask-sdk-core';
 import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
+import { collectGarbage } from '../lib/collect-garbage';
 import { type PartResult, type ResultRow, row, targets } from '../lib/results';
 import { elapsedMs, percentile, type Spread, spreadOf } from '../lib/stats';
 import { type SeedReport, seedDirectory } from '../store/seed-directory';
@@ -52,6 +53,7 @@ async function measureFamily(
     return { ms, itemsRead: access.itemsRead, roundTrips: access.roundTrips };
   };
   for (let index = 0; index < options.warmup; index += 1) await once();
+  collectGarbage();
   const p50s: number[] = [];
   const p99s: number[] = [];
   const itemsRead: number[] = [];

@@ -24,6 +24,10 @@ const mapOption: {
   // Always explicit: left unset, NodejsFunction would leave `@aws-sdk/*` to the runtime's copy,
   // which is not the SDK version that was tested and benchmarked.
   external: (external) => ({ externalModules: [...external] }),
+  // No typed prop exists for this one either: one `--alias:FROM=TO` flag per replaced module.
+  alias: (alias) => ({
+    esbuildArgs: Object.fromEntries(Object.entries(alias).map(([from, to]) => [`--alias:${from}`, to])),
+  }),
   // No typed prop exists for this one, so it travels as a raw esbuild flag.
   legalComments: (legalComments) => ({ esbuildArgs: { '--legal-comments': legalComments } }),
   // The typed `charset` prop is ignored by the bundler (aws/aws-cdk#32649, still so in 2.276), so
