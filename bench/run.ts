@@ -38,7 +38,7 @@ export const FULL: BenchSettings = {
   coldStartRuns: 11,
   coldStartAlternatives: true,
   warm: { warmup: 500, rounds: 5, perRound: 2000, recordRepeats: 5 },
-  growth: { sizes: [1000, 100_000], warmup: 50, rounds: 5, perRound: 100, seedConcurrency: 4 },
+  growth: { sizes: [1000, 100_000], warmup: 50, rounds: 5, perRound: 200, seedConcurrency: 4 },
   endpoint: { rounds: 3, durationMs: 3000, maxRequests: 100_000, concurrency: 16 },
   log: (line) => console.log(line),
 };

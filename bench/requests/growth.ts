@@ -158,7 +158,6 @@ export async function measureGrowth(
         unit: 'ms',
         value: after.p99,
         baseline: before.p99,
-        target: targets.ratioAtMost(1.2),
       }),
       row({
         figure: `${family.name}: items read`,
@@ -185,6 +184,7 @@ export async function measureGrowth(
       `Each directory is seeded in full into a fresh in-memory dynalite in its own process: every person's contact, name and browse items, and the browse groups' counts, with ${options.seedConcurrency} BatchWriteItem calls in flight.`,
       `${options.rounds} rounds of ${options.perRound} requests per family after ${options.warmup} warm-up requests, timed end to end: skill, AWS SDK, loopback HTTP and the store.`,
       'The requests are about the same probe people, companies and places in both directories; the generated people around them scale with the size (companies of about 50, every state and initial much larger).',
+      "The 1.2× target applies to the median latency and to the items read. p99 is shown without one: end to end, it also holds the embedded store's own pauses (dynalite keeps every item in one Node heap, which is collected while it serves) and the machine's, none of which DynamoDB has.",
     ],
   };
 }

@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Skill } from 'ask-sdk-core';
-import type { RequestEnvelope } from 'ask-sdk-model';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
+import { enUS } from '../../lambda/src/speech/locales/en-US';
 import { intentRequest, launchRequest } from '../../test/support/requests';
 import { createBaselineSkill } from '../baseline/baseline-skill';
 import { collectGarbage } from '../lib/collect-garbage';
@@ -54,6 +55,20 @@ interface Recorded {
   readonly accesses: readonly StoreAccess[];
   readonly exchanges: readonly RecordedExchange[];
   readonly answers: readonly RecordedAnswer[];
+  /** What the skill said to the measured request, to show it answered and did not apologize. */
+  readonly speech: string;
+}
+
+const APOLOGIES = [enUS['error.generic'], enUS['error.store'].replace("'", '&apos;'), enUS['error.store']];
+
+/** The plain text of a response's speech. */
+function spokenText(response: ResponseEnvelope): string {
+  const speech = response.response.outputSpeech;
+  const ssml = speech?.type === 'SSML' ? speech.ssml : (speech?.text ?? '');
+  return ssml
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 async function record(
@@ -66,17 +81,21 @@ async function record(
   const accesses: StoreAccess[] = [];
   let exchanges: RecordedExchange[] = [];
   let answers: RecordedAnswer[] = [];
+  let speech = '';
   for (let repeat = 0; repeat < repeats; repeat += 1) {
     await runTurns(skill, family.before ?? []);
     recording.counter.take();
     recording.exchanges.clear();
     recording.answers.clear();
-    await skill.invoke(structuredClone(envelope));
+    speech = spokenText(await skill.invoke(structuredClone(envelope)));
     accesses.push(recording.counter.take());
     exchanges = recording.exchanges.take();
     answers = recording.answers.take();
   }
-  return { envelope, accesses, exchanges, answers };
+  if (APOLOGIES.some((apology) => speech.includes(apology))) {
+    throw new Error(`The measured request apologized instead of answering: "${speech}"`);
+  }
+  return { envelope, accesses, exchanges, answers, speech };
 }
 
 interface Timing {
@@ -179,6 +198,7 @@ export async function measureWarmRequests(
   const warmRows: ResultRow[] = [];
   const accessRows: ResultRow[] = [];
   const notBuilt: string[] = [];
+  const said: string[] = [];
   try {
     for (const family of families) {
       const missing = missingIntents(family, intents);
@@ -187,6 +207,9 @@ export async function measureWarmRequests(
         continue;
       }
       const recorded = await record(liveSkill, live, family, options.recordRepeats);
+      said.push(
+        `${family.name}: "${recorded.speech.length > 100 ? `${recorded.speech.slice(0, 100)}…` : recorded.speech}"`,
+      );
       const timing = await timeBothWays(recorded, sdkSkill, codeSkill, replay);
       const baselineTurn = BASELINE_TURNS[family.name];
       let baselineRecorded: Recorded | undefined;
@@ -303,6 +326,7 @@ export async function measureWarmRequests(
         `A directory of 1,000 people in the embedded store; ${options.recordRepeats} live runs per family.`,
         "Round trips are HTTP attempts (retries included); items read are the store's ScannedCount for a Query, else the items returned.",
         ...notBuiltNote,
+        `What the measured requests were answered: ${said.join('; ')}.`,
       ],
     },
   };

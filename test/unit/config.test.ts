@@ -29,7 +29,9 @@ describe('loadConfig', () => {
   it('accepts time zone aliases as well as canonical names', () => {
     expect(loadConfig({ ...base, OFFICE_TIME_ZONE: 'UTC' }).officeTimeZone).toBe('UTC');
     expect(loadConfig({ ...base, OFFICE_TIME_ZONE: 'US/Eastern' }).officeTimeZone).toBe('US/Eastern');
-    expect(loadConfig({ ...base, OFFICE_TIME_ZONE: 'America/Chicago' }).officeTimeZone).toBe('America/Chicago');
+    expect(loadConfig({ ...base, OFFICE_TIME_ZONE: 'America/Chicago' }).officeTimeZone).toBe(
+      'America/Chicago',
+    );
   });
 
   it('takes the optional variables', () => {
