@@ -58,14 +58,15 @@ export function createConsoleReporter(
         if (done < total && time - lastDraw < REDRAW_MS) return;
         lastDraw = time;
         const filled = Math.round(fraction * BAR_WIDTH);
-        const seconds = Math.max((time - startedAt) / 1000, 0.001);
-        const rate = Math.round(done / seconds);
+        const seconds = (time - startedAt) / 1000;
+        // A rate over less than a second says more about the first batch than about the import.
+        const rate = seconds >= 1 ? `  ${Math.round(done / seconds).toLocaleString('en-US')}/s` : '';
+        const percent = Math.floor(fraction * 100)
+          .toString()
+          .padStart(3);
+        const bar = `${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}`;
         stream.write(
-          `\r\u001b[2K  [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${Math.floor(fraction * 100)
-            .toString()
-            .padStart(
-              3,
-            )}%  ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} writes  ${rate.toLocaleString('en-US')}/s`,
+          `\r\u001b[2K  [${bar}] ${percent}%  ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} writes${rate}`,
         );
         barShown = true;
         if (done >= total) clearBar();
