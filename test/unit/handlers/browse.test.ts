@@ -52,7 +52,7 @@ describe('browsing a company', () => {
       /^1\. Ava Adams: .*\n12\. Lea Lopez: Lawyer, Initrode Inc\., Houston, Texas$/s,
     );
     expect(third.response.shouldEndSession).toBe(false);
-    expect(speechOf(after)).toBe("There's no list to continue right now. Who would you like to find?");
+    expect(speechOf(after)).toBe("There's no list to continue right now. What would you like to do?");
   });
 
   it('ends politely when the user does not want more', async () => {

@@ -13,7 +13,7 @@ export const enUS = {
   'launch.reprompt': "Who would you like to find? For example, say: what's Jane Doe's phone number?",
 
   'help.speech':
-    "Front Desk knows the people your office works with. Ask for someone's phone number, email, office, company or title, like: what's Jane Doe's email? To use the in and out board, say: check in Jane Doe, check me out, or who's in.",
+    "Front Desk knows the people your office works with. Ask for someone's phone number, email, office, company or title, like: what's Jane Doe's email? To browse, say: who works at Acme, or who is in Texas. To use the in and out board, say: check in Jane Doe, check me out, or who's in.",
   'help.question': 'What would you like to do?',
 
   goodbye: ['Goodbye!', 'Bye for now.', 'Talk to you later.'],
