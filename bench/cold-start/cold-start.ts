@@ -30,7 +30,7 @@ const ESBUILD_DEFAULTS: BuildOptions = { mainFields: ['main', 'module'], alias: 
 const FRONT_DESK: BundleVariant = { id: 'front-desk', label: 'Front Desk (production bundle)' };
 const BASELINE: BundleVariant = {
   id: 'baseline',
-  label: 'baseline: minimal ASK SDK + v3 DocumentClient skill, esbuild defaults',
+  label: 'the minimal ASK SDK + v3 DocumentClient skill, esbuild defaults',
   entry: BASELINE_ENTRY,
   overrides: ESBUILD_DEFAULTS,
 };
@@ -202,13 +202,13 @@ export async function measureColdStart(options: ColdStartOptions): Promise<PartR
   for (const alternative of alternatives) {
     rows.push(
       row({
-        figure: `  ${alternative.variant.label}: size`,
+        figure: `alt. ${alternative.variant.label}: size`,
         unit: 'kB',
         value: KB(alternative.bytes),
         baseline: KB(baseline.bytes),
       }),
       row({
-        figure: `  ${alternative.variant.label}: load`,
+        figure: `alt. ${alternative.variant.label}: load`,
         unit: 'ms',
         value: load(alternative),
         baseline: load(baseline),
@@ -222,7 +222,7 @@ export async function measureColdStart(options: ColdStartOptions): Promise<PartR
     rows,
     notes: [
       `${options.runs} fresh \`node ${process.version}\` processes per bundle, interleaved; load = process.hrtime around require() (module init included: both skills build their client and skill at load).`,
-      `Baseline: ${BASELINE.label} (--bundle --minify --platform=node --target=node22), the issue's reference.`,
+      `Baseline: ${BASELINE.label} (--bundle --minify --platform=node --target=node22), the issue's reference. alt. rows: the options the production bundle was chosen over.`,
       'First lookup: the same request to every bundle, answered by the embedded store on loopback; credentials from the environment as in Lambda.',
       unanswered.length === 0
         ? 'Every bundle answered the first lookup with the contact.'

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -120,6 +120,7 @@ async function recordLookup(storeEndpoint: string): Promise<CannedStore> {
  * server and for a minimal `ask-sdk-express-adapter` endpoint, rounds interleaved.
  */
 export async function measureEndpoint(options: EndpointOptions): Promise<PartResult> {
+  await mkdir(WORK_DIR, { recursive: true });
   const signer = await createAlexaTestSigner();
   const canned = await recordLookup(options.storeEndpoint);
 

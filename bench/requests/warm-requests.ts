@@ -248,7 +248,7 @@ export async function measureWarmRequests(
           value: timing.code.p99,
           baseline: baselineTiming?.code.p99,
           target: targets.medianBelow(1, 'ms'),
-          note: `p50 ${timing.code.p50.median.toFixed(3)} ms (baseline ${baselineTiming ? baselineTiming.code.p50.median.toFixed(3) : '-'} ms)`,
+          note: `p50 ${timing.code.p50.median.toFixed(3)} ms${baselineTiming ? ` (baseline ${baselineTiming.code.p50.median.toFixed(3)} ms)` : ''}`,
         }),
       );
 
