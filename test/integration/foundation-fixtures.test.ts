@@ -5,7 +5,7 @@ import { Conversation } from '../support/conversation';
 import { readFixture } from '../support/fixtures';
 import { cardOf, repromptOf, speechOf } from '../support/response-checks';
 import { SAMPLE_DIRECTORY_CSV } from '../support/skill-package';
-import { startTestStore, type TestStore } from '../support/store';
+import { recordCommands, startTestStore, type TestStore } from '../support/store';
 
 /**
  * The foundation's request envelopes, recorded as Alexa sends them, replayed through buildSkill
@@ -13,6 +13,7 @@ import { startTestStore, type TestStore } from '../support/store';
  */
 describe('recorded requests against the sample directory', () => {
   let testStore: TestStore;
+  let commands: string[];
 
   beforeAll(async () => {
     testStore = await startTestStore();
@@ -29,6 +30,16 @@ describe('recorded requests against the sample directory', () => {
     });
     raw.destroy();
     expect(summary.rejections).toEqual([]);
+    commands = recordCommands(testStore.client);
+  });
+
+  beforeEach(() => {
+    commands.length = 0;
+  });
+
+  afterEach(() => {
+    // Every request is answered with GetItem or Query (and a Put of persistent attributes): never a Scan.
+    expect(commands.filter((command) => command.includes('Scan'))).toEqual([]);
   });
 
   afterAll(() => testStore.close());
@@ -55,9 +66,10 @@ describe('recorded requests against the sample directory', () => {
     expect(response.response.shouldEndSession).toBe(false);
   });
 
-  it('a lookup entity resolution matched: the phone number and the whole card', async () => {
+  it('a lookup entity resolution matched: the phone number and the whole card, in one GetItem', async () => {
     const response = await conversation().send(readFixture('contact-details-er-match'));
 
+    expect(commands).toEqual(['GetItemCommand']);
     expect(speechOf(response)).toBe(
       "Robert Smith's phone number is (512) 555-0101. What else would you like to know?",
     );
@@ -82,9 +94,11 @@ describe('recorded requests against the sample directory', () => {
     expect(response.response.shouldEndSession).toBe(false);
   });
 
-  it('a possessive the recogniser kept: "jane okafor\'s" finds Jane Okafor', async () => {
+  it('a possessive the recogniser kept: "jane okafor\'s" finds Jane Okafor, in at most two Queries', async () => {
     const response = await conversation().send(readFixture('contact-details-possessive'));
 
+    expect(commands.length).toBeLessThanOrEqual(2);
+    expect(commands.every((command) => command === 'QueryCommand')).toBe(true);
     expect(cardOf(response)?.title).toBe('Jane Okafor');
     expect(speechOf(response)).toContain("Jane Okafor's email is");
   });
