@@ -14,10 +14,8 @@ export const PROBES = {
   uniqueName: 'Marisol Quintanilla',
   /** A last name four people share: "which one?". */
   sharedLastName: 'Okafor',
-  sharedLastNameCount: 4,
-  /** A company with more people than one list page. */
+  /** A company of 11 people: more than one list page. */
   company: 'Acme Corp.',
-  companySize: 12,
   /** A state every size of directory has many people in. */
   state: 'TX',
   city: 'Austin',
