@@ -74,7 +74,7 @@ export async function runBench(settings: BenchSettings): Promise<BenchResults> {
     settings.log(`Seeding a directory of ${settings.directorySize} people in the embedded store...`);
     const store = await startStoreProcess();
     try {
-      await seedDirectory(store.client, BENCH_TABLES.directory, settings.directorySize);
+      await seedDirectory(store.bulkClient, BENCH_TABLES.directory, settings.directorySize);
       if (wants('1')) {
         await part(results, settings, '1', 'cold start', () =>
           measureColdStart({

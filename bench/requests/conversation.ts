@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Skill } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { enUS } from '../../lambda/src/speech/locales/en-US';
 import { PROJECT_ROOT } from '../../scripts/lambda-build-options';
 import type { EnvelopeOptions } from '../../test/support/requests';
 import { type IntentFamily, intentsOf, type Turn } from './intent-families';
@@ -50,4 +51,21 @@ export function modelIntents(
 /** The intents a family needs that the interaction model does not have (none: it is built). */
 export function missingIntents(family: IntentFamily, intents: ReadonlySet<string>): string[] {
   return intentsOf(family).filter((name) => !intents.has(name));
+}
+
+/** The plain text of a response's speech. */
+export function spokenText(response: ResponseEnvelope): string {
+  const speech = response.response.outputSpeech;
+  const ssml = speech?.type === 'SSML' ? speech.ssml : (speech?.text ?? '');
+  return ssml
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const APOLOGIES = [enUS['error.generic'], enUS['error.store'], enUS['error.store'].replace("'", '&apos;')];
+
+/** Whether the skill apologized (an error, such as a store timeout) instead of answering. */
+export function isApology(speech: string): boolean {
+  return APOLOGIES.some((apology) => speech.includes(apology));
 }

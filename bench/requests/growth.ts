@@ -7,7 +7,14 @@ import { type SeedReport, seedDirectory } from '../store/seed-directory';
 import { StoreCounter } from '../store/store-counter';
 import { BENCH_TABLES, startStoreProcess } from '../store/store-process';
 import { buildBenchSkill } from './bench-skill';
-import { missingIntents, modelIntents, preparedRequest, runTurns } from './conversation';
+import {
+  isApology,
+  missingIntents,
+  modelIntents,
+  preparedRequest,
+  runTurns,
+  spokenText,
+} from './conversation';
 import { INTENT_FAMILIES, type IntentFamily } from './intent-families';
 
 export interface GrowthOptions {
@@ -26,6 +33,8 @@ interface FamilyFigures {
   readonly p99: Spread;
   readonly itemsRead: Spread;
   readonly roundTrips: Spread;
+  /** Requests answered with an apology (a store timeout, say) instead of the answer. */
+  readonly apologies: number;
 }
 
 interface SizeFigures {
@@ -42,14 +51,16 @@ async function measureFamily(
   options: GrowthOptions,
 ): Promise<FamilyFigures> {
   const envelope = await preparedRequest(skill, family);
+  let apologies = 0;
   const once = async (): Promise<{ ms: number; itemsRead: number; roundTrips: number }> => {
     await runTurns(skill, family.before ?? []);
     const request = structuredClone(envelope);
     counter.take();
     const start = process.hrtime.bigint();
-    await skill.invoke(request);
+    const response = await skill.invoke(request);
     const ms = elapsedMs(start);
     const access = counter.take();
+    if (isApology(spokenText(response))) apologies += 1;
     return { ms, itemsRead: access.itemsRead, roundTrips: access.roundTrips };
   };
   for (let index = 0; index < options.warmup; index += 1) await once();
@@ -74,6 +85,7 @@ async function measureFamily(
     p99: spreadOf(p99s),
     itemsRead: spreadOf(itemsRead),
     roundTrips: spreadOf(roundTrips),
+    apologies,
   };
 }
 
@@ -85,7 +97,7 @@ async function measureSize(
   const store = await startStoreProcess({ maxHeapMb: 8192 });
   try {
     let reported = 0;
-    const seed = await seedDirectory(store.client, BENCH_TABLES.directory, size, {
+    const seed = await seedDirectory(store.bulkClient, BENCH_TABLES.directory, size, {
       concurrency: options.seedConcurrency,
       onProgress: (contacts) => {
         if (contacts - reported >= 20000) {
@@ -168,7 +180,16 @@ export async function measureGrowth(
       }),
     );
   }
+  const apologies = (figures: SizeFigures): number =>
+    [...figures.families.values()].reduce((sum, family) => sum + family.apologies, 0);
   rows.push(
+    row({
+      figure: 'requests answered with an apology',
+      unit: 'count',
+      value: spreadOf([apologies(large)]),
+      baseline: spreadOf([apologies(small)]),
+      note: 'an apology is what the user hears when a store call fails or times out (1 s, 2 attempts)',
+    }),
     row({
       figure: 'Scans, every request of part 4',
       unit: 'count',

@@ -1,8 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Skill } from 'ask-sdk-core';
-import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { RequestEnvelope } from 'ask-sdk-model';
 import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
-import { enUS } from '../../lambda/src/speech/locales/en-US';
 import { intentRequest, launchRequest } from '../../test/support/requests';
 import { createBaselineSkill } from '../baseline/baseline-skill';
 import { collectGarbage } from '../lib/collect-garbage';
@@ -13,7 +12,14 @@ import { type StoreAccess, StoreCounter } from '../store/store-counter';
 import { BENCH_TABLES } from '../store/store-process';
 import { type RecordedAnswer, type RecordedExchange, SendTape, StoreTape } from '../store/store-tape';
 import { buildBenchSkill } from './bench-skill';
-import { missingIntents, modelIntents, preparedRequest, runTurns } from './conversation';
+import {
+  isApology,
+  missingIntents,
+  modelIntents,
+  preparedRequest,
+  runTurns,
+  spokenText,
+} from './conversation';
 import { INTENT_FAMILIES, type IntentFamily, type Turn } from './intent-families';
 
 /** A client of the live store that counts and records what the skill asks of it. */
@@ -59,18 +65,6 @@ interface Recorded {
   readonly speech: string;
 }
 
-const APOLOGIES = [enUS['error.generic'], enUS['error.store'].replace("'", '&apos;'), enUS['error.store']];
-
-/** The plain text of a response's speech. */
-function spokenText(response: ResponseEnvelope): string {
-  const speech = response.response.outputSpeech;
-  const ssml = speech?.type === 'SSML' ? speech.ssml : (speech?.text ?? '');
-  return ssml
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 async function record(
   skill: Skill,
   recording: RecordingClient,
@@ -92,7 +86,7 @@ async function record(
     exchanges = recording.exchanges.take();
     answers = recording.answers.take();
   }
-  if (APOLOGIES.some((apology) => speech.includes(apology))) {
+  if (isApology(speech)) {
     throw new Error(`The measured request apologized instead of answering: "${speech}"`);
   }
   return { envelope, accesses, exchanges, answers, speech };

@@ -4,13 +4,19 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
 import { ensureFrontDeskTables } from '../../local/create-tables';
+import { createStoreClient, documentClientOf } from '../../scripts/directory-import/store-client';
 
 export const BENCH_TABLES = { directory: 'bench-directory', users: 'bench-users' } as const;
 
 export interface StoreProcess {
   readonly endpoint: string;
-  /** A DocumentClient on the store with Front Desk's settings. */
+  /** A DocumentClient on the store with Front Desk's settings (the skill's 1 s request timeout). */
   readonly client: DynamoDBDocumentClient;
+  /**
+   * The importer's client, without Front Desk's timeouts, for seeding: a store holding a million
+   * items may take more than a second over a batch while it collects its heap.
+   */
+  readonly bulkClient: DynamoDBDocumentClient;
   close(): Promise<void>;
 }
 
@@ -37,11 +43,14 @@ export async function startStoreProcess(options: { maxHeapMb?: number } = {}): P
   await ensureFrontDeskTables(raw, BENCH_TABLES);
   raw.destroy();
   const client = createDocumentClient({ endpoint });
+  const bulkClient = documentClientOf(createStoreClient({ endpoint }));
   return {
     endpoint,
     client,
+    bulkClient,
     close: async () => {
       client.destroy();
+      bulkClient.destroy();
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.disconnect();
