@@ -2,7 +2,7 @@ import { type Token, tokenize } from './tokens';
 
 /** A sample phrase compiled for matching: literal words and slot references, in order. */
 export type PatternPart =
-  | { readonly kind: 'word'; readonly key: string }
+  | { readonly kind: 'word'; readonly key: string; readonly surface: string }
   | { readonly kind: 'slot'; readonly name: string };
 
 export interface SamplePattern {
@@ -32,27 +32,36 @@ export function compileSample(
   let last = 0;
   for (const reference of sample.matchAll(SLOT_REFERENCE)) {
     const index = reference.index ?? 0;
-    for (const token of tokenize(sample.slice(last, index))) parts.push({ kind: 'word', key: token.key });
+    for (const token of tokenize(sample.slice(last, index)))
+      parts.push({ kind: 'word', key: token.key, surface: token.surface });
     parts.push({ kind: 'slot', name: (reference[1] ?? '').trim() });
     last = index + reference[0].length;
   }
-  for (const token of tokenize(sample.slice(last))) parts.push({ kind: 'word', key: token.key });
+  for (const token of tokenize(sample.slice(last)))
+    parts.push({ kind: 'word', key: token.key, surface: token.surface });
   return { intent, sample, parts, origin };
+}
+
+export interface PatternMatch {
+  readonly captures: readonly Capture[];
+  /** Literal words written exactly as typed ("what is" typed, "what is" in the sample, not "what's"). */
+  readonly exactWords: number;
 }
 
 /**
  * Every way the pattern covers all the tokens, each slot taking at least one word. "{name}
  * {detail}" covers "bob smith phone number" three ways; the engine ranks them.
  */
-export function matchPattern(parts: readonly PatternPart[], tokens: readonly Token[]): Capture[][] {
-  const results: Capture[][] = [];
+export function matchPattern(parts: readonly PatternPart[], tokens: readonly Token[]): PatternMatch[] {
+  const results: PatternMatch[] = [];
   const captures: Capture[] = [];
+  let exactWords = 0;
   const literalWordsAfter = parts.map(
     (_, index) => parts.slice(index).filter((part) => part.kind === 'word').length,
   );
   const walk = (part: number, token: number): void => {
     if (part === parts.length) {
-      if (token === tokens.length) results.push([...captures]);
+      if (token === tokens.length) results.push({ captures: [...captures], exactWords });
       return;
     }
     // Not enough words left for the literal words still to come.
@@ -60,7 +69,12 @@ export function matchPattern(parts: readonly PatternPart[], tokens: readonly Tok
     const current = parts[part];
     if (!current) return;
     if (current.kind === 'word') {
-      if (tokens[token]?.key === current.key) walk(part + 1, token + 1);
+      const word = tokens[token];
+      if (word?.key !== current.key) return;
+      const exact = word.surface === current.surface ? 1 : 0;
+      exactWords += exact;
+      walk(part + 1, token + 1);
+      exactWords -= exact;
       return;
     }
     for (let end = token + 1; end <= tokens.length; end += 1) {

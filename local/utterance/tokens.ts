@@ -8,6 +8,8 @@ import { normalizeName } from '../../lambda/src/domain/normalize';
 export interface Token {
   /** What matching compares: lower case, no accents, no apostrophes. */
   readonly key: string;
+  /** The word as written, lower case, apostrophes straight: "what's" for both halves of it. */
+  readonly surface: string;
   /** Where the word is in the text, so a slot keeps the words as typed. */
   readonly start: number;
   readonly end: number;
@@ -67,12 +69,13 @@ export function tokenize(text: string): Token[] {
     const start = match.index ?? 0;
     const end = start + word.length;
     if (word === '&') {
-      tokens.push({ key: 'and', start, end });
+      tokens.push({ key: 'and', surface: '&', start, end });
       continue;
     }
-    const expanded = CONTRACTIONS[word.toLowerCase().replace(APOSTROPHES, "'")];
+    const surface = word.toLowerCase().replace(APOSTROPHES, "'");
+    const expanded = CONTRACTIONS[surface];
     const keys = expanded ? expanded.split(' ') : [wordKey(word)];
-    for (const key of keys) tokens.push({ key, start, end });
+    for (const key of keys) tokens.push({ key, surface, start, end });
   }
   return tokens;
 }

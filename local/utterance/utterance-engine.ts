@@ -16,7 +16,7 @@ import {
   type SlotType,
 } from './interaction-model';
 import { parseInvocation } from './invocation';
-import { type Capture, compileSample, matchPattern, type SamplePattern } from './sample-pattern';
+import { compileSample, matchPattern, type PatternMatch, type SamplePattern } from './sample-pattern';
 import { phraseKey, type Token, textOf, tokenize } from './tokens';
 
 type Resolution = slu.entityresolution.Resolution;
@@ -79,6 +79,7 @@ interface Candidate {
   /** Literal words plus the words of resolved slots: how much of the utterance the match explains. */
   readonly explainedWords: number;
   readonly capturedWords: number;
+  readonly exactWords: number;
   readonly unresolved: number;
   readonly resolved: number;
 }
@@ -92,7 +93,7 @@ interface Candidate {
  *    "bob | smith's phone number"),
  * 3. most literal words matched,
  * 4. fewest words captured into slots, then fewest captures,
- * 5. the model's order.
+ * 5. most literal words spelt as typed ("what is" over "what's"), then the model's order.
  * A match with neither a literal word nor a resolved slot ("{name}" catching "order a pizza") is too
  * weak, as Alexa's out-of-domain detection would judge it: AMAZON.FallbackIntent gets the utterance.
  * New intents need no change here: the model is the only list.
@@ -260,8 +261,8 @@ export class UtteranceEngine {
   ): Candidate[] {
     const candidates: Candidate[] = [];
     patterns.forEach((pattern, order) => {
-      for (const captures of matchPattern(pattern.parts, tokens)) {
-        const candidate = this.candidate(pattern, order, captures, text, tokens, context);
+      for (const match of matchPattern(pattern.parts, tokens)) {
+        const candidate = this.candidate(pattern, order, match, text, tokens, context);
         if (candidate) candidates.push(candidate);
       }
     });
@@ -272,6 +273,7 @@ export class UtteranceEngine {
         b.literalWords - a.literalWords ||
         a.capturedWords - b.capturedWords ||
         a.slots.length - b.slots.length ||
+        b.exactWords - a.exactWords ||
         a.order - b.order,
     );
   }
@@ -279,7 +281,7 @@ export class UtteranceEngine {
   private candidate(
     pattern: SamplePattern,
     order: number,
-    captures: readonly Capture[],
+    { captures, exactWords }: PatternMatch,
     text: string,
     tokens: readonly Token[],
     context: InterpretContext,
@@ -299,6 +301,7 @@ export class UtteranceEngine {
       slots,
       literalWords: tokens.length - capturedWords,
       explainedWords: tokens.length - capturedWords + resolvedWords,
+      exactWords,
       capturedWords,
       unresolved: slots.filter((slot) => slot.quality === 'unresolved').length,
       resolved: slots.filter((slot) => slot.quality === 'resolved').length,
@@ -308,7 +311,7 @@ export class UtteranceEngine {
   /** Fills one slot, or refuses when a converting built-in type cannot read the words. */
   private fill(
     intentName: string,
-    capture: Capture,
+    capture: PatternMatch['captures'][number],
     text: string,
     tokens: readonly Token[],
     context: InterpretContext,
