@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DefaultApiClient, type PersistenceAdapter, type Skill, SkillBuilders } from 'ask-sdk-core';
+import type { services } from 'ask-sdk-model';
 import type { Config } from './config';
 import {
   fallbackHandler,
@@ -11,8 +12,10 @@ import {
   yesNoHandler,
 } from './handlers/built-in';
 import { chooseContactHandler } from './handlers/choose-contact';
+import { contactActionPerformer } from './handlers/contact-actions';
 import { contactDetailsHandler } from './handlers/contact-details';
 import { apologizingErrorHandler } from './handlers/error-handler';
+import { confirmIdentityHandler, forgetMeHandler, identifyHandler } from './handlers/identity';
 import {
   rememberLastContactInterceptor,
   rememberSpeechInterceptor,
@@ -20,10 +23,20 @@ import {
   responseLimitsInterceptor,
 } from './handlers/interceptors';
 import { launchHandler } from './handlers/launch';
+import {
+  type PresenceFlowDependencies,
+  presenceHandler,
+  presencePageHandler,
+  selfPresenceHandler,
+  whoIsInHandler,
+} from './handlers/presence';
 import { type Logger, silentLogger } from './logger';
 import { DirectoryRepository } from './repositories/directory-repository';
-import { DynamoDbPersistenceAdapter } from './repositories/persistence-adapter';
+import { DynamoDbPersistenceAdapter, personOrUserIdKey } from './repositories/persistence-adapter';
+import { PresenceRepository, type PresenceStore } from './repositories/presence-repository';
 import { type ContactReader, DirectoryService } from './services/directory-service';
+import { IdentityService } from './services/identity-service';
+import { PresenceService } from './services/presence-service';
 import type { Random } from './speech/i18n';
 
 /** What the skill is built from. Lambda, the local server and the tests all pass these. */
@@ -35,6 +48,12 @@ export interface SkillDependencies {
   readonly contactReader?: ContactReader;
   /** Replaces the DynamoDB persistence adapter. */
   readonly persistenceAdapter?: PersistenceAdapter;
+  /** Replaces the DynamoDB in/out board (handler tests on fakes). */
+  readonly presenceStore?: PresenceStore;
+  /** Calls the Alexa APIs (the device's time zone); `DefaultApiClient` unless given (tests). */
+  readonly apiClient?: services.ApiClient;
+  /** What time it is; the system clock unless given. */
+  readonly clock?: () => Date;
   readonly logger?: Logger;
   /** Picks among speech variants; tests pass a fixed one so speech is predictable. */
   readonly random?: Random;
@@ -62,9 +81,29 @@ export function buildSkill(deps: SkillDependencies): Skill {
     new DynamoDbPersistenceAdapter({
       client: required(deps.documentClient, 'a documentClient or a persistenceAdapter'),
       tableName: deps.config.usersTable,
+      // "Remember me" is per voice profile when Alexa recognises the speaker.
+      partitionKeyGenerator: personOrUserIdKey,
     });
+  const presenceStore =
+    deps.presenceStore ??
+    new PresenceRepository(
+      required(deps.documentClient, 'a documentClient or a presenceStore'),
+      deps.config.directoryTable,
+    );
+  const clock = deps.clock ?? (() => new Date());
   const directory = new DirectoryService(contactReader);
-  const conversation = { directory, random: deps.random };
+  const board: PresenceFlowDependencies = {
+    directory,
+    random: deps.random,
+    presence: new PresenceService(presenceStore, { clock, logger }),
+    identity: new IdentityService(directory),
+    officeTimeZone: deps.config.officeTimeZone,
+    logger,
+    clock,
+    perform: contactActionPerformer(() => board),
+  };
+  // A lookup can continue into a check-in or "that is me", so lookups share the board's dependencies.
+  const conversation = board;
   const builtIns = { logger, random: deps.random };
 
   const builder = SkillBuilders.custom()
@@ -72,6 +111,13 @@ export function buildSkill(deps: SkillDependencies): Skill {
       launchHandler({ logger, random: deps.random }),
       contactDetailsHandler(conversation),
       chooseContactHandler(conversation),
+      presenceHandler(board),
+      selfPresenceHandler(board),
+      whoIsInHandler(board),
+      presencePageHandler(board),
+      identifyHandler(board),
+      confirmIdentityHandler(board),
+      forgetMeHandler(board),
       helpHandler(builtIns),
       goodbyeHandler(builtIns),
       yesNoHandler(builtIns),
@@ -88,7 +134,7 @@ export function buildSkill(deps: SkillDependencies): Skill {
     )
     .addErrorHandlers(apologizingErrorHandler({ logger, random: deps.random }))
     .withPersistenceAdapter(persistenceAdapter)
-    .withApiClient(new DefaultApiClient())
+    .withApiClient(deps.apiClient ?? new DefaultApiClient())
     .withCustomUserAgent('front-desk');
   if (deps.config.skillId) builder.withSkillId(deps.config.skillId);
   return builder.create();

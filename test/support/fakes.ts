@@ -1,7 +1,11 @@
 import type { PersistenceAdapter } from 'ask-sdk-core';
-import type { RequestEnvelope } from 'ask-sdk-model';
+import type { RequestEnvelope, services } from 'ask-sdk-model';
 import type { Contact } from '../../lambda/src/domain/contact';
+import type { PresenceRecord } from '../../lambda/src/domain/presence';
+import { ConflictError } from '../../lambda/src/errors';
 import { spokenFormsOf } from '../../lambda/src/repositories/directory-items';
+import { type PartitionKeyGenerator, userIdKey } from '../../lambda/src/repositories/persistence-adapter';
+import type { PresenceStore, PresentPage } from '../../lambda/src/repositories/presence-repository';
 import type { ContactReader } from '../../lambda/src/services/directory-service';
 
 /**
@@ -30,13 +34,15 @@ export class FakeContactReader implements ContactReader {
   }
 }
 
-/** Persistent attributes in memory, keyed by user id like the real adapter. */
+/** Persistent attributes in memory, keyed like the real adapter (by user id unless told otherwise). */
 export class MemoryPersistenceAdapter implements PersistenceAdapter {
   public readonly records = new Map<string, Record<string, unknown>>();
   public saves = 0;
 
+  public constructor(private readonly keyOf: PartitionKeyGenerator = userIdKey) {}
+
   public async getAttributes(requestEnvelope: RequestEnvelope): Promise<Record<string, unknown>> {
-    return structuredClone(this.records.get(requestEnvelope.context.System.user.userId) ?? {});
+    return structuredClone(this.records.get(this.keyOf(requestEnvelope)) ?? {});
   }
 
   public async saveAttributes(
@@ -44,10 +50,77 @@ export class MemoryPersistenceAdapter implements PersistenceAdapter {
     attributes: Record<string, unknown>,
   ): Promise<void> {
     this.saves += 1;
-    this.records.set(requestEnvelope.context.System.user.userId, structuredClone(attributes));
+    this.records.set(this.keyOf(requestEnvelope), structuredClone(attributes));
   }
 
   public async deleteAttributes(requestEnvelope: RequestEnvelope): Promise<void> {
-    this.records.delete(requestEnvelope.context.System.user.userId);
+    this.records.delete(this.keyOf(requestEnvelope));
+  }
+}
+
+/** The in/out board in memory, with the same conditions as the DynamoDB one. */
+export class FakePresenceStore implements PresenceStore {
+  public readonly presence = new Map<string, PresenceRecord>();
+  public readonly history: PresenceRecord[] = [];
+
+  public async getPresence(contactId: string): Promise<PresenceRecord | undefined> {
+    return this.presence.get(contactId);
+  }
+
+  public async putPresence(record: PresenceRecord, expectedVersion: number): Promise<void> {
+    if ((this.presence.get(record.contactId)?.version ?? 0) !== expectedVersion) {
+      throw new ConflictError('putPresence lost a conditional write');
+    }
+    this.presence.set(record.contactId, record);
+  }
+
+  public async appendChange(record: PresenceRecord): Promise<'appended' | 'alreadyThere'> {
+    const exists = this.history.some(
+      (entry) =>
+        entry.contactId === record.contactId &&
+        entry.version === record.version &&
+        entry.changeId === record.changeId,
+    );
+    if (exists) return 'alreadyThere';
+    this.history.push(record);
+    return 'appended';
+  }
+
+  public async listPresent(limit: number, cursor?: string): Promise<PresentPage> {
+    const present = [...this.presence.values()]
+      .filter((record) => record.status === 'IN')
+      .sort((a, b) => `${b.changedAt}#${b.contactId}`.localeCompare(`${a.changedAt}#${a.contactId}`));
+    const start = cursor ? Number(cursor) : 0;
+    const records = present.slice(start, start + limit);
+    return { records, cursor: start + limit < present.length ? String(start + limit) : undefined };
+  }
+}
+
+/**
+ * The Alexa APIs as the ASK SDK's service clients call them, without a network: answers the
+ * Settings API's time zone request with `timeZone`, or with `status` when it is an error.
+ */
+export class FakeAlexaApi implements services.ApiClient {
+  public readonly requests: services.ApiClientRequest[] = [];
+
+  public constructor(private readonly answer: { timeZone?: string; status?: number; fail?: boolean } = {}) {}
+
+  public async invoke(request: services.ApiClientRequest): Promise<services.ApiClientResponse> {
+    this.requests.push(request);
+    if (this.answer.fail) throw new Error('connect ECONNREFUSED');
+    const json = [{ key: 'content-type', value: 'application/json' }];
+    if (/\/v2\/devices\/[^/]+\/settings\/System\.timeZone$/.test(request.url) && this.answer.timeZone) {
+      return {
+        statusCode: this.answer.status ?? 200,
+        headers: json,
+        body: JSON.stringify(this.answer.timeZone),
+      };
+    }
+    const status = this.answer.status ?? 403;
+    return {
+      statusCode: status,
+      headers: json,
+      body: JSON.stringify({ type: 'FORBIDDEN', message: 'Not permitted' }),
+    };
   }
 }

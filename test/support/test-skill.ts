@@ -1,9 +1,10 @@
 import type { Skill } from 'ask-sdk-core';
 import type { Contact } from '../../lambda/src/domain/contact';
 import { createLogger, type Logger } from '../../lambda/src/logger';
+import { personOrUserIdKey } from '../../lambda/src/repositories/persistence-adapter';
 import { buildSkill } from '../../lambda/src/skill';
 import { TEST_CONTACTS } from '../fixtures/contacts';
-import { FakeContactReader, MemoryPersistenceAdapter } from './fakes';
+import { FakeAlexaApi, FakeContactReader, FakePresenceStore, MemoryPersistenceAdapter } from './fakes';
 
 export const TEST_CONFIG = {
   directoryTable: 'front-desk-directory',
@@ -16,21 +17,41 @@ export interface TestSkill {
   readonly skill: Skill;
   readonly reader: FakeContactReader;
   readonly persistence: MemoryPersistenceAdapter;
+  readonly presence: FakePresenceStore;
+  readonly alexaApi: FakeAlexaApi;
   readonly logLines: string[];
 }
 
+/** What a test may change about the skill; everything else is the fixed test setup. */
+export interface TestSkillOptions {
+  /** The device's time zone from the Alexa Settings API; unset: the API refuses (403). */
+  readonly deviceTimeZone?: string;
+  /** Replaces the fake Alexa API altogether (failures, odd answers). */
+  readonly alexaApi?: FakeAlexaApi;
+  readonly clock?: () => Date;
+}
+
 /** The real skill, on an in-memory directory, with speech variants fixed to the first one. */
-export function buildTestSkill(contacts: readonly Contact[] = TEST_CONTACTS): TestSkill {
+export function buildTestSkill(
+  contacts: readonly Contact[] = TEST_CONTACTS,
+  options: TestSkillOptions = {},
+): TestSkill {
   const reader = new FakeContactReader(contacts);
-  const persistence = new MemoryPersistenceAdapter();
+  const persistence = new MemoryPersistenceAdapter(personOrUserIdKey);
+  const presence = new FakePresenceStore();
+  const alexaApi =
+    options.alexaApi ?? new FakeAlexaApi(options.deviceTimeZone ? { timeZone: options.deviceTimeZone } : {});
   const logLines: string[] = [];
   const logger: Logger = createLogger({ level: 'DEBUG', write: (line) => logLines.push(line) });
   const skill = buildSkill({
     config: TEST_CONFIG,
     contactReader: reader,
     persistenceAdapter: persistence,
+    presenceStore: presence,
+    apiClient: alexaApi,
+    ...(options.clock ? { clock: options.clock } : {}),
     logger,
     random: () => 0,
   });
-  return { skill, reader, persistence, logLines };
+  return { skill, reader, persistence, presence, alexaApi, logLines };
 }

@@ -32,7 +32,7 @@ export function chooseContactHandler(deps: ContactFlowDependencies): RequestHand
             input,
             deps,
             { spoken: name, resolvedIds: resolvedIds(input, SlotNames.name) },
-            undefined,
+            { kind: 'detail', detail: undefined },
           );
         }
         return respond(input, {
@@ -46,7 +46,7 @@ export function chooseContactHandler(deps: ContactFlowDependencies): RequestHand
         name,
       });
       if (chosen) {
-        const answer = await answerAboutId(input, deps, chosen.id, pending.detail);
+        const answer = await answerAboutId(input, deps, chosen.id, pending.action);
         if (answer) return answer;
       }
       return respond(input, {

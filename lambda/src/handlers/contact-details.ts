@@ -10,7 +10,7 @@ import {
   lookUpAndAnswer,
 } from './contact-flow';
 import { resolvedIds, slotValue } from './request-context';
-import { getSessionState, type PersistentState } from './session-state';
+import { type ContactAction, getSessionState, type PersistentState } from './session-state';
 
 /** The detail asked for, from the CONTACT_DETAIL slot's resolved id. */
 export function requestedDetail(input: HandlerInput): ContactDetail | undefined {
@@ -44,26 +44,37 @@ export function contactDetailsHandler(deps: ContactFlowDependencies): RequestHan
       const spoken = slotValue(input, SlotNames.name);
       const ids = resolvedIds(input, SlotNames.name);
       const pending = state.pending;
-      const detail = requestedDetail(input) ?? (pending?.type === 'askName' ? pending.detail : undefined);
+      const asked = requestedDetail(input);
+      const askedAction: ContactAction | undefined = asked ? { kind: 'detail', detail: asked } : undefined;
+      // A bare name answers the pending "who?": it continues whatever was asked (a detail, a check-in).
+      const action: ContactAction = askedAction ??
+        (pending?.type === 'askName' ? pending.action : undefined) ?? { kind: 'detail', detail: undefined };
 
       if (pending?.type === 'chooseContact') {
         const chosen = spoken ? chooseCandidate(pending.candidates, { name: spoken }) : undefined;
         if (chosen) {
-          const answer = await answerAboutId(input, deps, chosen.id, detail ?? pending.detail);
+          const answer = await answerAboutId(input, deps, chosen.id, askedAction ?? pending.action);
           if (answer) return answer;
         }
         if (!spoken)
-          return askWhichOne(input, deps, pending.candidates, pending.spokenName, detail ?? pending.detail);
+          return askWhichOne(
+            input,
+            deps,
+            pending.candidates,
+            pending.spokenName,
+            askedAction ?? pending.action,
+          );
       }
 
-      if (spoken) return lookUpAndAnswer(input, deps, { spoken, resolvedIds: ids }, detail);
+      if (spoken) return lookUpAndAnswer(input, deps, { spoken, resolvedIds: ids }, action);
 
-      const contactId = await rememberedContactId(input);
+      // "Her email" may mean the person last talked about; a check-in never goes to a guess.
+      const contactId = action.kind === 'detail' ? await rememberedContactId(input) : undefined;
       if (contactId) {
-        const answer = await answerAboutId(input, deps, contactId, detail);
+        const answer = await answerAboutId(input, deps, contactId, action);
         if (answer) return answer;
       }
-      return askForName(input, deps, detail);
+      return askForName(input, deps, action);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { Contact, ContactSummary } from '../domain/contact';
+import { FrontDeskError } from '../errors';
 import type { ContactDetail } from '../interaction';
 import type { DirectoryService, NameQuery } from '../services/directory-service';
 import {
@@ -14,12 +15,33 @@ import type { Random, Translator } from '../speech/i18n';
 import { Ssml } from '../speech/ssml';
 import { translatorOf } from './request-context';
 import { respond } from './respond';
-import { updateSessionState } from './session-state';
+import { type ContactAction, updateSessionState } from './session-state';
+
+/** Carries out an action other than answering a detail, once the person is settled. */
+export type ContactActionPerformer = (
+  input: HandlerInput,
+  contact: Contact,
+  action: Exclude<ContactAction, { readonly kind: 'detail' }>,
+) => Promise<Response>;
 
 /** What the contact conversation needs; injected by `buildSkill`. */
 export interface ContactFlowDependencies {
   readonly directory: DirectoryService;
   readonly random?: Random | undefined;
+  /** Check-ins, "is she in" and "remember me": how a settled name continues when no detail was asked. */
+  readonly perform?: ContactActionPerformer | undefined;
+}
+
+/** Does what was asked about a person: answers a detail, or hands over to the action's performer. */
+export function actOn(
+  input: HandlerInput,
+  deps: ContactFlowDependencies,
+  contact: Contact,
+  action: ContactAction,
+): Promise<Response> {
+  if (action.kind === 'detail') return Promise.resolve(answerAbout(input, deps, contact, action.detail));
+  if (!deps.perform) throw new FrontDeskError(`Nothing performs ${action.kind} actions`);
+  return deps.perform(input, contact, action);
 }
 
 /** How many people a "which one?" question names aloud. */
@@ -42,18 +64,38 @@ export function answerAbout(
   });
 }
 
-/** Asks who, remembering what was asked, when a question came without a name. */
+/** The question that asks for a name, in the words of what is to be done with it. */
+function nameQuestion(t: Translator, action: ContactAction): { question: Ssml; reprompt: Ssml } {
+  const reprompt = t.speak('askName.reprompt');
+  switch (action.kind) {
+    case 'detail':
+      return {
+        question: action.detail
+          ? t.speak('askName.questionWithDetail', { detail: detailName(t, action.detail) })
+          : t.speak('askName.question'),
+        reprompt,
+      };
+    case 'checkIn':
+      return { question: t.speak('presence.askWhoIn'), reprompt };
+    case 'checkOut':
+      return { question: t.speak('presence.askWhoOut'), reprompt };
+    case 'isIn':
+      return { question: t.speak('askName.question'), reprompt };
+    case 'identify':
+      return { question: t.speak('identity.askWho'), reprompt: t.speak('identity.askWhoReprompt') };
+  }
+}
+
+/** Asks who, remembering what was asked, when a request came without a name. */
 export function askForName(
   input: HandlerInput,
   deps: ContactFlowDependencies,
-  detail: ContactDetail | undefined,
+  action: ContactAction,
 ): Response {
   const t = translatorOf(input, deps.random);
-  updateSessionState(input, { pending: { type: 'askName', detail } });
-  const question = detail
-    ? t.speak('askName.questionWithDetail', { detail: detailName(t, detail) })
-    : t.speak('askName.question');
-  return respond(input, { speech: question, reprompt: t.speak('askName.reprompt') });
+  updateSessionState(input, { pending: { type: 'askName', action } });
+  const { question, reprompt } = nameQuestion(t, action);
+  return respond(input, { speech: question, reprompt });
 }
 
 /** "I found 3 people called Jane: ... Which one?" */
@@ -62,10 +104,10 @@ export function askWhichOne(
   deps: ContactFlowDependencies,
   candidates: readonly ContactSummary[],
   spokenName: string,
-  detail: ContactDetail | undefined,
+  action: ContactAction,
 ): Response {
   const t = translatorOf(input, deps.random);
-  updateSessionState(input, { pending: { type: 'chooseContact', candidates, spokenName, detail } });
+  updateSessionState(input, { pending: { type: 'chooseContact', candidates, spokenName, action } });
   return respond(input, {
     speech: whichOneQuestion(t, candidates, spokenName),
     reprompt: t.speak('choose.reprompt'),
@@ -86,31 +128,41 @@ export function whichOneQuestion(
   });
 }
 
-/** Finds the person meant by a name and answers, asks which one, or says nobody matched. */
+/**
+ * Finds the person meant by a name and acts on them, asks which one, or says nobody matched.
+ * Nothing is ever done to a guess: several matches always lead to "which one?".
+ */
 export async function lookUpAndAnswer(
   input: HandlerInput,
   deps: ContactFlowDependencies,
   query: NameQuery & { readonly spoken: string },
-  detail: ContactDetail | undefined,
+  action: ContactAction,
 ): Promise<Response> {
   const match = await deps.directory.findContacts(query);
-  if (match.kind === 'one') return answerAbout(input, deps, match.contact, detail);
-  if (match.kind === 'many') return askWhichOne(input, deps, match.candidates, query.spoken, detail);
+  if (match.kind === 'one') return actOn(input, deps, match.contact, action);
+  if (match.kind === 'many') return askWhichOne(input, deps, match.candidates, query.spoken, action);
   const t = translatorOf(input, deps.random);
+  const notFound = t.speak('notFound.speech', { name: query.spoken });
+  if (action.kind !== 'detail') {
+    // Still checking someone in (or finding out who is speaking): the next name continues that.
+    updateSessionState(input, { pending: { type: 'askName', action } });
+    const { question, reprompt } = nameQuestion(t, action);
+    return respond(input, { speech: Ssml.join([notFound, question]), reprompt });
+  }
   updateSessionState(input, { pending: undefined });
   return respond(input, {
-    speech: Ssml.join([t.speak('notFound.speech', { name: query.spoken }), t.speak('notFound.question')]),
+    speech: Ssml.join([notFound, t.speak('notFound.question')]),
     reprompt: t.speak('notFound.reprompt'),
   });
 }
 
-/** Answers about a contact known by id (a choice, or the person last talked about). */
+/** Acts on a contact known by id (a choice, or the person last talked about). */
 export async function answerAboutId(
   input: HandlerInput,
   deps: ContactFlowDependencies,
   contactId: string,
-  detail: ContactDetail | undefined,
+  action: ContactAction,
 ): Promise<Response | undefined> {
   const contact = await deps.directory.getContact(contactId);
-  return contact ? answerAbout(input, deps, contact, detail) : undefined;
+  return contact ? actOn(input, deps, contact, action) : undefined;
 }

@@ -1,6 +1,21 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { ContactSummary } from '../domain/contact';
 import type { ContactDetail } from '../interaction';
+import type { Identity } from '../services/identity-service';
+
+/** What the speaker asked about themselves, carried through "who are you?" and "remember me". */
+export type SelfAction = 'checkIn' | 'checkOut' | 'isIn';
+
+/**
+ * What to do with a person once a name is settled: answer a detail, change their presence, or
+ * remember them as the speaker (then maybe go on with `followUp` for the speaker).
+ */
+export type ContactAction =
+  | { readonly kind: 'detail'; readonly detail?: ContactDetail | undefined }
+  | { readonly kind: 'checkIn' }
+  | { readonly kind: 'checkOut' }
+  | { readonly kind: 'isIn' }
+  | { readonly kind: 'identify'; readonly followUp?: SelfAction | undefined };
 
 /** A question Front Desk asked and is waiting for an answer to. */
 export type PendingQuestion =
@@ -9,12 +24,23 @@ export type PendingQuestion =
       readonly type: 'chooseContact';
       readonly candidates: readonly ContactSummary[];
       readonly spokenName: string;
-      readonly detail?: ContactDetail | undefined;
+      readonly action: ContactAction;
     }
   | {
-      /** "Who would you like to know about?" after a question without a name. */
+      /** "Who would you like to know about?" (or "who are you?") after a request without a name. */
       readonly type: 'askName';
-      readonly detail?: ContactDetail | undefined;
+      readonly action: ContactAction;
+    }
+  | {
+      /** "Should I remember you as Jane Doe from Acme Corp.?" */
+      readonly type: 'confirmIdentity';
+      readonly identity: Identity;
+      readonly followUp?: SelfAction | undefined;
+    }
+  | {
+      /** "Do you want to hear more?" in the middle of "who's in". */
+      readonly type: 'presencePage';
+      readonly cursor: string;
     };
 
 /** What Front Desk remembers for the length of a session (session attributes). */
@@ -24,6 +50,8 @@ export interface SessionState {
   readonly pending?: PendingQuestion | undefined;
   /** What was last said, for "repeat". */
   readonly lastSpeech?: { readonly ssml: string; readonly reprompt?: string | undefined } | undefined;
+  /** The device's IANA time zone (or the office's), asked once per session. */
+  readonly timeZone?: string | undefined;
 }
 
 export function getSessionState(input: HandlerInput): SessionState {
@@ -41,12 +69,13 @@ export function updateSessionState(input: HandlerInput, changes: Partial<Session
   return next as SessionState;
 }
 
-/** What Front Desk remembers about a user across sessions (persistent attributes). */
+/**
+ * What Front Desk remembers about a speaker across sessions (persistent attributes): the voice
+ * profile's record when Alexa recognised the speaker, else the account's (see `personOrUserIdKey`).
+ */
 export interface PersistentState {
   /** Who this voice profile or account is, once they said so. */
-  readonly identity?:
-    | { readonly contactId: string; readonly firstName: string; readonly fullName: string }
-    | undefined;
+  readonly identity?: Identity | undefined;
   /** The last person asked about, so a new session can continue "what about her email". */
   readonly lastContactId?: string | undefined;
 }

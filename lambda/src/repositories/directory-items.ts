@@ -1,5 +1,6 @@
 import { type Contact, type ContactSummary, fullNameOf, summarize } from '../domain/contact';
 import { nameVariants, normalizeCompany, normalizeName, normalizePlace } from '../domain/normalize';
+import type { PresenceRecord, PresenceStatus } from '../domain/presence';
 import { stateName } from '../domain/us-states';
 
 /**
@@ -14,10 +15,19 @@ import { stateName } from '../domain/us-states';
  * | browse entry    | `<FACET>#<key>`         | `ENTRY#<sort name>#<id>`   | a {@link ContactSummary}    |
  * | browse group    | `<FACET>#<key>`         | `#GROUP`                   | display label and count     |
  * | presence        | `CONTACT#<id>`          | `PRESENCE`                 | in/out state (in/out board) |
+ * | presence change | `HISTORY#<id>`          | `VERSION#<version>#<change>` | one accepted change, forever |
  *
  * Name entries carry the whole contact so that a lookup by name is a single Query. A browse group's
  * `#GROUP` item sorts before its entries, so the first page of a list reads the count and the first
  * names in one Query.
+ *
+ * The presence item holds a person's latest accepted {@link PresenceRecord}; while they are in it
+ * also carries `presentPk`/`presentSk`, which puts it in the sparse `present` index ("who's in",
+ * newest first). The history lives in its own partition, outside the contact's, so that the
+ * importer never mistakes it for something derived from a contact; its sort key starts with the
+ * zero-padded version, so a person's history reads in order, and it ends with the change id, so
+ * that re-writing the same change is idempotent while two incarnations of a contact id (pruned,
+ * then imported again) can never collide.
  */
 
 export const ItemTypes = {
@@ -25,6 +35,8 @@ export const ItemTypes = {
   nameEntry: 'name',
   browseEntry: 'entry',
   browseGroup: 'group',
+  presence: 'presence',
+  presenceChange: 'presenceChange',
 } as const;
 
 export type Facet = 'COMPANY' | 'CITY' | 'STATE' | 'INITIAL';
@@ -37,6 +49,10 @@ export interface ItemKey {
 export const CONTACT_SK = 'CONTACT';
 export const GROUP_SK = '#GROUP';
 export const ENTRY_SK_PREFIX = 'ENTRY#';
+export const PRESENCE_SK = 'PRESENCE';
+/** The one partition of the `present` index: the office is small enough for one. */
+export const PRESENT_PK = 'PRESENT';
+const VERSION_DIGITS = 10;
 
 export const keys = {
   contact: (id: string): ItemKey => ({ pk: `CONTACT#${id}`, sk: CONTACT_SK }),
@@ -44,6 +60,14 @@ export const keys = {
   nameEntry: (spokenForm: string, id: string): ItemKey => ({ pk: `NAME#${spokenForm}`, sk: `CONTACT#${id}` }),
   facetPartition: (facet: Facet, key: string): string => `${facet}#${key}`,
   group: (facet: Facet, key: string): ItemKey => ({ pk: `${facet}#${key}`, sk: GROUP_SK }),
+  presence: (id: string): ItemKey => ({ pk: `CONTACT#${id}`, sk: PRESENCE_SK }),
+  presenceHistoryPartition: (id: string): string => `HISTORY#${id}`,
+  presenceChange: (id: string, version: number, changeId: string): ItemKey => ({
+    pk: `HISTORY#${id}`,
+    sk: `VERSION#${String(version).padStart(VERSION_DIGITS, '0')}#${changeId}`,
+  }),
+  /** Newest first when read backwards; the id breaks ties between people in the same millisecond. */
+  presentSort: (changedAt: string, id: string): string => `${changedAt}#${id}`,
 };
 
 /** The normalized key of each facet, shared by the importer (writing) and the service (asking). */
@@ -174,4 +198,74 @@ export function summaryFromItem(item: Record<string, unknown>): ContactSummary {
   if (typeof summary.id !== 'string') throw new TypeError('A browse entry has no contact id');
   summary.fullName ??= '';
   return summary as unknown as ContactSummary;
+}
+
+export type PresenceItem = ItemKey & { readonly type: string } & PresenceRecord & {
+    readonly presentPk?: string;
+    readonly presentSk?: string;
+  };
+export type PresenceChangeItem = ItemKey & { readonly type: string } & PresenceRecord;
+
+function recordFields(record: PresenceRecord): PresenceRecord {
+  return {
+    contactId: record.contactId,
+    status: record.status,
+    changedAt: record.changedAt,
+    version: record.version,
+    changeId: record.changeId,
+    requester: record.requester,
+    fullName: record.fullName,
+    firstName: record.firstName,
+    ...(record.company ? { company: record.company } : {}),
+  };
+}
+
+/** The presence item of a record: in the `present` index exactly while the person is in. */
+export function presenceItem(record: PresenceRecord): PresenceItem {
+  return {
+    ...keys.presence(record.contactId),
+    type: ItemTypes.presence,
+    ...recordFields(record),
+    ...(record.status === 'IN'
+      ? { presentPk: PRESENT_PK, presentSk: keys.presentSort(record.changedAt, record.contactId) }
+      : {}),
+  };
+}
+
+/** The history item of a record. Its key depends only on the record, so a repeat is idempotent. */
+export function presenceChangeItem(record: PresenceRecord): PresenceChangeItem {
+  return {
+    ...keys.presenceChange(record.contactId, record.version, record.changeId),
+    type: ItemTypes.presenceChange,
+    ...recordFields(record),
+  };
+}
+
+function isStatus(value: unknown): value is PresenceStatus {
+  return value === 'IN' || value === 'OUT';
+}
+
+/** Reads a record back out of a presence or history item, ignoring the key attributes. */
+export function presenceFromItem(item: Record<string, unknown>): PresenceRecord {
+  const { contactId, status, changedAt, version, changeId, requester, fullName, firstName, company } = item;
+  if (
+    typeof contactId !== 'string' ||
+    !isStatus(status) ||
+    typeof changedAt !== 'string' ||
+    typeof version !== 'number' ||
+    typeof changeId !== 'string'
+  ) {
+    throw new TypeError('A presence item is malformed');
+  }
+  return {
+    contactId,
+    status,
+    changedAt,
+    version,
+    changeId,
+    requester: typeof requester === 'string' ? requester : '',
+    fullName: typeof fullName === 'string' ? fullName : '',
+    firstName: typeof firstName === 'string' ? firstName : '',
+    ...(typeof company === 'string' && company.length > 0 ? { company } : {}),
+  };
 }

@@ -13,6 +13,16 @@ export const userIdKey: PartitionKeyGenerator = (requestEnvelope) => {
   return userId;
 };
 
+/**
+ * The recognised speaker's voice profile when Alexa recognised one, else the account: the same
+ * keys as the official adapter's `PartitionKeyGenerators.personId`, so either adapter reads what
+ * the other wrote. Requests without a recognised speaker keep using the account's record, which
+ * is the official adapter's default record, untouched; a recognised speaker gets a record of
+ * their own (person and account ids cannot collide: `amzn1.ask.person.` and `amzn1.ask.account.`).
+ */
+export const personOrUserIdKey: PartitionKeyGenerator = (requestEnvelope) =>
+  requestEnvelope.context?.System?.person?.personId || userIdKey(requestEnvelope);
+
 export interface DynamoDbPersistenceAdapterOptions {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;

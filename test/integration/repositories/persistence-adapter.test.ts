@@ -1,7 +1,13 @@
-import { DynamoDbPersistenceAdapter as OfficialAdapter } from 'ask-sdk-dynamodb-persistence-adapter';
+import {
+  DynamoDbPersistenceAdapter as OfficialAdapter,
+  PartitionKeyGenerators,
+} from 'ask-sdk-dynamodb-persistence-adapter';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { DynamoDB } from 'aws-sdk';
-import { DynamoDbPersistenceAdapter } from '../../../lambda/src/repositories/persistence-adapter';
+import {
+  DynamoDbPersistenceAdapter,
+  personOrUserIdKey,
+} from '../../../lambda/src/repositories/persistence-adapter';
 import { launchRequest } from '../../support/requests';
 import { startTestStore, type TestStore } from '../../support/store';
 
@@ -58,5 +64,59 @@ describe('DynamoDbPersistenceAdapter and the official adapter share one table fo
     await ours.deleteAttributes(request('amzn1.ask.account.GONE'));
 
     expect(await official.getAttributes(request('amzn1.ask.account.GONE'))).toEqual({});
+  });
+});
+
+describe('attributes per voice profile', () => {
+  let testStore: TestStore;
+  let ours: DynamoDbPersistenceAdapter;
+  let officialByPerson: OfficialAdapter;
+  let officialByAccount: OfficialAdapter;
+
+  beforeAll(async () => {
+    testStore = await startTestStore();
+    ours = new DynamoDbPersistenceAdapter({
+      client: testStore.client,
+      tableName: testStore.tables.users,
+      partitionKeyGenerator: personOrUserIdKey,
+    });
+    const official = (partitionKeyGenerator?: typeof PartitionKeyGenerators.personId) =>
+      new OfficialAdapter({
+        tableName: testStore.tables.users,
+        createTable: false,
+        ...(partitionKeyGenerator ? { partitionKeyGenerator } : {}),
+        dynamoDBClient: new DynamoDB({
+          endpoint: testStore.store.endpoint,
+          region: 'local',
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }),
+      });
+    officialByPerson = official(PartitionKeyGenerators.personId);
+    officialByAccount = official();
+  });
+
+  afterAll(() => testStore.close());
+
+  const account = 'amzn1.ask.account.FAMILY';
+  const speaker = (personId?: string): RequestEnvelope =>
+    launchRequest({ userId: account, ...(personId ? { personId } : {}) });
+  const jane = { identity: { contactId: 'c001', firstName: 'Jane', fullName: 'Jane Doe' } };
+  const bob = { identity: { contactId: 'c004', firstName: 'Robert', fullName: 'Robert Smith' } };
+
+  it("keys a recognised speaker's attributes as the official adapter's personId generator does", async () => {
+    await ours.saveAttributes(speaker('amzn1.ask.person.JANE'), jane);
+    await officialByPerson.saveAttributes(speaker('amzn1.ask.person.BOB'), bob);
+
+    expect(await officialByPerson.getAttributes(speaker('amzn1.ask.person.JANE'))).toEqual(jane);
+    expect(await ours.getAttributes(speaker('amzn1.ask.person.BOB'))).toEqual(bob);
+  });
+
+  it("leaves the account's record, which the official default adapter reads, to requests without a recognised speaker", async () => {
+    await officialByAccount.saveAttributes(speaker(), { lastContactId: 'c003' });
+    await ours.saveAttributes(speaker('amzn1.ask.person.JANE'), jane);
+
+    expect(await ours.getAttributes(speaker())).toEqual({ lastContactId: 'c003' });
+    expect(await officialByAccount.getAttributes(speaker())).toEqual({ lastContactId: 'c003' });
+    expect(await ours.getAttributes(speaker('amzn1.ask.person.SOMEONE_NEW'))).toEqual({});
   });
 });

@@ -71,6 +71,63 @@ export const enUS = {
   'card.phone': 'Phone: {value}',
   'card.office': 'Office: {value}',
 
+  'time.today': 'at {time}',
+  'time.yesterday': 'at {time} yesterday',
+  'time.weekday': 'on {weekday} at {time}',
+  'time.date': 'on {date} at {time}',
+
+  'presence.checkedIn': '{name} has checked in.',
+  'presence.checkedOut': '{name} has checked out!',
+  'presence.alreadyIn': '{name} already checked in {when}.',
+  'presence.alreadyOut': '{name} already checked out {when}.',
+  'presence.neverIn': "{name} hasn't checked in, so there's nothing to check out.",
+  'presence.conflict': "Someone else updated {name} at the same moment, so I didn't change anything.",
+  'presence.failedIn':
+    "Sorry, I couldn't update the in/out board, so {name} is not checked in. Please try again.",
+  'presence.failedOut':
+    "Sorry, I couldn't update the in/out board, so {name} is not checked out. Please try again.",
+  'presence.unknownIn':
+    "Sorry, the in/out board stopped answering, so I can't tell whether {name} is checked in. Ask me again in a moment.",
+  'presence.unknownOut':
+    "Sorry, the in/out board stopped answering, so I can't tell whether {name} is checked out. Ask me again in a moment.",
+  'presence.stateIn': '{name} checked in {when}.',
+  'presence.stateOut': '{name} checked out {when}.',
+  'presence.isIn.yes': 'Yes, {name} checked in {when}.',
+  'presence.isIn.no': 'No, {name} checked out {when}.',
+  'presence.isIn.never': "{name} hasn't checked in yet.",
+  'presence.amIIn.yes': 'Yes, you checked in {when}.',
+  'presence.amIIn.no': 'No, you checked out {when}.',
+  'presence.amIIn.never': "You haven't checked in yet.",
+  'presence.askWhoIn': 'Who should I check in?',
+  'presence.askWhoOut': 'Who should I check out?',
+  'presence.cardTitle': 'In/out board',
+
+  'whoIsIn.nobody': 'Nobody is checked in right now.',
+  'whoIsIn.all': { one: 'Only {names} is in.', other: '{names} are in.' },
+  'whoIsIn.firstPage': 'The {count} people who checked in most recently are {names}.',
+  'whoIsIn.nextPage': 'Next: {names}.',
+  'whoIsIn.more': 'Do you want to hear more?',
+  'whoIsIn.moreReprompt': 'Do you want to hear more of who is in? Say yes or no.',
+  'whoIsIn.end': "That's everyone who's in.",
+  'whoIsIn.personAt': '{fullName} at {company}',
+  'whoIsIn.cardTitle': "Who's in",
+  'whoIsIn.cardLine': '{name}, checked in {when}',
+
+  'identity.confirm': 'Should I remember you as {fullName}?',
+  'identity.confirmAt': 'Should I remember you as {fullName} from {company}?',
+  'identity.confirmReprompt': 'Should I remember you as {fullName}? Say yes or no.',
+  'identity.remembered': "Thanks, {firstName}. I'll remember you.",
+  'identity.notRemembered': "Okay, I won't remember that.",
+  'identity.already': 'I already know you as {fullName}.',
+  'identity.askWho': "I don't know who you are yet. Who are you?",
+  'identity.askWhoReprompt': 'Tell me your name, like: I am Jane Doe.',
+  'identity.gone': "I can't find {fullName} in the directory any more. Who are you?",
+  'identity.youAre': 'As far as I know, you are {fullName}.',
+  'identity.forgotten': "Okay, I've forgotten that you are {fullName}.",
+  'identity.nothingToForget': "I didn't know who you were, so there's nothing to forget.",
+  'identity.saveFailed':
+    "Sorry, I couldn't save that just now, so I won't remember you yet. Please try again later.",
+
   'repeat.nothing': "I haven't said anything yet.",
 
   'yesNo.nothingPending': "Sorry, I wasn't asking a yes or no question.",

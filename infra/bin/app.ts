@@ -1,0 +1,4 @@
+import { App } from 'aws-cdk-lib';
+import { addFrontDesk } from '../lib/front-desk-app';
+
+addFrontDesk(new App());

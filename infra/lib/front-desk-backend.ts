@@ -1,0 +1,227 @@
+import path from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IAlarmAction,
+  type IMetric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, RuntimeFamily } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { DEFAULT_OFFICE_TIME_ZONE, type LogLevel, LogLevels } from '../../lambda/src/config';
+import {
+  DIRECTORY_TABLE,
+  type TableDefinition,
+  USERS_TABLE,
+} from '../../lambda/src/repositories/table-definitions';
+import { LAMBDA_ENTRY, LAMBDA_RUNTIME, PROJECT_ROOT } from '../../scripts/lambda-build-options';
+import { InfraError } from './errors';
+import { nodejsBundlingOptions } from './lambda-bundling';
+import { runtimeAccessStatements } from './runtime-access';
+import { addSkillTrigger } from './skill-trigger';
+import { globalSecondaryIndexes, tableKeySchema } from './table-schema';
+
+/** Alexa gives up on a skill's response after 8 seconds. */
+export const ALEXA_RESPONSE_LIMIT = Duration.seconds(8);
+
+/** The duration alarm fires when p99 passes this share of the timeout. */
+export const DURATION_ALARM_SHARE = 0.8;
+
+export interface FrontDeskBackendProps {
+  /**
+   * The Alexa skill ID (`amzn1.ask.skill...`). Becomes the trigger's event source token, so only
+   * this skill can invoke the function, and the function's `SKILL_ID`, so it rejects other skills.
+   * @default - no trigger (synth warns), unless `allowAnySkill`
+   */
+  readonly skillId?: string;
+  /**
+   * Adds an Alexa trigger without a skill ID: any skill that knows the ARN may invoke. Only for the
+   * first deploy, when the skill does not exist yet (see docs/deploy.md). Cannot be combined with `skillId`.
+   * @default false
+   */
+  readonly allowAnySkill?: boolean;
+  /**
+   * IANA time zone for times spoken when the device's own zone is unknown.
+   * @default 'America/New_York'
+   */
+  readonly officeTimeZone?: string;
+  /** @default 'INFO' */
+  readonly logLevel?: LogLevel;
+  /**
+   * Memory in MB, which also sets the CPU share. 512 MB gives cold starts about a third of a vCPU
+   * for a small bundle; requests wait on DynamoDB, not CPU, so more memory buys little.
+   * @default 512
+   */
+  readonly memorySize?: number;
+  /**
+   * Must stay under Alexa's 8 seconds: past that Alexa has already given up, and a longer
+   * timeout would only hide the failure from the Errors alarm.
+   * @default Duration.seconds(7)
+   */
+  readonly timeout?: Duration;
+  /** @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+  /**
+   * Where the alarms notify.
+   * @default - alarms are created and visible in CloudWatch, but notify no one
+   */
+  readonly alarmTopic?: ITopic;
+  /**
+   * The handler's source file, which exports `handler`. Tests point it at a small fixture.
+   * @default 'lambda/src/index.ts'
+   */
+  readonly entry?: string;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Front Desk's backend: the directory and users tables, the skill's Lambda with exactly the access
+ * it needs, its Alexa trigger and its alarms.
+ *
+ * The construct IDs `DirectoryTable` and `UsersTable` are a contract: changing them replaces the
+ * tables (the old ones are retained, so the data is not lost, but the skill would start empty).
+ */
+export class FrontDeskBackend extends Construct {
+  public readonly directoryTable: Table;
+  public readonly usersTable: Table;
+  public readonly handler: NodejsFunction;
+  public readonly logGroup: LogGroup;
+  public readonly alarms: Alarm[];
+
+  public constructor(scope: Construct, id: string, props: FrontDeskBackendProps = {}) {
+    super(scope, id);
+    const timeout = props.timeout ?? Duration.seconds(7);
+    if (timeout.toMilliseconds() >= ALEXA_RESPONSE_LIMIT.toMilliseconds()) {
+      throw new InfraError(`The timeout must be under Alexa's 8 seconds, not ${timeout.toHumanString()}`);
+    }
+    const officeTimeZone = props.officeTimeZone ?? DEFAULT_OFFICE_TIME_ZONE;
+    if (!isTimeZone(officeTimeZone)) throw new InfraError(`"${officeTimeZone}" is not an IANA time zone`);
+    const logLevel = props.logLevel ?? 'INFO';
+    if (!LogLevels.includes(logLevel))
+      throw new InfraError(`LOG_LEVEL must be one of ${LogLevels.join(', ')}`);
+
+    this.directoryTable = this.statefulTable('DirectoryTable', DIRECTORY_TABLE);
+    this.usersTable = this.statefulTable('UsersTable', USERS_TABLE);
+
+    this.logGroup = new LogGroup(this, 'HandlerLogs', {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const role = new Role(this, 'HandlerRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Front Desk skill: its own log group and exactly the table actions the skill performs',
+    });
+    this.logGroup.grantWrite(role);
+    for (const statement of runtimeAccessStatements({
+      directory: this.directoryTable,
+      users: this.usersTable,
+    })) {
+      role.addToPrincipalPolicy(statement);
+    }
+
+    this.handler = new NodejsFunction(this, 'Handler', {
+      description: 'Front Desk Alexa skill',
+      entry: props.entry ?? LAMBDA_ENTRY,
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      // Built from the same constant as the bundle's esbuild target, so the two cannot disagree.
+      runtime: new Runtime(LAMBDA_RUNTIME, RuntimeFamily.NODEJS, { supportsInlineCode: true }),
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout,
+      role,
+      logGroup: this.logGroup,
+      environment: {
+        DIRECTORY_TABLE: this.directoryTable.tableName,
+        USERS_TABLE: this.usersTable.tableName,
+        OFFICE_TIME_ZONE: officeTimeZone,
+        LOG_LEVEL: logLevel,
+        ...(props.skillId !== undefined ? { SKILL_ID: props.skillId } : {}),
+      },
+      bundling: nodejsBundlingOptions(),
+    });
+    addSkillTrigger(this.handler, { skillId: props.skillId, allowAnySkill: props.allowAnySkill });
+
+    this.alarms = this.createAlarms(timeout, props.alarmTopic ? new SnsAction(props.alarmTopic) : undefined);
+    this.acknowledgeFindings();
+  }
+
+  private statefulTable(id: string, definition: TableDefinition): Table {
+    const table = new Table(this, id, {
+      ...tableKeySchema(definition),
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of globalSecondaryIndexes(definition)) table.addGlobalSecondaryIndex(index);
+    return table;
+  }
+
+  private createAlarms(timeout: Duration, action: IAlarmAction | undefined): Alarm[] {
+    const period = Duration.minutes(5);
+    const alarm = (id: string, description: string, metric: IMetric, threshold: number): Alarm => {
+      const created = new Alarm(this, id, {
+        alarmDescription: description,
+        metric,
+        threshold,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        // An office skill is idle most of the day: no data means no invocations, not trouble.
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+      if (action) {
+        created.addAlarmAction(action);
+        created.addOkAction(action);
+      }
+      return created;
+    };
+    const nearTimeout = Math.round(timeout.toMilliseconds() * DURATION_ALARM_SHARE);
+    return [
+      alarm(
+        'ErrorsAlarm',
+        'The skill function failed (unhandled error or timeout): users heard Alexa say the skill did not respond.',
+        this.handler.metricErrors({ period, statistic: 'Sum' }),
+        1,
+      ),
+      alarm(
+        'ThrottlesAlarm',
+        'The skill function was throttled: requests were refused before the skill ran.',
+        this.handler.metricThrottles({ period, statistic: 'Sum' }),
+        1,
+      ),
+      alarm(
+        'DurationAlarm',
+        `p99 duration passed ${nearTimeout} ms, ${DURATION_ALARM_SHARE * 100}% of the timeout: responses are close to being cut off.`,
+        this.handler.metricDuration({ period, statistic: 'p99' }),
+        nearTimeout,
+      ),
+    ];
+  }
+
+  /** Each remaining cdk-nag finding, acknowledged on its own resource with the reason it stands. */
+  private acknowledgeFindings(): void {
+    Validations.of(this.handler).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'The runtime is pinned to nodejs22.x on purpose: the bundle targets node22 and the tests and benchmarks ' +
+        'run against it (scripts/lambda-build-options.ts). Moving to a newer runtime is a deliberate change there.',
+    });
+  }
+}

@@ -1,0 +1,23 @@
+/** Whether a person is in the office, as the in/out board knows it. */
+export type PresenceStatus = 'IN' | 'OUT';
+
+/**
+ * One accepted change of a person's presence. The presence item holds the latest one; the history
+ * holds every one, keyed by contact and version.
+ */
+export interface PresenceRecord {
+  readonly contactId: string;
+  readonly status: PresenceStatus;
+  /** When the change was accepted, ISO 8601 in UTC. */
+  readonly changedAt: string;
+  /** 1 for a person's first change, then one more for each accepted change. */
+  readonly version: number;
+  /** Unique per attempted change, so a writer can recognise its own write after a lost reply. */
+  readonly changeId: string;
+  /** sha256 of the Alexa person or user id that asked for the change; never the id itself. */
+  readonly requester: string;
+  /** Display fields copied from the contact, so "who's in" needs no second read. */
+  readonly fullName: string;
+  readonly firstName: string;
+  readonly company?: string | undefined;
+}

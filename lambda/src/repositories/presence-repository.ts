@@ -1,0 +1,169 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { PresenceRecord } from '../domain/presence';
+import { ConflictError } from '../errors';
+import { keys, PRESENT_PK, presenceChangeItem, presenceFromItem, presenceItem } from './directory-items';
+import { storeCall } from './store-errors';
+import { DIRECTORY_TABLE } from './table-definitions';
+
+/** One page of the people who are in, newest first, and where the next page starts. */
+export interface PresentPage {
+  readonly records: readonly PresenceRecord[];
+  /** Opaque; present only when there is at least one more person. */
+  readonly cursor?: string | undefined;
+}
+
+/** What the presence service needs from storage; {@link PresenceRepository} is the DynamoDB one. */
+export interface PresenceStore {
+  getPresence(contactId: string): Promise<PresenceRecord | undefined>;
+  putPresence(record: PresenceRecord, expectedVersion: number): Promise<void>;
+  appendChange(record: PresenceRecord): Promise<'appended' | 'alreadyThere'>;
+  listPresent(limit: number, cursor?: string): Promise<PresentPage>;
+}
+
+const PRESENT_INDEX = DIRECTORY_TABLE.globalSecondaryIndexes.find((index) => index.indexName === 'present');
+if (!PRESENT_INDEX) throw new TypeError('The directory table has no present index');
+
+interface PresentCursor {
+  readonly id: string;
+  readonly at: string;
+}
+
+function encodeCursor(record: PresenceRecord): string {
+  const cursor: PresentCursor = { id: record.contactId, at: record.changedAt };
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): PresentCursor | undefined {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<PresentCursor>;
+    return typeof parsed.id === 'string' && typeof parsed.at === 'string'
+      ? { id: parsed.id, at: parsed.at }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The in/out board in the directory table (item shapes in `directory-items.ts`). Every write is
+ * conditional: a presence write names the version it replaces, and a history write refuses to
+ * replace anything, so neither can silently undo someone else's change. A lost condition becomes
+ * a {@link ConflictError}; any other failure a `StoreUnavailableError`.
+ */
+export class PresenceRepository implements PresenceStore {
+  public constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** The person's latest accepted change, read consistently (a write decides on it). One GetItem. */
+  public async getPresence(contactId: string): Promise<PresenceRecord | undefined> {
+    const { Item } = await storeCall('getPresence', () =>
+      this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: keys.presence(contactId), ConsistentRead: true }),
+      ),
+    );
+    return Item ? presenceFromItem(Item) : undefined;
+  }
+
+  /**
+   * Replaces the presence item, but only if it is still at `expectedVersion` (0: no item yet).
+   * Throws {@link ConflictError} when someone else changed it first.
+   */
+  public async putPresence(record: PresenceRecord, expectedVersion: number): Promise<void> {
+    await storeCall('putPresence', () =>
+      this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: presenceItem(record),
+          ...(expectedVersion === 0
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: '#version = :expected',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              }),
+        }),
+      ),
+    );
+  }
+
+  /**
+   * Appends a change to the person's history. Never overwrites: the same change written twice is
+   * reported as `alreadyThere`, which is what makes a repair or a retry safe.
+   */
+  public async appendChange(record: PresenceRecord): Promise<'appended' | 'alreadyThere'> {
+    try {
+      await storeCall('appendChange', () =>
+        this.client.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: presenceChangeItem(record),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      );
+      return 'appended';
+    } catch (error) {
+      if (error instanceof ConflictError) return 'alreadyThere';
+      throw error;
+    }
+  }
+
+  /**
+   * The people who are in, newest first, `limit` at a time. One Query on the sparse `present`
+   * index, which holds only the people who are in; it reads one extra item to know whether there
+   * is a next page.
+   */
+  public async listPresent(limit: number, cursor?: string): Promise<PresentPage> {
+    const index = PRESENT_INDEX as NonNullable<typeof PRESENT_INDEX>;
+    const after = cursor ? decodeCursor(cursor) : undefined;
+    const { Items } = await storeCall('listPresent', () =>
+      this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index.indexName,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': index.partitionKey.name },
+          ExpressionAttributeValues: { ':pk': PRESENT_PK },
+          ScanIndexForward: false,
+          Limit: limit + 1,
+          ...(after
+            ? {
+                ExclusiveStartKey: {
+                  ...keys.presence(after.id),
+                  [index.partitionKey.name]: PRESENT_PK,
+                  [index.sortKey?.name ?? 'presentSk']: keys.presentSort(after.at, after.id),
+                },
+              }
+            : {}),
+        }),
+      ),
+    );
+    const records = (Items ?? []).map(presenceFromItem);
+    const page = records.slice(0, limit);
+    const last = page[page.length - 1];
+    return { records: page, cursor: records.length > limit && last ? encodeCursor(last) : undefined };
+  }
+
+  /** A person's whole history, oldest first (admin and tests; never on a request path). */
+  public async listChanges(contactId: string): Promise<PresenceRecord[]> {
+    const records: PresenceRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await storeCall('listChanges', () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': keys.presenceHistoryPartition(contactId) },
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        ),
+      );
+      records.push(...(page.Items ?? []).map(presenceFromItem));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return records;
+  }
+}

@@ -1,0 +1,138 @@
+import type { PresenceRecord, PresenceStatus } from '../domain/presence';
+import type { PresenceChange } from '../services/presence-service';
+import type { Translator } from './i18n';
+import { Ssml, spokenList } from './ssml';
+import { spokenWhen } from './time-speech';
+
+/**
+ * How the in/out board is spoken and shown. Handlers decide what to say; this module decides
+ * the words.
+ */
+
+/** When "now" is and in which zone the listener counts days. */
+export interface Moment {
+  readonly now: Date;
+  readonly timeZone: string;
+}
+
+function when(t: Translator, record: PresenceRecord, moment: Moment): string {
+  return spokenWhen(t, new Date(record.changedAt), moment.now, moment.timeZone);
+}
+
+/** "Jane Doe checked in at 9:05 AM." */
+export function stateSpeech(t: Translator, name: string, record: PresenceRecord, moment: Moment): Ssml {
+  const key = record.status === 'IN' ? 'presence.stateIn' : 'presence.stateOut';
+  return t.speak(key, { name, when: when(t, record, moment) });
+}
+
+/** What the user hears after asking to check someone in (`IN`) or out (`OUT`). */
+export function changeSpeech(
+  t: Translator,
+  name: string,
+  status: PresenceStatus,
+  change: PresenceChange,
+  moment: Moment,
+): Ssml {
+  const direction = status === 'IN' ? 'In' : 'Out';
+  switch (change.kind) {
+    case 'changed':
+      return t.speak(`presence.checked${direction}`, { name });
+    case 'unchanged':
+      return change.record
+        ? t.speak(`presence.already${direction}`, { name, when: when(t, change.record, moment) })
+        : t.speak('presence.neverIn', { name });
+    case 'conflict':
+      return Ssml.join([
+        t.speak('presence.conflict', { name }),
+        ...(change.record ? [stateSpeech(t, name, change.record, moment)] : []),
+      ]);
+    case 'failed':
+      return t.speak(`presence.failed${direction}`, { name });
+    case 'unknown':
+      return t.speak(`presence.unknown${direction}`, { name });
+  }
+}
+
+/** "Yes, Jane Doe checked in at 9:05 AM." / "No, you checked out at 5:10 PM yesterday." */
+export function isInSpeech(
+  t: Translator,
+  name: string,
+  record: PresenceRecord | undefined,
+  self: boolean,
+  moment: Moment,
+): Ssml {
+  const who = self ? 'presence.amIIn' : 'presence.isIn';
+  if (!record) return t.speak(`${who}.never`, { name });
+  const answer = record.status === 'IN' ? 'yes' : 'no';
+  return t.speak(`${who}.${answer}`, { name, when: when(t, record, moment) });
+}
+
+/** A name on the list, with the company when two people on the page share the name. */
+function listedName(t: Translator, record: PresenceRecord, page: readonly PresenceRecord[]): Ssml {
+  const shared = page.filter((other) => other.fullName === record.fullName).length > 1;
+  return shared && record.company
+    ? t.speak('whoIsIn.personAt', { fullName: record.fullName, company: record.company })
+    : Ssml.text(record.fullName);
+}
+
+/**
+ * One page of "who's in". The first page says how many when it is the whole list; a page with
+ * more after it ends with the question, the last one says it was everyone.
+ */
+export function whoIsInSpeech(
+  t: Translator,
+  records: readonly PresenceRecord[],
+  isFirstPage: boolean,
+  hasMore: boolean,
+): Ssml {
+  if (records.length === 0) return t.speak(isFirstPage ? 'whoIsIn.nobody' : 'whoIsIn.end');
+  const names = spokenList(
+    records.map((record) => listedName(t, record, records)),
+    t.text('list.and'),
+  );
+  if (!isFirstPage) {
+    return Ssml.join([
+      t.speak('whoIsIn.nextPage', { names }),
+      t.speak(hasMore ? 'whoIsIn.more' : 'whoIsIn.end'),
+    ]);
+  }
+  if (!hasMore) return t.speak('whoIsIn.all', { count: records.length, names });
+  return Ssml.join([t.speak('whoIsIn.firstPage', { count: records.length, names }), t.speak('whoIsIn.more')]);
+}
+
+/** The card of a page of "who's in": one line per person, with when they checked in. */
+export function whoIsInCard(
+  t: Translator,
+  records: readonly PresenceRecord[],
+  moment: Moment,
+): { title: string; text: string } {
+  return {
+    title: t.text('whoIsIn.cardTitle'),
+    text:
+      records.length === 0
+        ? t.text('whoIsIn.nobody')
+        : records
+            .map((record) =>
+              t.text('whoIsIn.cardLine', {
+                name: record.company
+                  ? t.text('whoIsIn.personAt', { fullName: record.fullName, company: record.company })
+                  : record.fullName,
+                when: when(t, record, moment),
+              }),
+            )
+            .join('\n'),
+  };
+}
+
+/** The card after a check-in, a check-out or "is she in": the person's state in one line. */
+export function presenceCard(
+  t: Translator,
+  name: string,
+  record: PresenceRecord | undefined,
+  moment: Moment,
+): { title: string; text: string } {
+  return {
+    title: t.text('presence.cardTitle'),
+    text: record ? stateSpeech(t, name, record, moment).text : t.text('presence.isIn.never', { name }),
+  };
+}

@@ -1,0 +1,46 @@
+import path from 'node:path';
+
+/**
+ * Settings of the local development server, read once here: `PORT` (default 3000) for the skill,
+ * `DYNAMODB_PORT` (default 8000, where `npm run import` looks by default) for the embedded store.
+ * The skill's own settings (`SKILL_ID`, `OFFICE_TIME_ZONE`, `LOG_LEVEL`) pass through to
+ * `loadConfig`, with the table names and the store endpoint filled in for the local store.
+ */
+export interface LocalSettings {
+  readonly port: number;
+  readonly host: string;
+  readonly storePort: number;
+  /** Where the embedded store keeps its files. */
+  readonly dataDir: string;
+  readonly seedFile: string;
+  /** Environment for `loadConfig`, without the parts the local server decides. */
+  readonly skillEnvironment: Readonly<Record<string, string | undefined>>;
+}
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..');
+
+function port(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
+    throw new Error(`Environment variable ${name} must be a port number, not "${value}"`);
+  }
+  return parsed;
+}
+
+export function loadLocalSettings(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): LocalSettings {
+  return {
+    port: port(env.PORT, 'PORT', 3000),
+    host: '127.0.0.1',
+    storePort: port(env.DYNAMODB_PORT, 'DYNAMODB_PORT', 8000),
+    dataDir: path.join(PROJECT_ROOT, '.data'),
+    seedFile: path.join(PROJECT_ROOT, 'data/sample-directory.csv'),
+    skillEnvironment: {
+      SKILL_ID: env.SKILL_ID,
+      OFFICE_TIME_ZONE: env.OFFICE_TIME_ZONE,
+      LOG_LEVEL: env.LOG_LEVEL,
+    },
+  };
+}

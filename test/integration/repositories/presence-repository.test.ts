@@ -1,0 +1,64 @@
+import type { PresenceRecord } from '../../../lambda/src/domain/presence';
+import { ConflictError } from '../../../lambda/src/errors';
+import { PresenceRepository } from '../../../lambda/src/repositories/presence-repository';
+import { startTestStore, type TestStore } from '../../support/store';
+
+function record(contactId: string, version: number, status: 'IN' | 'OUT', minute = 0): PresenceRecord {
+  return {
+    contactId,
+    status,
+    changedAt: new Date(Date.UTC(2025, 0, 15, 14, minute)).toISOString(),
+    version,
+    changeId: `${contactId}-${version}`,
+    requester: 'a'.repeat(64),
+    fullName: `Person ${contactId}`,
+    firstName: 'Person',
+  };
+}
+
+describe('PresenceRepository on the embedded store', () => {
+  let testStore: TestStore;
+  let repository: PresenceRepository;
+
+  beforeEach(async () => {
+    testStore = await startTestStore();
+    repository = new PresenceRepository(testStore.client, testStore.tables.directory);
+  });
+
+  afterEach(() => testStore.close());
+
+  it('writes a presence only over the version it expects', async () => {
+    await repository.putPresence(record('c1', 1, 'IN'), 0);
+
+    await expect(repository.putPresence(record('c1', 1, 'IN'), 0)).rejects.toBeInstanceOf(ConflictError);
+    await expect(repository.putPresence(record('c1', 2, 'OUT'), 2)).rejects.toBeInstanceOf(ConflictError);
+    await repository.putPresence(record('c1', 2, 'OUT'), 1);
+    expect(await repository.getPresence('c1')).toEqual(record('c1', 2, 'OUT'));
+  });
+
+  it('never overwrites a history entry, and takes the same change twice as already there', async () => {
+    const original = record('c1', 1, 'IN');
+
+    const first = await repository.appendChange(original);
+    const again = await repository.appendChange({ ...original, fullName: 'Someone Else' });
+
+    expect([first, again]).toEqual(['appended', 'alreadyThere']);
+    expect(await repository.listChanges('c1')).toEqual([original]);
+  });
+
+  it('pages the people in, newest first, with a next page only when there is one', async () => {
+    for (let index = 1; index <= 5; index += 1)
+      await repository.putPresence(record(`c${index}`, 1, 'IN', index), 0);
+    await repository.putPresence(record('c6', 1, 'OUT', 9), 0);
+
+    const first = await repository.listPresent(3);
+    const second = await repository.listPresent(3, first.cursor);
+    const exact = await repository.listPresent(5);
+
+    expect(first.records.map((entry) => entry.contactId)).toEqual(['c5', 'c4', 'c3']);
+    expect(second.records.map((entry) => entry.contactId)).toEqual(['c2', 'c1']);
+    expect(second.cursor).toBeUndefined();
+    expect(exact.records).toHaveLength(5);
+    expect(exact.cursor).toBeUndefined();
+  });
+});

@@ -1,0 +1,231 @@
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { StoreUnavailableError } from '../../../lambda/src/errors';
+import { IntentNames } from '../../../lambda/src/interaction';
+import { buildSkill } from '../../../lambda/src/skill';
+import { TEST_CONTACTS } from '../../fixtures/contacts';
+import { Conversation } from '../../support/conversation';
+import {
+  FakeAlexaApi,
+  FakeContactReader,
+  FakePresenceStore,
+  MemoryPersistenceAdapter,
+} from '../../support/fakes';
+import { intentRequest, launchRequest, TEST_USER_ID } from '../../support/requests';
+import { speechOf } from '../../support/response-checks';
+import { buildTestSkill, TEST_CONFIG } from '../../support/test-skill';
+
+const NINE_OH_FIVE = new Date('2025-01-15T14:05:00Z');
+const JANE = 'amzn1.ask.person.JANE';
+const SEAN = 'amzn1.ask.person.SEAN';
+
+const asPerson = (personId: string | undefined) => (personId ? { personId } : {});
+const identify = (name: string, personId?: string) =>
+  intentRequest(IntentNames.identify, { name }, asPerson(personId));
+const yes = (personId?: string) => intentRequest(IntentNames.yes, {}, asPerson(personId));
+const intent = (name: string, personId?: string) => intentRequest(name, {}, asPerson(personId));
+
+function skillOf() {
+  return buildTestSkill(TEST_CONTACTS, { clock: () => NINE_OH_FIVE });
+}
+
+async function remembered(test: ReturnType<typeof skillOf>, name: string, personId?: string): Promise<void> {
+  const talk = new Conversation(test.skill);
+  await talk.send(identify(name, personId));
+  await talk.send(yes(personId));
+}
+
+describe('"remember me"', () => {
+  it('asks which Jane Doe, confirms, and remembers her for her voice profile only', async () => {
+    // Prepare
+    const { skill, persistence } = skillOf();
+    const talk = new Conversation(skill);
+
+    // Act
+    const which = await talk.send(identify('jane doe', JANE));
+    const confirm = await talk.send(
+      intentRequest(IntentNames.chooseContact, { company: 'globex' }, { personId: JANE }),
+    );
+    const done = await talk.send(yes(JANE));
+
+    // Assess
+    expect(speechOf(which)).toBe(
+      'I found 2 people called jane doe: Jane Doe at Acme Corp. and Jane Doe at Globex. Which one?',
+    );
+    expect(speechOf(confirm)).toBe('Should I remember you as Jane Doe from Globex?');
+    expect(speechOf(done)).toBe("Thanks, Jane. I'll remember you. What else would you like to know?");
+    expect(persistence.records.get(JANE)).toEqual({
+      identity: { contactId: 'c002', firstName: 'Jane', fullName: 'Jane Doe' },
+    });
+    expect(persistence.records.has(TEST_USER_ID)).toBe(false);
+  });
+
+  it('welcomes the remembered voice profile by name, and nobody else', async () => {
+    const test = skillOf();
+    await remembered(test, 'sean oneill', SEAN);
+
+    const sean = await new Conversation(test.skill).send(launchRequest({ personId: SEAN }));
+    const someoneElse = await new Conversation(test.skill).send(launchRequest({ personId: JANE }));
+    const account = await new Conversation(test.skill).send(launchRequest());
+
+    expect(speechOf(sean)).toMatch(/^Welcome back, Sean\./);
+    expect(speechOf(someoneElse)).toMatch(/^Welcome to Front Desk\./);
+    expect(speechOf(account)).toMatch(/^Welcome to Front Desk\./);
+  });
+
+  it('remembers the account when Alexa did not recognise the speaker', async () => {
+    const test = skillOf();
+
+    await remembered(test, 'bob');
+
+    expect(test.persistence.records.get(TEST_USER_ID)).toEqual({
+      identity: { contactId: 'c004', firstName: 'Robert', fullName: 'Robert Smith' },
+    });
+    expect(speechOf(await new Conversation(test.skill).send(launchRequest()))).toMatch(
+      /^Welcome back, Robert\./,
+    );
+  });
+
+  it('remembers nothing when the answer is no', async () => {
+    const { skill, persistence } = skillOf();
+    const talk = new Conversation(skill);
+    await talk.send(identify('bob'));
+
+    const response = await talk.send(intentRequest(IntentNames.no));
+
+    expect(speechOf(response)).toBe("Okay, I won't remember that. What else would you like to know?");
+    expect(persistence.records.size).toBe(0);
+  });
+
+  it('does not ask again when the speaker is already who they say', async () => {
+    const test = skillOf();
+    await remembered(test, 'bob');
+
+    const response = await new Conversation(test.skill).send(identify('bob'));
+
+    expect(speechOf(response)).toBe('I already know you as Robert Smith.');
+  });
+
+  it('says who the speaker is, or asks, for "who am I"', async () => {
+    const test = skillOf();
+    const before = await new Conversation(test.skill).send(intent(IntentNames.identify));
+    await remembered(test, 'bob');
+
+    const after = await new Conversation(test.skill).send(intent(IntentNames.identify));
+
+    expect(speechOf(before)).toBe("I don't know who you are yet. Who are you?");
+    expect(speechOf(after)).toBe('As far as I know, you are Robert Smith.');
+  });
+
+  it('forgets the speaker on "forget me", and says so when there was nobody to forget', async () => {
+    const test = skillOf();
+    await remembered(test, 'sean oneill', SEAN);
+    test.persistence.records.set(SEAN, { ...test.persistence.records.get(SEAN), lastContactId: 'c004' });
+
+    const forgotten = await new Conversation(test.skill).send(intent(IntentNames.forgetMe, SEAN));
+    const again = await new Conversation(test.skill).send(intent(IntentNames.forgetMe, SEAN));
+    const welcome = await new Conversation(test.skill).send(launchRequest({ personId: SEAN }));
+
+    expect(speechOf(forgotten)).toBe("Okay, I've forgotten that you are Sean O'Neill.");
+    expect(speechOf(again)).toBe("I didn't know who you were, so there's nothing to forget.");
+    expect(test.persistence.records.get(SEAN)).toEqual({ lastContactId: 'c004' });
+    expect(speechOf(welcome)).toMatch(/^Welcome to Front Desk\./);
+  });
+});
+
+describe('"check me in"', () => {
+  it('asks who the speaker is first, then remembers them and checks them in', async () => {
+    // Prepare
+    const { skill, presence, persistence } = skillOf();
+    const talk = new Conversation(skill);
+
+    // Act
+    const who = await talk.send(intent(IntentNames.checkMeIn, SEAN));
+    const confirm = await talk.send(identify('sean oneill', SEAN));
+    const done = await talk.send(yes(SEAN));
+
+    // Assess
+    expect(speechOf(who)).toBe("I don't know who you are yet. Who are you?");
+    expect(who.response.shouldEndSession).toBe(false);
+    expect(speechOf(confirm)).toBe("Should I remember you as Sean O'Neill from Acme Corp.?");
+    expect(speechOf(done)).toBe(
+      "Thanks, Sean. I'll remember you. Sean O'Neill has checked in. What else would you like to know?",
+    );
+    expect(presence.presence.get('c005')?.status).toBe('IN');
+    expect(persistence.records.get(SEAN)).toMatchObject({ identity: { contactId: 'c005' } });
+  });
+
+  it('accepts a bare name as the answer to "who are you?"', async () => {
+    const { skill, presence } = skillOf();
+    const talk = new Conversation(skill);
+    await talk.send(intent(IntentNames.checkMeOut));
+    await talk.send(intentRequest(IntentNames.contactDetails, { name: 'zoe' }));
+
+    const done = await talk.send(yes());
+
+    expect(speechOf(done)).toBe(
+      "Thanks, Zoë. I'll remember you. Zoë Smith-Jones hasn't checked in, so there's nothing to check out. What else would you like to know?",
+    );
+    expect(presence.presence.size).toBe(0);
+  });
+
+  it('checks a remembered speaker in and out, and answers "am I checked in"', async () => {
+    const test = skillOf();
+    const bob = 'amzn1.ask.person.BOB';
+    await remembered(test, 'bob', bob);
+
+    const checkedIn = await new Conversation(test.skill).send(intent(IntentNames.checkMeIn, bob));
+    const amIIn = await new Conversation(test.skill).send(intent(IntentNames.amIIn, bob));
+    const checkedOut = await new Conversation(test.skill).send(intent(IntentNames.checkMeOut, bob));
+    const amIInNow = await new Conversation(test.skill).send(intent(IntentNames.amIIn, bob));
+
+    expect(speechOf(checkedIn)).toBe('Robert Smith has checked in.');
+    expect(speechOf(amIIn)).toBe('Yes, you checked in at 9:05 AM.');
+    expect(speechOf(checkedOut)).toBe('Robert Smith has checked out!');
+    expect(speechOf(amIInNow)).toBe('No, you checked out at 9:05 AM.');
+  });
+
+  it('asks again when the remembered person has left the directory', async () => {
+    const test = skillOf();
+    test.persistence.records.set(TEST_USER_ID, {
+      identity: { contactId: 'c999', firstName: 'Max', fullName: 'Max Gone' },
+    });
+
+    const response = await new Conversation(test.skill).send(intent(IntentNames.checkMeIn));
+
+    expect(speechOf(response)).toBe("I can't find Max Gone in the directory any more. Who are you?");
+    expect(response.response.shouldEndSession).toBe(false);
+  });
+
+  it('still checks the speaker in when their identity could not be saved, and says it was not saved', async () => {
+    // Prepare: the users table refuses every write.
+    class RefusingAdapter extends MemoryPersistenceAdapter {
+      public override async saveAttributes(_request: RequestEnvelope): Promise<void> {
+        throw new StoreUnavailableError('saveAttributes failed: ProvisionedThroughputExceededException');
+      }
+    }
+    const persistence = new RefusingAdapter();
+    const presence = new FakePresenceStore();
+    const skill = buildSkill({
+      config: TEST_CONFIG,
+      contactReader: new FakeContactReader(TEST_CONTACTS),
+      persistenceAdapter: persistence,
+      presenceStore: presence,
+      apiClient: new FakeAlexaApi(),
+      clock: () => NINE_OH_FIVE,
+      random: () => 0,
+    });
+    const talk = new Conversation(skill);
+    await talk.send(intent(IntentNames.checkMeIn));
+    await talk.send(identify('bob'));
+
+    // Act
+    const done = await talk.send(yes());
+
+    // Assess
+    expect(speechOf(done)).toBe(
+      "Sorry, I couldn't save that just now, so I won't remember you yet. Please try again later. Robert Smith has checked in. What else would you like to know?",
+    );
+    expect(presence.presence.get('c004')?.status).toBe('IN');
+    expect(persistence.records.size).toBe(0);
+  });
+});
