@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { consoleRoutes } from '../../local/console/console-routes';
@@ -32,6 +32,9 @@ describe('the test console in Chromium', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+    }
     sample = await startSampleSkill();
     const session = new DialogSession({ invoke: sample.invoke });
     server = createAlexaServer({
