@@ -3,10 +3,9 @@ import { parse } from 'csv-parse/sync';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Contact } from '../../lambda/src/domain/contact';
 import { toStateCode } from '../../lambda/src/domain/us-states';
-import { buildSkill } from '../../lambda/src/skill';
 import type { SkillInvoker } from '../../local/dialog/session';
-import { FakeContactReader, MemoryPersistenceAdapter } from './fakes';
 import { SAMPLE_DIRECTORY_CSV } from './skill-package';
+import { buildTestSkill } from './test-skill';
 
 // TEMPORARY until local/local-skill.ts (startLocalSkill) lands in main.
 export interface SampleSkill {
@@ -34,11 +33,6 @@ export async function startSampleSkill(): Promise<SampleSkill> {
       .map((a) => a.trim())
       .filter(Boolean),
   }));
-  const skill = buildSkill({
-    config: { directoryTable: 'd', usersTable: 'u', skillId: undefined, officeTimeZone: 'America/New_York' },
-    contactReader: new FakeContactReader(contacts),
-    persistenceAdapter: new MemoryPersistenceAdapter(),
-    random: () => 0,
-  });
+  const { skill } = buildTestSkill(contacts);
   return { invoke: (envelope) => skill.invoke(envelope), close: async () => undefined };
 }
