@@ -25,6 +25,8 @@ export function createDocumentClient(options: DocumentClientOptions = {}): Dynam
     requestHandler: {
       connectionTimeout: STORE_TIMEOUTS.connectionTimeoutMs,
       requestTimeout: STORE_TIMEOUTS.requestTimeoutMs,
+      // Without this the SDK only logs a warning when the timeout passes and keeps waiting.
+      throwOnRequestTimeout: true,
     },
     ...(local
       ? {

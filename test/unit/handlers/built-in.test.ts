@@ -54,7 +54,7 @@ describe('the built-in intents', () => {
   it('repeat with nothing said yet explains and asks', async () => {
     const response = await new Conversation(buildTestSkill().skill).send(intentRequest(IntentNames.repeat));
 
-    expect(speechOf(response)).toBe("I haven't said anything yet. Who would you like to find?");
+    expect(speechOf(response)).toBe("I haven't said anything yet. What would you like to do?");
   });
 
   it('start over forgets a pending question', async () => {
@@ -63,7 +63,7 @@ describe('the built-in intents', () => {
 
     const response = await conversation.send(intentRequest(IntentNames.startOver));
 
-    expect(speechOf(response)).toBe('Who would you like to find?');
+    expect(speechOf(response)).toBe('What would you like to do?');
     expect(conversation.sessionAttributes.pending).toBeUndefined();
   });
 

@@ -170,7 +170,7 @@ describe('the welcome', () => {
     const response = await conversation.send(launchRequest());
 
     expect(speechOf(response)).toBe(
-      "Welcome to Front Desk. You can ask me for anyone's phone number, email, office, company or title. Who would you like to find?",
+      "Welcome to Front Desk. You can ask me for anyone's phone number, email, office, company or title, or check people in and out. What would you like to do?",
     );
     expect(repromptOf(response)).toContain('Who would you like to find?');
     expect(response.response.shouldEndSession).toBe(false);

@@ -7,13 +7,14 @@ export const enUS = {
 
   'launch.welcome': 'Welcome to Front Desk.',
   'launch.welcomeBack': ['Welcome back, {name}.', 'Hi {name}, welcome back.'],
-  'launch.capabilities': "You can ask me for anyone's phone number, email, office, company or title.",
-  'launch.question': 'Who would you like to find?',
+  'launch.capabilities':
+    "You can ask me for anyone's phone number, email, office, company or title, or check people in and out.",
+  'launch.question': 'What would you like to do?',
   'launch.reprompt': "Who would you like to find? For example, say: what's Jane Doe's phone number?",
 
   'help.speech':
-    "Front Desk knows the people your office works with. Ask for someone's phone number, email, office, company or title, like: what's Jane Doe's email? Or say tell me about, and a name.",
-  'help.question': 'Who would you like to find?',
+    "Front Desk knows the people your office works with. Ask for someone's phone number, email, office, company or title, like: what's Jane Doe's email? To use the in and out board, say: check in Jane Doe, check me out, or who's in.",
+  'help.question': 'What would you like to do?',
 
   goodbye: ['Goodbye!', 'Bye for now.', 'Talk to you later.'],
 
