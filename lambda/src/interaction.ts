@@ -14,6 +14,11 @@ export const IntentNames = {
   amIIn: 'AmIInIntent',
   identify: 'IdentifyIntent',
   forgetMe: 'ForgetMeIntent',
+  browseCompany: 'BrowseCompanyIntent',
+  browsePlace: 'BrowsePlaceIntent',
+  browseInitial: 'BrowseInitialIntent',
+  more: 'AMAZON.MoreIntent',
+  next: 'AMAZON.NextIntent',
   help: 'AMAZON.HelpIntent',
   stop: 'AMAZON.StopIntent',
   cancel: 'AMAZON.CancelIntent',
@@ -32,12 +37,16 @@ export const SlotNames = {
   detail: 'detail',
   company: 'company',
   ordinal: 'ordinal',
+  city: 'city',
+  state: 'state',
+  letter: 'letter',
 } as const;
 
 export const SlotTypeNames = {
   contactName: 'CONTACT_NAME',
   contactDetail: 'CONTACT_DETAIL',
   companyName: 'COMPANY_NAME',
+  letter: 'LETTER',
 } as const;
 
 /** The ids of the CONTACT_DETAIL slot type's values. */

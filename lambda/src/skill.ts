@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DefaultApiClient, type PersistenceAdapter, type Skill, SkillBuilders } from 'ask-sdk-core';
 import type { services } from 'ask-sdk-model';
 import type { Config } from './config';
+import { browseHandler, listContinuationHandler } from './handlers/browse';
 import {
   fallbackHandler,
   goodbyeHandler,
@@ -12,6 +13,7 @@ import {
   yesNoHandler,
 } from './handlers/built-in';
 import { chooseContactHandler } from './handlers/choose-contact';
+import { confirmNameHandler } from './handlers/confirm-name';
 import { contactActionPerformer } from './handlers/contact-actions';
 import { contactDetailsHandler } from './handlers/contact-details';
 import { apologizingErrorHandler } from './handlers/error-handler';
@@ -31,11 +33,15 @@ import {
   whoIsInHandler,
 } from './handlers/presence';
 import { type Logger, silentLogger } from './logger';
+import { BrowseRepository } from './repositories/browse-repository';
 import { DirectoryRepository } from './repositories/directory-repository';
+import { NameSoundRepository } from './repositories/name-sound-repository';
 import { DynamoDbPersistenceAdapter, personOrUserIdKey } from './repositories/persistence-adapter';
 import { PresenceRepository, type PresenceStore } from './repositories/presence-repository';
+import { type BrowseReader, BrowseService } from './services/browse-service';
 import { type ContactReader, DirectoryService } from './services/directory-service';
 import { IdentityService } from './services/identity-service';
+import { NameSuggestionService, type SoundReader } from './services/name-suggestion-service';
 import { PresenceService } from './services/presence-service';
 import type { Random } from './speech/i18n';
 
@@ -46,6 +52,10 @@ export interface SkillDependencies {
   readonly documentClient?: DynamoDBDocumentClient;
   /** Replaces the DynamoDB directory repository (service tests, benchmarks). */
   readonly contactReader?: ContactReader;
+  /** Replaces the DynamoDB browse repository (handler tests on a fake directory). */
+  readonly browseReader?: BrowseReader;
+  /** Replaces the DynamoDB name-sound repository; without it or a store, no "did you mean". */
+  readonly soundReader?: SoundReader;
   /** Replaces the DynamoDB persistence adapter. */
   readonly persistenceAdapter?: PersistenceAdapter;
   /** Replaces the DynamoDB in/out board (handler tests on fakes). */
@@ -90,10 +100,22 @@ export function buildSkill(deps: SkillDependencies): Skill {
       required(deps.documentClient, 'a documentClient or a presenceStore'),
       deps.config.directoryTable,
     );
+  const browseReader =
+    deps.browseReader ??
+    new BrowseRepository(
+      required(deps.documentClient, 'a documentClient or a browseReader'),
+      deps.config.directoryTable,
+    );
+  const soundReader =
+    deps.soundReader ??
+    (deps.documentClient
+      ? new NameSoundRepository(deps.documentClient, deps.config.directoryTable)
+      : undefined);
   const clock = deps.clock ?? (() => new Date());
   const directory = new DirectoryService(contactReader);
   const board: PresenceFlowDependencies = {
     directory,
+    suggestions: soundReader ? new NameSuggestionService(soundReader) : undefined,
     random: deps.random,
     presence: new PresenceService(presenceStore, { clock, logger }),
     identity: new IdentityService(directory),
@@ -104,6 +126,7 @@ export function buildSkill(deps: SkillDependencies): Skill {
   };
   // A lookup can continue into a check-in or "that is me", so lookups share the board's dependencies.
   const conversation = board;
+  const browsing = { browse: new BrowseService(browseReader), random: deps.random };
   const builtIns = { logger, random: deps.random };
 
   const builder = SkillBuilders.custom()
@@ -118,6 +141,9 @@ export function buildSkill(deps: SkillDependencies): Skill {
       identifyHandler(board),
       confirmIdentityHandler(board),
       forgetMeHandler(board),
+      browseHandler(browsing),
+      listContinuationHandler(browsing),
+      confirmNameHandler(conversation),
       helpHandler(builtIns),
       goodbyeHandler(builtIns),
       yesNoHandler(builtIns),

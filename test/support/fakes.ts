@@ -3,10 +3,20 @@ import type { RequestEnvelope, services } from 'ask-sdk-model';
 import type { Contact } from '../../lambda/src/domain/contact';
 import type { PresenceRecord } from '../../lambda/src/domain/presence';
 import { ConflictError } from '../../lambda/src/errors';
-import { spokenFormsOf } from '../../lambda/src/repositories/directory-items';
+import {
+  type Facet,
+  GROUP_SK,
+  keys,
+  soundEntryFromItem,
+  spokenFormsOf,
+  summaryFromItem,
+} from '../../lambda/src/repositories/directory-items';
 import { type PartitionKeyGenerator, userIdKey } from '../../lambda/src/repositories/persistence-adapter';
 import type { PresenceStore, PresentPage } from '../../lambda/src/repositories/presence-repository';
+import type { BrowsePage, BrowseReader } from '../../lambda/src/services/browse-service';
 import type { ContactReader } from '../../lambda/src/services/directory-service';
+import type { SoundReader, SoundsLike } from '../../lambda/src/services/name-suggestion-service';
+import { directoryItemsOf } from './directory';
 
 /**
  * An in-memory directory with the same lookup rules as the DynamoDB one: it finds contacts by the
@@ -31,6 +41,69 @@ export class FakeContactReader implements ContactReader {
       .filter((contact) => spokenFormsOf(contact).includes(spokenForm))
       .sort((a, b) => a.id.localeCompare(b.id))
       .slice(0, limit);
+  }
+}
+
+type Item = Record<string, unknown> & { pk: string; sk: string };
+
+/**
+ * The directory's browse and sound partitions in memory, built from the same items the importer
+ * writes (`itemsOfContact` and the group counts), read the way DynamoDB's Query reads them: in sort
+ * key order, up to a limit, with the last key read when the limit stopped it.
+ */
+export class FakeDirectoryPartitions implements BrowseReader, SoundReader {
+  public readonly calls: string[] = [];
+  private readonly partitions = new Map<string, Item[]>();
+
+  /** `withGroups: false` leaves out the group items, like a directory from an older importer. */
+  public constructor(contacts: readonly Contact[], options: { withGroups?: boolean } = {}) {
+    const items = directoryItemsOf(contacts).filter(
+      (item) => options.withGroups !== false || item.sk !== GROUP_SK,
+    );
+    for (const item of items) {
+      const partition = this.partitions.get(item.pk) ?? [];
+      partition.push(item);
+      this.partitions.set(item.pk, partition);
+    }
+    for (const partition of this.partitions.values())
+      partition.sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));
+  }
+
+  public async readFirstPage(facet: Facet, key: string, pageSize: number): Promise<BrowsePage> {
+    this.calls.push(`first:${facet}#${key}`);
+    const { items, lastKey } = this.query(keys.facetPartition(facet, key), pageSize + 1);
+    const group = items[0]?.sk === GROUP_SK ? items[0] : undefined;
+    const read = group ? items.slice(1) : items;
+    const entries = read.slice(0, pageSize);
+    return {
+      ...(group ? { group: { label: String(group.label), count: Number(group.count) } } : {}),
+      entries: entries.map(summaryFromItem),
+      after: read.length > pageSize ? entries[entries.length - 1]?.sk : lastKey,
+    };
+  }
+
+  public async readPageAfter(
+    facet: Facet,
+    key: string,
+    after: string,
+    pageSize: number,
+  ): Promise<BrowsePage> {
+    this.calls.push(`after:${facet}#${key}`);
+    const { items, lastKey } = this.query(keys.facetPartition(facet, key), pageSize, after);
+    return { entries: items.map(summaryFromItem), after: lastKey };
+  }
+
+  public async findBySoundKey(soundKey: string, limit: number): Promise<SoundsLike[]> {
+    this.calls.push(`sound:${soundKey}`);
+    return this.query(keys.soundPartition(soundKey), limit).items.map(soundEntryFromItem);
+  }
+
+  private query(pk: string, limit: number, after?: string): { items: Item[]; lastKey: string | undefined } {
+    const partition = (this.partitions.get(pk) ?? []).filter(
+      (item) => after === undefined || item.sk > after,
+    );
+    const items = partition.slice(0, limit);
+    return { items, lastKey: items.length === limit ? items[items.length - 1]?.sk : undefined };
   }
 }
 

@@ -5,6 +5,7 @@ import { itemsOfContact } from '../../lambda/src/repositories/directory-items';
 import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
 import { ensureFrontDeskTables } from '../../local/create-tables';
 import { type EmbeddedStore, startEmbeddedStore } from '../../local/embedded-store';
+import { type DirectoryItem, directoryItemsOf } from './directory';
 
 export interface TestStore {
   readonly store: EmbeddedStore;
@@ -55,4 +56,35 @@ export async function putContacts(
       }),
     );
   }
+}
+
+/**
+ * Writes a whole directory as the importer would leave it: every contact's items plus the browse
+ * groups with their counts. Batches go out a few at a time. `keep` leaves items out, for tests
+ * that need only some partitions at scale.
+ */
+export async function putDirectory(
+  client: DynamoDBDocumentClient,
+  table: string,
+  contacts: readonly Contact[],
+  options: { concurrency?: number; keep?: (item: DirectoryItem) => boolean } = {},
+): Promise<{ items: number }> {
+  const items = directoryItemsOf(contacts).filter(options.keep ?? (() => true));
+  const batches: DirectoryItem[][] = [];
+  for (let start = 0; start < items.length; start += 25) batches.push(items.slice(start, start + 25));
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let batch = batches[next++]; batch; batch = batches[next++]) {
+      let requests = batch.map((item) => ({ PutRequest: { Item: item } }));
+      // dynalite never throttles, but a BatchWrite may legally leave items unprocessed.
+      while (requests.length > 0) {
+        const { UnprocessedItems } = await client.send(
+          new BatchWriteCommand({ RequestItems: { [table]: requests } }),
+        );
+        requests = (UnprocessedItems?.[table] ?? []) as typeof requests;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
+  return { items: items.length };
 }

@@ -4,7 +4,13 @@ import { createLogger, type Logger } from '../../lambda/src/logger';
 import { personOrUserIdKey } from '../../lambda/src/repositories/persistence-adapter';
 import { buildSkill } from '../../lambda/src/skill';
 import { TEST_CONTACTS } from '../fixtures/contacts';
-import { FakeAlexaApi, FakeContactReader, FakePresenceStore, MemoryPersistenceAdapter } from './fakes';
+import {
+  FakeAlexaApi,
+  FakeContactReader,
+  FakeDirectoryPartitions,
+  FakePresenceStore,
+  MemoryPersistenceAdapter,
+} from './fakes';
 
 export const TEST_CONFIG = {
   directoryTable: 'front-desk-directory',
@@ -16,6 +22,7 @@ export const TEST_CONFIG = {
 export interface TestSkill {
   readonly skill: Skill;
   readonly reader: FakeContactReader;
+  readonly partitions: FakeDirectoryPartitions;
   readonly persistence: MemoryPersistenceAdapter;
   readonly presence: FakePresenceStore;
   readonly alexaApi: FakeAlexaApi;
@@ -37,6 +44,7 @@ export function buildTestSkill(
   options: TestSkillOptions = {},
 ): TestSkill {
   const reader = new FakeContactReader(contacts);
+  const partitions = new FakeDirectoryPartitions(contacts);
   const persistence = new MemoryPersistenceAdapter(personOrUserIdKey);
   const presence = new FakePresenceStore();
   const alexaApi =
@@ -46,6 +54,8 @@ export function buildTestSkill(
   const skill = buildSkill({
     config: TEST_CONFIG,
     contactReader: reader,
+    browseReader: partitions,
+    soundReader: partitions,
     persistenceAdapter: persistence,
     presenceStore: presence,
     apiClient: alexaApi,
@@ -53,5 +63,5 @@ export function buildTestSkill(
     logger,
     random: () => 0,
   });
-  return { skill, reader, persistence, presence, alexaApi, logLines };
+  return { skill, reader, partitions, persistence, presence, alexaApi, logLines };
 }

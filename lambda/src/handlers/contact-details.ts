@@ -46,9 +46,12 @@ export function contactDetailsHandler(deps: ContactFlowDependencies): RequestHan
       const pending = state.pending;
       const asked = requestedDetail(input);
       const askedAction: ContactAction | undefined = asked ? { kind: 'detail', detail: asked } : undefined;
-      // A bare name answers the pending "who?": it continues whatever was asked (a detail, a check-in).
+      // A bare name answers the pending "who?" (or "did you mean...?"): it continues whatever was asked.
       const action: ContactAction = askedAction ??
-        (pending?.type === 'askName' ? pending.action : undefined) ?? { kind: 'detail', detail: undefined };
+        (pending?.type === 'askName' || pending?.type === 'confirmName' ? pending.action : undefined) ?? {
+          kind: 'detail',
+          detail: undefined,
+        };
 
       if (pending?.type === 'chooseContact') {
         const chosen = spoken ? chooseCandidate(pending.candidates, { name: spoken }) : undefined;

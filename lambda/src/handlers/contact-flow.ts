@@ -4,6 +4,7 @@ import type { Contact, ContactSummary } from '../domain/contact';
 import { FrontDeskError } from '../errors';
 import type { ContactDetail } from '../interaction';
 import type { DirectoryService, NameQuery } from '../services/directory-service';
+import type { NameSuggestionService } from '../services/name-suggestion-service';
 import {
   candidateOptions,
   contactCard,
@@ -27,6 +28,8 @@ export type ContactActionPerformer = (
 /** What the contact conversation needs; injected by `buildSkill`. */
 export interface ContactFlowDependencies {
   readonly directory: DirectoryService;
+  /** Offers "did you mean" when a name matches nobody; without it Front Desk just says so. */
+  readonly suggestions?: NameSuggestionService | undefined;
   readonly random?: Random | undefined;
   /** Check-ins, "is she in" and "remember me": how a settled name continues when no detail was asked. */
   readonly perform?: ContactActionPerformer | undefined;
@@ -91,11 +94,12 @@ export function askForName(
   input: HandlerInput,
   deps: ContactFlowDependencies,
   action: ContactAction,
+  preface?: Ssml,
 ): Response {
   const t = translatorOf(input, deps.random);
   updateSessionState(input, { pending: { type: 'askName', action } });
   const { question, reprompt } = nameQuestion(t, action);
-  return respond(input, { speech: question, reprompt });
+  return respond(input, { speech: preface ? Ssml.join([preface, question]) : question, reprompt });
 }
 
 /** "I found 3 people called Jane: ... Which one?" */
@@ -142,6 +146,21 @@ export async function lookUpAndAnswer(
   if (match.kind === 'one') return actOn(input, deps, match.contact, action);
   if (match.kind === 'many') return askWhichOne(input, deps, match.candidates, query.spoken, action);
   const t = translatorOf(input, deps.random);
+  const suggestion = await deps.suggestions?.closestTo(query.spoken);
+  if (suggestion) {
+    updateSessionState(input, {
+      pending: {
+        type: 'confirmName',
+        suggestedName: suggestion.name,
+        candidates: suggestion.candidates,
+        action,
+      },
+    });
+    return respond(input, {
+      speech: t.speak('suggest.question', { heard: query.spoken, name: suggestion.name }),
+      reprompt: t.speak('suggest.reprompt', { name: suggestion.name }),
+    });
+  }
   const notFound = t.speak('notFound.speech', { name: query.spoken });
   if (action.kind !== 'detail') {
     // Still checking someone in (or finding out who is speaking): the next name continues that.

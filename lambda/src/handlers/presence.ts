@@ -182,15 +182,15 @@ export function whoIsInHandler(deps: PresenceFlowDependencies): RequestHandler {
   };
 }
 
-/** "yes" to "do you want to hear more?" reads the next page of "who's in"; "no" stops the list. */
+/** "yes" (or "more", "next") to "do you want to hear more?" reads the next page of "who's in"; "no" stops the list. */
 export function presencePageHandler(deps: PresenceFlowDependencies): RequestHandler {
   return {
     canHandle: (input) =>
-      isIntent(input, IntentNames.yes, IntentNames.no) &&
+      isIntent(input, IntentNames.yes, IntentNames.no, IntentNames.more, IntentNames.next) &&
       getSessionState(input).pending?.type === 'presencePage',
     handle: async (input): Promise<Response> => {
       const pending = getSessionState(input).pending;
-      if (getIntentName(input.requestEnvelope) === IntentNames.yes && pending?.type === 'presencePage') {
+      if (getIntentName(input.requestEnvelope) !== IntentNames.no && pending?.type === 'presencePage') {
         return whoIsInPage(input, deps, pending.cursor);
       }
       updateSessionState(input, { pending: undefined });

@@ -1,6 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { ContactSummary } from '../domain/contact';
 import type { ContactDetail } from '../interaction';
+import type { ListPosition } from '../services/browse-service';
 import type { Identity } from '../services/identity-service';
 
 /** What the speaker asked about themselves, carried through "who are you?" and "remember me". */
@@ -41,6 +42,22 @@ export type PendingQuestion =
       /** "Do you want to hear more?" in the middle of "who's in". */
       readonly type: 'presencePage';
       readonly cursor: string;
+    }
+  | {
+      /** "Do you want to hear more?" in the middle of a browse list. */
+      readonly type: 'listPage';
+      readonly position: ListPosition;
+      /** The card lines read so far (the most recent ones when the list is long), numbered. */
+      readonly cardLines: readonly string[];
+    }
+  | {
+      /** "Did you mean Jane Doe?" after a name nobody has. */
+      readonly type: 'confirmName';
+      /** The name offered, and the people who go by it (several: "which one?" follows "yes"). */
+      readonly suggestedName: string;
+      readonly candidates: readonly ContactSummary[];
+      /** What was asked about the person in the first place. */
+      readonly action: ContactAction;
     };
 
 /** What Front Desk remembers for the length of a session (session attributes). */

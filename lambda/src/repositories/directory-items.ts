@@ -1,4 +1,5 @@
 import { type Contact, type ContactSummary, fullNameOf, summarize } from '../domain/contact';
+import { personSoundKeysOf } from '../domain/name-sounds';
 import { nameVariants, normalizeCompany, normalizeName, normalizePlace } from '../domain/normalize';
 import type { PresenceRecord, PresenceStatus } from '../domain/presence';
 import { stateName } from '../domain/us-states';
@@ -12,6 +13,7 @@ import { stateName } from '../domain/us-states';
  * |-----------------|-------------------------|----------------------------|-----------------------------|
  * | contact         | `CONTACT#<id>`          | `CONTACT`                  | the whole contact           |
  * | name entry      | `NAME#<spoken form>`    | `CONTACT#<id>`             | the whole contact           |
+ * | sound entry     | `SOUND#<sound key>`     | `CONTACT#<id>`             | a {@link SoundEntryItem}    |
  * | browse entry    | `<FACET>#<key>`         | `ENTRY#<sort name>#<id>`   | a {@link ContactSummary}    |
  * | browse group    | `<FACET>#<key>`         | `#GROUP`                   | display label and count     |
  * | presence        | `CONTACT#<id>`          | `PRESENCE`                 | in/out state (in/out board) |
@@ -19,7 +21,9 @@ import { stateName } from '../domain/us-states';
  *
  * Name entries carry the whole contact so that a lookup by name is a single Query. A browse group's
  * `#GROUP` item sorts before its entries, so the first page of a list reads the count and the first
- * names in one Query.
+ * names in one Query. Sound entries file a contact under the Double Metaphone keys of each of its
+ * names (`domain/name-sounds.ts`), so "did you mean" finds names that sound like what was heard
+ * with a Query per key instead of reading the directory.
  *
  * The presence item holds a person's latest accepted {@link PresenceRecord}; while they are in it
  * also carries `presentPk`/`presentSk`, which puts it in the sparse `present` index ("who's in",
@@ -35,6 +39,7 @@ export const ItemTypes = {
   nameEntry: 'name',
   browseEntry: 'entry',
   browseGroup: 'group',
+  soundEntry: 'sound',
   presence: 'presence',
   presenceChange: 'presenceChange',
 } as const;
@@ -58,6 +63,8 @@ export const keys = {
   contact: (id: string): ItemKey => ({ pk: `CONTACT#${id}`, sk: CONTACT_SK }),
   namePartition: (spokenForm: string): string => `NAME#${spokenForm}`,
   nameEntry: (spokenForm: string, id: string): ItemKey => ({ pk: `NAME#${spokenForm}`, sk: `CONTACT#${id}` }),
+  soundPartition: (soundKey: string): string => `SOUND#${soundKey}`,
+  soundEntry: (soundKey: string, id: string): ItemKey => ({ pk: `SOUND#${soundKey}`, sk: `CONTACT#${id}` }),
   facetPartition: (facet: Facet, key: string): string => `${facet}#${key}`,
   group: (facet: Facet, key: string): ItemKey => ({ pk: `${facet}#${key}`, sk: GROUP_SK }),
   presence: (id: string): ItemKey => ({ pk: `CONTACT#${id}`, sk: PRESENCE_SK }),
@@ -129,6 +136,13 @@ export function sortNameOf(contact: Contact): string {
 
 export type ContactItem = ItemKey & { readonly type: string } & Contact;
 export type BrowseEntryItem = ItemKey & { readonly type: string } & ContactSummary;
+/** What "did you mean" needs of a contact: how to say it, and every name to compare with what was heard. */
+export type SoundEntryItem = ItemKey & { readonly type: string } & ContactSummary & SoundNames;
+export interface SoundNames {
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly aliases: readonly string[];
+}
 export interface BrowseGroupItem extends ItemKey {
   readonly type: string;
   readonly label: string;
@@ -140,11 +154,12 @@ export function contactItem(contact: Contact): ContactItem {
 }
 
 /**
- * Every item that exists because of this contact: the contact itself, its name entries and its
- * browse entries. Browse groups (counts) are maintained over the whole directory by the importer.
+ * Every item that exists because of this contact: the contact itself, its name entries, its
+ * browse entries and its sound entries. Browse groups (counts) are maintained over the whole
+ * directory by the importer.
  */
-export function itemsOfContact(contact: Contact): Array<ContactItem | BrowseEntryItem> {
-  const items: Array<ContactItem | BrowseEntryItem> = [contactItem(contact)];
+export function itemsOfContact(contact: Contact): Array<ContactItem | BrowseEntryItem | SoundEntryItem> {
+  const items: Array<ContactItem | BrowseEntryItem | SoundEntryItem> = [contactItem(contact)];
   for (const form of spokenFormsOf(contact)) {
     items.push({ ...keys.nameEntry(form, contact.id), type: ItemTypes.nameEntry, ...contact });
   }
@@ -156,6 +171,15 @@ export function itemsOfContact(contact: Contact): Array<ContactItem | BrowseEntr
       sk: `${ENTRY_SK_PREFIX}${sortName}#${contact.id}`,
       type: ItemTypes.browseEntry,
       ...summary,
+    });
+  }
+  const names = { firstName: contact.firstName, lastName: contact.lastName, aliases: [...contact.aliases] };
+  for (const soundKey of personSoundKeysOf(contact)) {
+    items.push({
+      ...keys.soundEntry(soundKey, contact.id),
+      type: ItemTypes.soundEntry,
+      ...summary,
+      ...names,
     });
   }
   return items;
@@ -198,6 +222,17 @@ export function summaryFromItem(item: Record<string, unknown>): ContactSummary {
   if (typeof summary.id !== 'string') throw new TypeError('A browse entry has no contact id');
   summary.fullName ??= '';
   return summary as unknown as ContactSummary;
+}
+
+/** Reads a sound entry back: the contact's summary and its names. */
+export function soundEntryFromItem(item: Record<string, unknown>): ContactSummary & SoundNames {
+  const text = (field: string): string => (typeof item[field] === 'string' ? (item[field] as string) : '');
+  return {
+    ...summaryFromItem(item),
+    firstName: text('firstName'),
+    lastName: text('lastName'),
+    aliases: Array.isArray(item.aliases) ? item.aliases.map(String) : [],
+  };
 }
 
 export type PresenceItem = ItemKey & { readonly type: string } & PresenceRecord & {

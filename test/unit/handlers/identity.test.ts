@@ -7,6 +7,7 @@ import { Conversation } from '../../support/conversation';
 import {
   FakeAlexaApi,
   FakeContactReader,
+  FakeDirectoryPartitions,
   FakePresenceStore,
   MemoryPersistenceAdapter,
 } from '../../support/fakes';
@@ -208,6 +209,7 @@ describe('"check me in"', () => {
     const skill = buildSkill({
       config: TEST_CONFIG,
       contactReader: new FakeContactReader(TEST_CONTACTS),
+      browseReader: new FakeDirectoryPartitions(TEST_CONTACTS),
       persistenceAdapter: persistence,
       presenceStore: presence,
       apiClient: new FakeAlexaApi(),

@@ -1,0 +1,204 @@
+import { getIntentName, getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { letterOf } from '../domain/letters';
+import { IntentNames, SlotNames } from '../interaction';
+import type { BrowseRequest, BrowseResult, BrowseService } from '../services/browse-service';
+import {
+  cardLine,
+  cardMoreLine,
+  entriesSpeech,
+  listCardTitle,
+  listIntro,
+  nobodySpeech,
+  pageIntro,
+} from '../speech/browse-speech';
+import type { Random } from '../speech/i18n';
+import { Ssml } from '../speech/ssml';
+import { resolvedIds, slotValue, translatorOf } from './request-context';
+import { respond } from './respond';
+import { getSessionState, updateSessionState } from './session-state';
+
+/** What browsing needs; injected by `buildSkill`. */
+export interface BrowseDependencies {
+  readonly browse: BrowseService;
+  readonly random?: Random | undefined;
+}
+
+/**
+ * How much of the list the card keeps across pages. Session attributes travel in every response
+ * and count toward its 24 KB, so a long list keeps its most recent lines; they are numbered, so
+ * the card still says where in the list they stand.
+ */
+export const CARD_LINES_BUDGET = 3000;
+
+function keepWithinBudget(lines: readonly string[]): string[] {
+  const kept: string[] = [];
+  let size = 0;
+  for (let index = lines.length - 1; index >= 0; index -= 1) {
+    const line = lines[index] as string;
+    if (size + line.length + 1 > CARD_LINES_BUDGET && kept.length > 0) break;
+    kept.unshift(line);
+    size += line.length + 1;
+  }
+  return kept;
+}
+
+function isIntent(input: HandlerInput, ...names: string[]): boolean {
+  return (
+    getRequestType(input.requestEnvelope) === 'IntentRequest' &&
+    names.includes(getIntentName(input.requestEnvelope))
+  );
+}
+
+/** Speaks a page, shows the list so far on the card, and remembers where to continue. */
+function speakPage(
+  input: HandlerInput,
+  deps: BrowseDependencies,
+  page: Extract<BrowseResult, { kind: 'page' }>,
+  first: boolean,
+  earlierLines: readonly string[],
+): Response {
+  const t = translatorOf(input, deps.random);
+  const last = page.next === undefined;
+  if (page.entries.length === 0) {
+    updateSessionState(input, { pending: undefined });
+    return respond(input, {
+      speech: Ssml.join([t.speak('browse.emptyLastPage'), t.speak('anythingElse.question')]),
+      reprompt: t.speak('anythingElse.reprompt'),
+    });
+  }
+  const intro = first
+    ? listIntro(t, page.facet, page.label, page.total)
+    : pageIntro(t, page.entries.length, last);
+  const lines = keepWithinBudget([
+    ...earlierLines,
+    ...page.entries.map((entry, index) => cardLine(t, page.firstNumber + index, entry)),
+  ]);
+  const shown = page.firstNumber - 1 + page.entries.length;
+  const remaining = page.total === undefined ? undefined : Math.max(0, page.total - shown);
+  const card = {
+    title: listCardTitle(t, page.facet, page.label),
+    text: [...lines, ...(last ? [] : [cardMoreLine(t, remaining)])].join('\n'),
+  };
+  const said = Ssml.join([intro, entriesSpeech(t, page.facet, page.entries)]);
+  if (page.next) {
+    updateSessionState(input, { pending: { type: 'listPage', position: page.next, cardLines: lines } });
+    return respond(input, {
+      speech: Ssml.join([said, t.speak('browse.more.question')]),
+      reprompt: t.speak('browse.more.reprompt'),
+      card,
+    });
+  }
+  updateSessionState(input, { pending: undefined });
+  return respond(input, {
+    speech: Ssml.join([said, t.speak('anythingElse.question')]),
+    reprompt: t.speak('anythingElse.reprompt'),
+    card,
+  });
+}
+
+type Wording = 'company' | 'place' | 'initial';
+
+/** What was asked, from the intent's slots, or which slot is missing. */
+function browseRequestOf(input: HandlerInput): { request?: BrowseRequest; heard: string; wording: Wording } {
+  const intent = getIntentName(input.requestEnvelope);
+  if (intent === IntentNames.browseCompany) {
+    const spoken = slotValue(input, SlotNames.company);
+    return {
+      wording: 'company',
+      heard: spoken ?? '',
+      ...(spoken
+        ? { request: { by: 'company', spoken, resolvedKeys: resolvedIds(input, SlotNames.company) } }
+        : {}),
+    };
+  }
+  if (intent === IntentNames.browsePlace) {
+    const city = slotValue(input, SlotNames.city);
+    const state = slotValue(input, SlotNames.state);
+    return {
+      wording: 'place',
+      heard: state ?? city ?? '',
+      ...(city || state ? { request: { by: 'place', city, state } } : {}),
+    };
+  }
+  const heard = slotValue(input, SlotNames.letter);
+  const resolvedLetter = resolvedIds(input, SlotNames.letter)[0];
+  return {
+    wording: 'initial',
+    heard: (resolvedLetter ?? (heard ? letterOf(heard) : undefined) ?? heard ?? '').toUpperCase(),
+    ...(heard || resolvedLetter ? { request: { by: 'initial', heard: heard ?? '', resolvedLetter } } : {}),
+  };
+}
+
+const FACET_OF_WORDING = { company: 'COMPANY', place: 'CITY', initial: 'INITIAL' } as const;
+
+/**
+ * "who works at Acme", "who is in Texas", "whose name starts with J": how many, then the first
+ * page, then "Do you want to hear more?".
+ */
+export function browseHandler(deps: BrowseDependencies): RequestHandler {
+  return {
+    canHandle: (input) =>
+      isIntent(input, IntentNames.browseCompany, IntentNames.browsePlace, IntentNames.browseInitial),
+    handle: async (input): Promise<Response> => {
+      const t = translatorOf(input, deps.random);
+      const { request, heard, wording } = browseRequestOf(input);
+      if (!request) {
+        updateSessionState(input, { pending: undefined });
+        return respond(input, {
+          speech: t.speak(`browse.missing.${wording}`),
+          reprompt: t.speak(`browse.missing.${wording}`),
+        });
+      }
+      const result = await deps.browse.firstPage(request);
+      if (result.kind === 'page') return speakPage(input, deps, result, true, []);
+      updateSessionState(input, { pending: undefined });
+      return respond(input, {
+        speech: Ssml.join([
+          nobodySpeech(t, FACET_OF_WORDING[wording], heard),
+          t.speak('browse.nobody.question'),
+        ]),
+        reprompt: t.speak('browse.nobody.question'),
+      });
+    },
+  };
+}
+
+/**
+ * The answer to "Do you want to hear more?": "yes", "more" and "next" read the next page; "no"
+ * ends politely. "more" with no list going says so instead of guessing.
+ */
+export function listContinuationHandler(deps: BrowseDependencies): RequestHandler {
+  return {
+    canHandle: (input) => {
+      if (isIntent(input, IntentNames.more, IntentNames.next)) return true;
+      return (
+        isIntent(input, IntentNames.yes, IntentNames.no) &&
+        getSessionState(input).pending?.type === 'listPage'
+      );
+    },
+    handle: async (input): Promise<Response> => {
+      const t = translatorOf(input, deps.random);
+      const pending = getSessionState(input).pending;
+      if (pending?.type !== 'listPage') {
+        return respond(input, {
+          speech: Ssml.join([t.speak('browse.nothingToContinue'), t.speak('launch.question')]),
+          reprompt: t.speak('launch.reprompt'),
+        });
+      }
+      if (isIntent(input, IntentNames.no)) {
+        updateSessionState(input, { pending: undefined });
+        return respond(input, { speech: t.speak('goodbye'), endSession: true });
+      }
+      const result = await deps.browse.nextPage(pending.position);
+      if (result.kind === 'nobody') {
+        updateSessionState(input, { pending: undefined });
+        return respond(input, {
+          speech: Ssml.join([t.speak('browse.emptyLastPage'), t.speak('anythingElse.question')]),
+          reprompt: t.speak('anythingElse.reprompt'),
+        });
+      }
+      return speakPage(input, deps, result, false, pending.cardLines);
+    },
+  };
+}

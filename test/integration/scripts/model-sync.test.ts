@@ -1,0 +1,51 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEFAULT_MODEL, runModelSync } from '../../../scripts/model-sync';
+import { sampleContacts } from '../../support/sample-contacts';
+import { putContacts, startTestStore, type TestStore } from '../../support/store';
+
+describe('npm run model:sync from a directory table', () => {
+  let testStore: TestStore;
+  let folder: string;
+
+  beforeAll(async () => {
+    testStore = await startTestStore();
+    folder = await mkdtemp(path.join(tmpdir(), 'model-sync-store-'));
+  });
+
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+    await testStore.close();
+  });
+
+  it('finds the committed model up to date with the sample directory imported, and follows a change', async () => {
+    const model = path.join(folder, 'en-US.json');
+    await writeFile(model, await readFile(DEFAULT_MODEL, 'utf8'));
+    const contacts = sampleContacts();
+    await putContacts(testStore.client, testStore.tables.directory, contacts);
+    const connection = {
+      endpoint: testStore.store.endpoint,
+      directoryTable: testStore.tables.directory,
+      model,
+    };
+
+    const unchanged = await runModelSync({ ...connection, check: true });
+    await putContacts(testStore.client, testStore.tables.directory, [
+      {
+        id: 'c999',
+        firstName: 'Grace',
+        lastName: 'Hopper',
+        company: 'Navy Corp.',
+        aliases: ['Amazing Grace'],
+      },
+    ]);
+    const changed = await runModelSync(connection);
+
+    expect(unchanged).toMatchObject({ contacts: 39, companies: 10, changed: false });
+    expect(changed).toMatchObject({ contacts: 40, companies: 11, changed: true });
+    const written = await readFile(model, 'utf8');
+    expect(written).toContain('"value": "Grace Hopper"');
+    expect(written).toContain('"id": "navy"');
+  });
+});
