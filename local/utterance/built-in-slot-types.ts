@@ -6,11 +6,14 @@ import { toStateCode } from '../../lambda/src/domain/us-states';
  *   five" gives "25", AMAZON.DATE "tomorrow" gives a date) refuse words they cannot convert, so a
  *   sample with such a slot does not match them;
  * - list types (AMAZON.US_STATE, AMAZON.US_CITY, AMAZON.Person, AMAZON.FirstName, ...) pass the
- *   words as heard; AMAZON.US_STATE counts as recognised only for a real state.
+ *   words as heard; AMAZON.US_STATE counts as recognised for a real state and unrecognised for
+ *   anything else, so "who's based in Austin" fills a city slot rather than a state slot.
  */
 export type BuiltInFill =
   | { readonly kind: 'converted'; readonly value: string }
   | { readonly kind: 'recognised'; readonly value: string }
+  /** Words a catalogue type does not know ("Austin" as a US state): a weaker match than another reading. */
+  | { readonly kind: 'unrecognised'; readonly value: string }
   | { readonly kind: 'heard'; readonly value: string }
   | { readonly kind: 'refused' };
 
@@ -206,7 +209,9 @@ export function fillBuiltInSlot(
     case 'AMAZON.TIME':
       return converted(parseTimeWords(words));
     case 'AMAZON.US_STATE':
-      return toStateCode(typed) ? { kind: 'recognised', value: typed } : { kind: 'heard', value: typed };
+      return toStateCode(typed)
+        ? { kind: 'recognised', value: typed }
+        : { kind: 'unrecognised', value: typed };
     default:
       return { kind: 'heard', value: typed };
   }

@@ -67,7 +67,10 @@ interface FilledSlot {
   readonly name: string;
   readonly value: string;
   readonly resolutions: readonly Resolution[];
-  /** resolved: ER matched or a built-in type converted it; heard: a built-in list type's words. */
+  /**
+   * resolved: ER matched, or a built-in type converted or recognised it; unresolved: a custom value
+   * ER did not match, or words a catalogue type does not know; heard: a built-in list type's words.
+   */
   readonly quality: 'resolved' | 'unresolved' | 'heard';
 }
 
@@ -331,12 +334,13 @@ export class UtteranceEngine {
     }
     const builtIn = fillBuiltInSlot(type, words, heard, this.clock());
     if (builtIn.kind === 'refused') return undefined;
-    return {
-      name: capture.slot,
-      value: builtIn.value,
-      resolutions: [],
-      quality: builtIn.kind === 'heard' ? 'heard' : 'resolved',
-    };
+    const quality = {
+      converted: 'resolved',
+      recognised: 'resolved',
+      unrecognised: 'unresolved',
+      heard: 'heard',
+    } as const;
+    return { name: capture.slot, value: builtIn.value, resolutions: [], quality: quality[builtIn.kind] };
   }
 
   /** The intent as Alexa sends it: every slot of the model present, the filled ones with values. */

@@ -61,9 +61,9 @@ describe('built-in slot types', () => {
     expect(fill(type, typed)).toEqual({ kind: 'refused' });
   });
 
-  it('passes list types as heard, and recognises real US states', () => {
+  it('passes list types as heard, and tells real US states from other words', () => {
     expect(fill('AMAZON.US_STATE', 'Texas')).toEqual({ kind: 'recognised', value: 'Texas' });
-    expect(fill('AMAZON.US_STATE', 'Narnia')).toEqual({ kind: 'heard', value: 'Narnia' });
+    expect(fill('AMAZON.US_STATE', 'Narnia')).toEqual({ kind: 'unrecognised', value: 'Narnia' });
     expect(fill('AMAZON.US_CITY', 'Round Rock')).toEqual({ kind: 'heard', value: 'Round Rock' });
     expect(fill('AMAZON.Person', 'Ada Lovelace')).toEqual({ kind: 'heard', value: 'Ada Lovelace' });
   });

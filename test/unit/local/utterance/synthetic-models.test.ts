@@ -24,7 +24,7 @@ const OFFICE: InteractionModel = {
           { name: 'state', type: 'AMAZON.US_STATE' },
           { name: 'city', type: 'AMAZON.US_CITY' },
         ],
-        samples: ['who is in {state}', 'who is based in {city}', "who's in"],
+        samples: ['who is in {state}', 'who is in {city}', 'who is based in {city}', "who's in"],
       },
       {
         name: 'CountIntent',
@@ -90,6 +90,12 @@ describe('the utterance engine on small synthetic models', () => {
   it('prefers literal words to a slot catching them: "who\'s in" is not a state', () => {
     expect(intentOf(engine.interpret("who's in")).name).toBe('WhoIsInIntent');
     expect(intentOf(engine.interpret("who's in")).slots?.state?.value).toBeUndefined();
+  });
+
+  it('puts a real state in the state slot and anything else in the city slot', () => {
+    expect(intentOf(engine.interpret('who is in Texas')).slots?.state?.value).toBe('Texas');
+    expect(intentOf(engine.interpret('who is in Austin')).slots?.city?.value).toBe('Austin');
+    expect(intentOf(engine.interpret('who is in Austin')).slots?.state?.value).toBeUndefined();
   });
 
   it('passes US states and cities as heard, without entity resolution', () => {
