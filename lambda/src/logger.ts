@@ -17,6 +17,12 @@ const ORDER: Readonly<Record<LogLevel, number>> = { DEBUG: 10, INFO: 20, WARN: 3
 
 const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi;
 const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
+
+/** Ten digits or more, and not a date or time ("2026-11-27T15:06"): phone numbers, masked. */
+function looksLikePhoneNumber(match: string): boolean {
+  return match.replace(/\D/g, '').length >= 10 && !ISO_DATE.test(match);
+}
 const ALEXA_ID = /amzn1\.ask\.(account|person|device)\.[A-Za-z0-9._-]+/g;
 
 /** A short stable pseudonym for an Alexa user, person or device id: enough to correlate, not to identify. */
@@ -30,7 +36,7 @@ export function scrub(value: unknown, depth = 0): unknown {
     return value
       .replace(EMAIL, '[email]')
       .replace(ALEXA_ID, (id) => pseudonymize(id))
-      .replace(PHONE, '[phone]');
+      .replace(PHONE, (match) => (looksLikePhoneNumber(match) ? '[phone]' : match));
   }
   if (depth > 4 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) return { name: value.name, message: scrub(value.message, depth + 1) };
@@ -54,8 +60,8 @@ export function createLogger(options: LoggerOptions): Logger {
     (level: Exclude<LogLevel, 'SILENT'>) =>
     (message: string, fields: LogFields = {}): void => {
       if (ORDER[level] < threshold) return;
-      const line = { level, time: new Date().toISOString(), message, ...base, ...fields };
-      write(JSON.stringify(scrub(line)));
+      const scrubbed = scrub({ message, ...base, ...fields }) as Record<string, unknown>;
+      write(JSON.stringify({ level, time: new Date().toISOString(), ...scrubbed }));
     };
   return {
     debug: log('DEBUG'),

@@ -88,3 +88,16 @@ export async function putDirectory(
   await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
   return { items: items.length };
 }
+
+/** Records the name of every command a client sends (`GetCommand`, `QueryCommand`, ...). */
+export function recordCommands(client: DynamoDBDocumentClient): string[] {
+  const commands: string[] = [];
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      commands.push(context.commandName ?? 'unknown');
+      return next(args);
+    },
+    { step: 'initialize', name: `recordCommands${Math.random()}` },
+  );
+  return commands;
+}

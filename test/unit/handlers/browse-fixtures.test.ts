@@ -1,15 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { RequestEnvelope } from 'ask-sdk-model';
 import { BROWSE_CONTACTS } from '../../fixtures/browse-contacts';
 import { Conversation } from '../../support/conversation';
+import { readFixture as fixture } from '../../support/fixtures';
 import { cardOf, speechOf } from '../../support/response-checks';
 import { buildTestSkill } from '../../support/test-skill';
-
-function fixture(name: string): RequestEnvelope {
-  const file = path.join(__dirname, '../../fixtures/requests', `${name}.json`);
-  return JSON.parse(readFileSync(file, 'utf8')) as RequestEnvelope;
-}
 
 describe('browse and "did you mean" requests replayed as Alexa sends them', () => {
   it('lists the company entity resolution matched', async () => {

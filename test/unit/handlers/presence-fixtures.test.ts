@@ -1,16 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { RequestEnvelope } from 'ask-sdk-model';
 import { hashRequester } from '../../../lambda/src/services/presence-service';
 import { TEST_CONTACTS } from '../../fixtures/contacts';
 import { Conversation } from '../../support/conversation';
+import { readFixture as fixture } from '../../support/fixtures';
 import { speechOf } from '../../support/response-checks';
 import { buildTestSkill } from '../../support/test-skill';
-
-function fixture(name: string): RequestEnvelope {
-  const file = path.join(__dirname, '../../fixtures/requests', `${name}.json`);
-  return JSON.parse(readFileSync(file, 'utf8')) as RequestEnvelope;
-}
 
 const NINE_OH_FIVE = new Date('2025-01-15T14:05:00Z');
 

@@ -1,0 +1,98 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Skill } from 'ask-sdk-core';
+import { type Config, loadConfig } from '../lambda/src/config';
+import { createLogger, type Logger } from '../lambda/src/logger';
+import { createDocumentClient } from '../lambda/src/repositories/dynamodb-client';
+import {
+  DEFAULT_TABLE_NAMES,
+  DIRECTORY_TABLE,
+  USERS_TABLE,
+} from '../lambda/src/repositories/table-definitions';
+import { buildSkill } from '../lambda/src/skill';
+import { importDirectoryFile } from '../scripts/directory-import/import-directory';
+import type { ImportSummary } from '../scripts/directory-import/summary';
+import { ensureTable } from './create-tables';
+import { type EmbeddedStore, startEmbeddedStore } from './embedded-store';
+
+export interface LocalSkillOptions {
+  /** Folder for the store's files; in memory when omitted. */
+  readonly dataDir?: string | undefined;
+  /** 0 picks a free port. */
+  readonly storePort?: number;
+  /** A directory file loaded when the store is new. */
+  readonly seedFile?: string | undefined;
+  readonly environment?: Readonly<Record<string, string | undefined>>;
+  readonly logger?: Logger;
+}
+
+/** The skill as it runs locally: the same `buildSkill` as Lambda, on an embedded store. */
+export interface LocalSkill {
+  readonly skill: Skill;
+  readonly config: Config;
+  readonly store: EmbeddedStore;
+  /** What the first start loaded; undefined when the store already existed. */
+  readonly seeded: ImportSummary | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the embedded store (creating the tables from the single table definitions), seeds it
+ * on first start, and builds the skill on it. Used by `npm start`, `npm run dialog` and the
+ * end-to-end tests.
+ */
+export async function startLocalSkill(options: LocalSkillOptions = {}): Promise<LocalSkill> {
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  const store = await startEmbeddedStore({
+    ...(options.dataDir ? { path: path.join(options.dataDir, 'dynamodb') } : {}),
+    port: options.storePort ?? 0,
+  });
+  try {
+    const config = loadConfig({
+      ...options.environment,
+      DIRECTORY_TABLE: DEFAULT_TABLE_NAMES.directory,
+      USERS_TABLE: DEFAULT_TABLE_NAMES.users,
+      DYNAMODB_ENDPOINT: store.endpoint,
+    });
+    const raw = new DynamoDBClient({
+      endpoint: store.endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    let seeded: ImportSummary | undefined;
+    try {
+      const directory = await ensureTable(raw, DIRECTORY_TABLE, config.directoryTable);
+      await ensureTable(raw, USERS_TABLE, config.usersTable);
+      if (directory === 'created' && options.seedFile) {
+        seeded = await importDirectoryFile({
+          file: options.seedFile,
+          client: raw,
+          directoryTable: config.directoryTable,
+          usersTable: config.usersTable,
+        });
+      }
+    } finally {
+      raw.destroy();
+    }
+    const documentClient = createDocumentClient({ endpoint: store.endpoint });
+    const skill = buildSkill({
+      config,
+      documentClient,
+      logger: options.logger ?? createLogger({ level: config.logLevel }),
+    });
+    return {
+      skill,
+      config,
+      store,
+      seeded,
+      close: async () => {
+        documentClient.destroy();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
