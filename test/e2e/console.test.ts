@@ -1,11 +1,10 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { consoleRoutes } from '../../local/console/console-routes';
-import { DialogSession } from '../../local/dialog/session';
+import { testConsoleRoutes } from '../../local/console/test-console';
+import { type ReplaySkill, startReplaySkill } from '../../local/dialog/dialog-backends';
 import { type AlexaServer, createAlexaServer } from '../../local/http-server';
 import { AlexaRequestVerifier } from '../../local/request-verifier';
-import { type SampleSkill, startSampleSkill } from '../support/sample-skill';
 import { PROJECT_ROOT } from '../support/skill-package';
 
 /**
@@ -25,7 +24,7 @@ const CHROMIUM_ARGS = [
 const SCREENSHOT = path.join(PROJECT_ROOT, 'test-results', 'console.png');
 
 describe('the test console in Chromium', () => {
-  let sample: SampleSkill;
+  let sample: ReplaySkill;
   let server: AlexaServer;
   let browser: Browser;
   let page: Page;
@@ -35,12 +34,12 @@ describe('the test console in Chromium', () => {
     if (!existsSync(CHROMIUM)) {
       throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
     }
-    sample = await startSampleSkill();
-    const session = new DialogSession({ invoke: sample.invoke });
+    // npm start's wiring, on a fresh store seeded from the sample directory.
+    sample = await startReplaySkill();
     server = createAlexaServer({
-      invokeSkill: sample.invoke,
+      invokeSkill: (envelope) => sample.skill.invoke(envelope),
       verifier: new AlexaRequestVerifier(),
-      devRoutes: consoleRoutes({ session, locales: ['en-US'] }),
+      devRoutes: testConsoleRoutes(sample),
       log: () => undefined,
     });
     const address = await server.listen(0, '127.0.0.1');
