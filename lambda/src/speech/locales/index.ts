@@ -32,12 +32,8 @@ export function translatorFor(locale: string | undefined, random?: Random): Tran
   if (sameLanguage !== undefined && isFormattableLocale(requested)) {
     return createTranslator(requested, RESOURCES[sameLanguage] ?? enUS, enUS, random);
   }
-  return createTranslator(
-    sameLanguage ?? DEFAULT_LOCALE,
-    RESOURCES[sameLanguage ?? DEFAULT_LOCALE] ?? enUS,
-    enUS,
-    random,
-  );
+  const fallback = sameLanguage ?? DEFAULT_LOCALE;
+  return createTranslator(fallback, RESOURCES[fallback] ?? enUS, enUS, random);
 }
 
 /** Whether Intl takes the tag, so a malformed locale from a request cannot break formatting. */
