@@ -32,6 +32,7 @@ import {
   selfPresenceHandler,
   whoIsInHandler,
 } from './handlers/presence';
+import { screenEventHandler } from './handlers/screen-events';
 import { type Logger, silentLogger } from './logger';
 import { BrowseRepository } from './repositories/browse-repository';
 import { DirectoryRepository } from './repositories/directory-repository';
@@ -144,6 +145,7 @@ export function buildSkill(deps: SkillDependencies): Skill {
       browseHandler(browsing),
       listContinuationHandler(browsing),
       confirmNameHandler(conversation),
+      screenEventHandler(conversation),
       helpHandler(builtIns),
       goodbyeHandler(builtIns),
       yesNoHandler(builtIns),

@@ -1,4 +1,4 @@
-import type { Response } from 'ask-sdk-model';
+import type { Directive, Response } from 'ask-sdk-model';
 
 /**
  * Alexa's response limits, enforced here and nowhere else. Speech is trimmed at a sentence (or at
@@ -75,6 +75,11 @@ export interface LimitOptions {
   readonly envelopeOverheadBytes: number;
 }
 
+/** An APL screen: what the response can best do without after the card. */
+function isScreen(directive: Directive): boolean {
+  return directive.type === 'Alexa.Presentation.APL.RenderDocument';
+}
+
 function byteLength(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
 }
@@ -108,7 +113,8 @@ export function enforceResponseLimits(response: Response, options: LimitOptions)
         : { ...card, title, content: trimCardText(card.content ?? '', budget) };
   }
   // Over the whole-response budget (rare: huge session state or directives): shrink the card,
-  // then drop it; speech stays, because the user must hear something.
+  // then drop it, then drop the screen; speech stays, because the user must hear something.
+  // Directives count: the size is measured on the whole response, screens included.
   let excess = byteLength(limited) + options.envelopeOverheadBytes - ALEXA_LIMITS.responseBytes;
   if (excess > 0 && limited.card && (limited.card.type === 'Standard' || limited.card.type === 'Simple')) {
     const current =
@@ -120,6 +126,13 @@ export function enforceResponseLimits(response: Response, options: LimitOptions)
         : { ...limited.card, content: shorter };
     excess = byteLength(limited) + options.envelopeOverheadBytes - ALEXA_LIMITS.responseBytes;
     if (excess > 0) delete limited.card;
+  }
+  // Still over: the screen goes next (the card already said the same in the Alexa app).
+  excess = byteLength(limited) + options.envelopeOverheadBytes - ALEXA_LIMITS.responseBytes;
+  if (excess > 0 && limited.directives?.some(isScreen)) {
+    const others = limited.directives.filter((directive) => !isScreen(directive));
+    if (others.length > 0) limited.directives = others;
+    else delete limited.directives;
   }
   excess = byteLength(limited) + options.envelopeOverheadBytes - ALEXA_LIMITS.responseBytes;
   if (excess > 0 && limited.outputSpeech?.type === 'SSML') {
