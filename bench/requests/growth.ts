@@ -1,4 +1,5 @@
 import type { Skill } from 'ask-sdk-core';
+import type { RequestEnvelope } from 'ask-sdk-model';
 import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
 import { collectGarbage } from '../lib/collect-garbage';
 import { type PartResult, type ResultRow, row, targets } from '../lib/results';
@@ -44,87 +45,133 @@ interface SizeFigures {
   readonly scans: number;
 }
 
-async function measureFamily(
-  skill: Skill,
-  counter: StoreCounter,
-  family: IntentFamily,
-  options: GrowthOptions,
-): Promise<FamilyFigures> {
-  const envelope = await preparedRequest(skill, family);
-  let apologies = 0;
-  const once = async (): Promise<{ ms: number; itemsRead: number; roundTrips: number }> => {
-    await runTurns(skill, family.before ?? []);
-    const request = structuredClone(envelope);
+/** One directory, seeded in its own store, with the skill on it. */
+interface Directory {
+  readonly size: number;
+  readonly seed: SeedReport;
+  readonly skill: Skill;
+  readonly counter: StoreCounter;
+  close(): Promise<void>;
+}
+
+async function openDirectory(size: number, options: GrowthOptions): Promise<Directory> {
+  const store = await startStoreProcess({ maxHeapMb: 8192 });
+  let reported = 0;
+  const seed = await seedDirectory(store.bulkClient, BENCH_TABLES.directory, size, {
+    concurrency: options.seedConcurrency,
+    onProgress: (contacts) => {
+      if (contacts - reported >= 20000) {
+        reported = contacts;
+        options.log?.(`  seeded ${sizeName(contacts)} of ${sizeName(size)} people`);
+      }
+    },
+  });
+  options.log?.(
+    `  ${sizeName(size)} people: ${sizeName(seed.items)} items seeded in ${seed.seconds.toFixed(1)} s`,
+  );
+  const client = createDocumentClient({ endpoint: store.endpoint });
+  const counter = new StoreCounter().attach(client);
+  return {
+    size,
+    seed,
+    skill: buildBenchSkill(client),
+    counter,
+    close: async () => {
+      client.destroy();
+      await store.close();
+    },
+  };
+}
+
+/** A family's request on one directory: measured a round at a time. */
+class FamilyRun {
+  private readonly p50s: number[] = [];
+  private readonly p99s: number[] = [];
+  private readonly itemsRead: number[] = [];
+  private readonly roundTrips: number[] = [];
+  private apologies = 0;
+
+  private constructor(
+    private readonly directory: Directory,
+    private readonly family: IntentFamily,
+    private readonly envelope: RequestEnvelope,
+  ) {}
+
+  public static async prepare(
+    directory: Directory,
+    family: IntentFamily,
+    warmup: number,
+  ): Promise<FamilyRun> {
+    const run = new FamilyRun(directory, family, await preparedRequest(directory.skill, family));
+    for (let index = 0; index < warmup; index += 1) await run.once();
+    return run;
+  }
+
+  private async once(): Promise<{ ms: number; itemsRead: number; roundTrips: number }> {
+    const { skill, counter } = this.directory;
+    await runTurns(skill, this.family.before ?? []);
+    const request = structuredClone(this.envelope);
     counter.take();
     const start = process.hrtime.bigint();
     const response = await skill.invoke(request);
     const ms = elapsedMs(start);
     const access = counter.take();
-    if (isApology(spokenText(response))) apologies += 1;
+    if (isApology(spokenText(response))) this.apologies += 1;
     return { ms, itemsRead: access.itemsRead, roundTrips: access.roundTrips };
-  };
-  for (let index = 0; index < options.warmup; index += 1) await once();
-  collectGarbage();
-  const p50s: number[] = [];
-  const p99s: number[] = [];
-  const itemsRead: number[] = [];
-  const roundTrips: number[] = [];
-  for (let round = 0; round < options.rounds; round += 1) {
-    const times: number[] = [];
-    for (let index = 0; index < options.perRound; index += 1) {
-      const sample = await once();
-      times.push(sample.ms);
-      itemsRead.push(sample.itemsRead);
-      roundTrips.push(sample.roundTrips);
-    }
-    p50s.push(percentile(times, 0.5));
-    p99s.push(percentile(times, 0.99));
   }
-  return {
-    p50: spreadOf(p50s),
-    p99: spreadOf(p99s),
-    itemsRead: spreadOf(itemsRead),
-    roundTrips: spreadOf(roundTrips),
-    apologies,
-  };
+
+  public async round(requests: number): Promise<void> {
+    collectGarbage();
+    const times: number[] = [];
+    for (let index = 0; index < requests; index += 1) {
+      const sample = await this.once();
+      times.push(sample.ms);
+      this.itemsRead.push(sample.itemsRead);
+      this.roundTrips.push(sample.roundTrips);
+    }
+    this.p50s.push(percentile(times, 0.5));
+    this.p99s.push(percentile(times, 0.99));
+  }
+
+  public figures(): FamilyFigures {
+    return {
+      p50: spreadOf(this.p50s),
+      p99: spreadOf(this.p99s),
+      itemsRead: spreadOf(this.itemsRead),
+      roundTrips: spreadOf(this.roundTrips),
+      apologies: this.apologies,
+    };
+  }
 }
 
-async function measureSize(
-  size: number,
+/**
+ * Measures every family on both directories with their rounds interleaved (small, large, small,
+ * ...), so a busy moment of the machine falls on both sizes alike.
+ */
+async function measureBoth(
+  directories: readonly [Directory, Directory],
   families: readonly IntentFamily[],
   options: GrowthOptions,
-): Promise<SizeFigures> {
-  const store = await startStoreProcess({ maxHeapMb: 8192 });
-  try {
-    let reported = 0;
-    const seed = await seedDirectory(store.bulkClient, BENCH_TABLES.directory, size, {
-      concurrency: options.seedConcurrency,
-      onProgress: (contacts) => {
-        if (contacts - reported >= 20000) {
-          reported = contacts;
-          options.log?.(
-            `  seeded ${contacts.toLocaleString('en-US')} of ${size.toLocaleString('en-US')} people`,
-          );
-        }
-      },
-    });
-    options.log?.(
-      `  ${size.toLocaleString('en-US')} people: ${seed.items.toLocaleString('en-US')} items seeded in ${seed.seconds.toFixed(1)} s`,
-    );
-    const client = createDocumentClient({ endpoint: store.endpoint });
-    const counter = new StoreCounter().attach(client);
-    const skill = buildBenchSkill(client);
-    const figures = new Map<string, FamilyFigures>();
-    try {
-      for (const family of families)
-        figures.set(family.name, await measureFamily(skill, counter, family, options));
-    } finally {
-      client.destroy();
+): Promise<[SizeFigures, SizeFigures]> {
+  const figures = directories.map(() => new Map<string, FamilyFigures>());
+  for (const family of families) {
+    const runs: FamilyRun[] = [];
+    for (const directory of directories)
+      runs.push(await FamilyRun.prepare(directory, family, options.warmup));
+    for (let round = 0; round < options.rounds; round += 1) {
+      for (const run of runs) await run.round(options.perRound);
     }
-    return { size, seed, families: figures, scans: counter.totals.Scan ?? 0 };
-  } finally {
-    await store.close();
+    for (const [index, run] of runs.entries()) figures[index]?.set(family.name, run.figures());
   }
+  const [small, large] = directories.map(
+    (directory, index): SizeFigures => ({
+      size: directory.size,
+      seed: directory.seed,
+      families: figures[index] ?? new Map(),
+      scans: directory.counter.totals.Scan ?? 0,
+    }),
+  );
+  return [small as SizeFigures, large as SizeFigures];
 }
 
 const sizeName = (size: number): string => size.toLocaleString('en-US');
@@ -141,8 +188,16 @@ export async function measureGrowth(
   const intents = modelIntents();
   const families = allFamilies.filter((family) => missingIntents(family, intents).length === 0);
   const [smallSize, largeSize] = options.sizes;
-  const small = await measureSize(smallSize, families, options);
-  const large = await measureSize(largeSize, families, options);
+  const opened: Directory[] = [];
+  let small: SizeFigures;
+  let large: SizeFigures;
+  try {
+    opened.push(await openDirectory(smallSize, options));
+    opened.push(await openDirectory(largeSize, options));
+    [small, large] = await measureBoth(opened as [Directory, Directory], families, options);
+  } finally {
+    for (const directory of opened) await directory.close();
+  }
 
   const rows: ResultRow[] = [
     row({
@@ -203,7 +258,7 @@ export async function measureGrowth(
     rows,
     notes: [
       `Each directory is seeded in full into a fresh in-memory dynalite in its own process: every person's contact, name and browse items, and the browse groups' counts, with ${options.seedConcurrency} BatchWriteItem calls in flight.`,
-      `${options.rounds} rounds of ${options.perRound} requests per family after ${options.warmup} warm-up requests, timed end to end: skill, AWS SDK, loopback HTTP and the store.`,
+      `${options.rounds} rounds of ${options.perRound} requests per family and size after ${options.warmup} warm-up requests, the two sizes' rounds interleaved with both stores up, timed end to end: skill, AWS SDK, loopback HTTP and the store.`,
       'The requests are about the same probe people, companies and places in both directories; the generated people around them scale with the size (companies of about 50, every state and initial much larger).',
       "The 1.2× target applies to the median latency and to the items read. p99 is shown without one: end to end, it also holds the embedded store's own pauses (dynalite keeps every item in one Node heap, which is collected while it serves) and the machine's, none of which DynamoDB has.",
     ],
