@@ -1,4 +1,5 @@
 import { createLogger } from '../lambda/src/logger';
+import { testConsoleRoutes } from './console/test-console';
 import { createAlexaServer, type DevRoute } from './http-server';
 import { loadLocalSettings } from './local-config';
 import { startLocalSkill } from './local-skill';
@@ -27,7 +28,7 @@ export async function main(devRoutes: readonly DevRoute[] = []): Promise<void> {
   const server = createAlexaServer({
     invokeSkill: (envelope) => local.skill.invoke(envelope),
     verifier: new AlexaRequestVerifier({ skillId: local.config.skillId }),
-    devRoutes,
+    devRoutes: [...testConsoleRoutes(local), ...devRoutes],
     log: (line) => process.stdout.write(`${line}\n`),
   });
   const address = await server.listen(settings.port, settings.host);

@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { replayBackend } from '../../local/dialog/dialog-backends';
+import { runReplay } from '../../local/dialog/replay';
+import { parseReplayScript } from '../../local/dialog/replay-script';
+import { DialogSession } from '../../local/dialog/session';
+import { PROJECT_ROOT } from '../support/skill-package';
+
+const DIALOGS = path.join(PROJECT_ROOT, 'test/dialogs');
+const files = readdirSync(DIALOGS)
+  .filter((file) => file.endsWith('.dialog'))
+  .sort();
+
+/** The same as `npm run dialog -- --replay FILE`: a fresh store seeded from the sample directory per file. */
+describe('the conversations in test/dialogs/, replayed on the sample directory', () => {
+  it('has conversations to replay', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it.each(files)('%s plays as scripted', async (file) => {
+    const backend = await replayBackend();
+    try {
+      const relative = path.relative(PROJECT_ROOT, path.join(DIALOGS, file));
+      const script = parseReplayScript(readFileSync(path.join(DIALOGS, file), 'utf8'), relative);
+
+      const result = await runReplay(script, new DialogSession({ invoke: backend.invoke }));
+
+      // The failure text is the readable diff: it names the line and shows both texts.
+      expect(result.failure).toBeUndefined();
+      expect(result.stepsPlayed).toBe(script.steps.length);
+    } finally {
+      await backend.close();
+    }
+  });
+});
