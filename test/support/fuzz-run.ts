@@ -20,6 +20,11 @@ export function fuzzRuns(defaultRuns: number): number {
   return Number.isInteger(configured) && configured > 0 ? configured : defaultRuns;
 }
 
+/** Room for a run of `runs` envelopes: jest's default 30 s is too short for `npm run test:fuzz`. */
+export function fuzzTimeoutMs(runs: number): number {
+  return 30_000 + runs * 20;
+}
+
 /** The seed of every fuzz run, fixed so a failure reproduces; `FUZZ_SEED` overrides it. */
 export function fuzzSeed(): number {
   const configured = Number(process.env.FUZZ_SEED);

@@ -7,7 +7,7 @@ import { responseViolations } from '../../support/alexa-response-rules';
 import { type AlexaTestSigner, createAlexaTestSigner, signatureHeaders } from '../../support/alexa-signing';
 import { describeCase, envelopeOf, fuzzCase } from '../../support/envelope-fuzz';
 import { readFixture } from '../../support/fixtures';
-import { collectSnapshots, fuzzRuns, fuzzSeed } from '../../support/fuzz-run';
+import { collectSnapshots, fuzzRuns, fuzzSeed, fuzzTimeoutMs } from '../../support/fuzz-run';
 import { TEST_SKILL_ID } from '../../support/requests';
 import { sampleContacts } from '../../support/sample-contacts';
 import { buildTestSkill } from '../../support/test-skill';
@@ -117,56 +117,67 @@ describe('the local endpoint under fuzzed HTTP requests', () => {
 
   afterAll(() => alexa.close());
 
-  it('refuses unsigned or malformed requests with 400, 404, 405 or 413, never 500, and never hangs', async () => {
-    const statuses: Record<number, number> = {};
+  it(
+    'refuses unsigned or malformed requests with 400, 404, 405 or 413, never 500, and never hangs',
+    async () => {
+      const statuses: Record<number, number> = {};
 
-    await fc.assert(
-      fc.asyncProperty(target, headers, body, async ([method, path], head, payload) => {
-        const sent = method === 'GET' || method === 'HEAD' ? undefined : payload;
-        const answer = await send(port, {
-          method,
-          path,
-          headers: sent ? { ...head, 'Content-Length': String(sent.length) } : head,
-          body: sent,
-        });
-        statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
-        expect([400, 404, 405, 413]).toContain(answer.status);
-      }),
-      { numRuns: RUNS, seed: fuzzSeed() },
-    );
+      await fc.assert(
+        fc.asyncProperty(target, headers, body, async ([method, path], head, payload) => {
+          const sent = method === 'GET' || method === 'HEAD' ? undefined : payload;
+          const answer = await send(port, {
+            method,
+            path,
+            headers: sent ? { ...head, 'Content-Length': String(sent.length) } : head,
+            body: sent,
+          });
+          statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+          expect([400, 404, 405, 413]).toContain(answer.status);
+        }),
+        { numRuns: RUNS, seed: fuzzSeed() },
+      );
 
-    process.stdout.write(`HTTP fuzz, unsigned requests: ${RUNS}, statuses ${JSON.stringify(statuses)}\n`);
-    expect(statuses[500]).toBeUndefined();
-  });
+      process.stdout.write(`HTTP fuzz, unsigned requests: ${RUNS}, statuses ${JSON.stringify(statuses)}\n`);
+      expect(statuses[500]).toBeUndefined();
+    },
+    fuzzTimeoutMs(RUNS),
+  );
 
-  it('answers signed fuzzed envelopes with a valid Alexa response or a 400, never 500', async () => {
-    const statuses: Record<number, number> = {};
+  it(
+    'answers signed fuzzed envelopes with a valid Alexa response or a 400, never 500',
+    async () => {
+      const statuses: Record<number, number> = {};
 
-    await fc.assert(
-      fc.asyncProperty(fuzzCase, async (fuzz) => {
-        const { envelope } = envelopeOf(fuzz, { snapshots });
-        const { body: signed, headers: signedHeaders } = signer.signEnvelope(envelope);
-        const answer = await send(port, {
-          method: 'POST',
-          path: '/alexa',
-          headers: signedHeaders,
-          body: signed,
-        });
-        statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
-        if (answer.status === 200) {
-          const requestType = (envelope.request as { type?: unknown } | null)?.type;
-          const problems = await responseViolations(JSON.parse(answer.text) as ResponseEnvelope, requestType);
-          if (problems.length > 0) throw new Error(`${describeCase(fuzz)}: ${problems.join('; ')}`);
-        } else if (answer.status !== 400 && answer.status !== 413) {
-          throw new Error(`${describeCase(fuzz)}: HTTP ${answer.status} ${answer.text.slice(0, 200)}`);
-        }
-      }),
-      { numRuns: RUNS, seed: fuzzSeed() },
-    );
+      await fc.assert(
+        fc.asyncProperty(fuzzCase, async (fuzz) => {
+          const { envelope } = envelopeOf(fuzz, { snapshots });
+          const { body: signed, headers: signedHeaders } = signer.signEnvelope(envelope);
+          const answer = await send(port, {
+            method: 'POST',
+            path: '/alexa',
+            headers: signedHeaders,
+            body: signed,
+          });
+          statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+          if (answer.status === 200) {
+            const requestType = (envelope.request as { type?: unknown } | null)?.type;
+            const problems = await responseViolations(
+              JSON.parse(answer.text) as ResponseEnvelope,
+              requestType,
+            );
+            if (problems.length > 0) throw new Error(`${describeCase(fuzz)}: ${problems.join('; ')}`);
+          } else if (answer.status !== 400 && answer.status !== 413) {
+            throw new Error(`${describeCase(fuzz)}: HTTP ${answer.status} ${answer.text.slice(0, 200)}`);
+          }
+        }),
+        { numRuns: RUNS, seed: fuzzSeed() },
+      );
 
-    process.stdout.write(`HTTP fuzz, signed envelopes: ${RUNS}, statuses ${JSON.stringify(statuses)}\n`);
-    expect(statuses[200]).toBeGreaterThan(RUNS / 2);
-  });
+      process.stdout.write(`HTTP fuzz, signed envelopes: ${RUNS}, statuses ${JSON.stringify(statuses)}\n`);
+      expect(statuses[200]).toBeGreaterThan(RUNS / 2);
+    },
+    fuzzTimeoutMs(RUNS),
+  );
 
   it('answers a body signed for other bytes with 400', async () => {
     const { body: signed } = signer.signEnvelope(readFixture('launch'));

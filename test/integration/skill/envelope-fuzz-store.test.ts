@@ -1,7 +1,14 @@
 import { createLogger } from '../../../lambda/src/logger';
 import { buildSkill } from '../../../lambda/src/skill';
 import { FakeAlexaApi } from '../../support/fakes';
-import { collectSnapshots, emptyTally, fuzzRuns, fuzzSeed, runEnvelopeFuzz } from '../../support/fuzz-run';
+import {
+  collectSnapshots,
+  emptyTally,
+  fuzzRuns,
+  fuzzSeed,
+  fuzzTimeoutMs,
+  runEnvelopeFuzz,
+} from '../../support/fuzz-run';
 import { sampleContacts } from '../../support/sample-contacts';
 import { putDirectory, startTestStore, type TestStore } from '../../support/store';
 
@@ -17,33 +24,37 @@ describe('buildSkill under fuzzed request envelopes, on the embedded store', () 
 
   afterAll(() => testStore.close());
 
-  it('answers every envelope within Alexa rules with the real repositories and persistence', async () => {
-    // Prepare
-    const logLines: string[] = [];
-    const skill = buildSkill({
-      config: {
-        directoryTable: testStore.tables.directory,
-        usersTable: testStore.tables.users,
-        skillId: undefined,
-        officeTimeZone: 'America/New_York',
-      },
-      documentClient: testStore.client,
-      apiClient: new FakeAlexaApi(),
-      clock: () => new Date('2025-01-15T14:05:00Z'),
-      logger: createLogger({ level: 'DEBUG', write: (line) => logLines.push(line) }),
-      random: () => 0,
-    });
-    const snapshots = await collectSnapshots(skill);
-    const tally = emptyTally();
+  it(
+    'answers every envelope within Alexa rules with the real repositories and persistence',
+    async () => {
+      // Prepare
+      const logLines: string[] = [];
+      const skill = buildSkill({
+        config: {
+          directoryTable: testStore.tables.directory,
+          usersTable: testStore.tables.users,
+          skillId: undefined,
+          officeTimeZone: 'America/New_York',
+        },
+        documentClient: testStore.client,
+        apiClient: new FakeAlexaApi(),
+        clock: () => new Date('2025-01-15T14:05:00Z'),
+        logger: createLogger({ level: 'DEBUG', write: (line) => logLines.push(line) }),
+        random: () => 0,
+      });
+      const snapshots = await collectSnapshots(skill);
+      const tally = emptyTally();
 
-    // Act
-    await runEnvelopeFuzz({ skill, context: { snapshots }, logLines, runs: RUNS, tally });
+      // Act
+      await runEnvelopeFuzz({ skill, context: { snapshots }, logLines, runs: RUNS, tally });
 
-    // Assess
-    process.stdout.write(`envelope fuzz, embedded store, seed ${fuzzSeed()}: ${JSON.stringify(tally)}\n`);
-    expect(tally.envelopes).toBe(RUNS);
-    expect(tally.violations).toBe(0);
-    // The store never failed, so every apology was for garbled session state.
-    expect(tally.apologies).toBe(tally.crashes);
-  });
+      // Assess
+      process.stdout.write(`envelope fuzz, embedded store, seed ${fuzzSeed()}: ${JSON.stringify(tally)}\n`);
+      expect(tally.envelopes).toBe(RUNS);
+      expect(tally.violations).toBe(0);
+      // The store never failed, so every apology was for garbled session state.
+      expect(tally.apologies).toBe(tally.crashes);
+    },
+    fuzzTimeoutMs(RUNS),
+  );
 });
