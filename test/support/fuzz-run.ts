@@ -35,8 +35,11 @@ export function fuzzSeed(): number {
 export interface FuzzTally {
   envelopes: number;
   byRequestType: Record<string, number>;
-  /** Answers that were the error handler's apology. */
+  /** Answers that were the error handler's apology, and the errors behind them. */
   apologies: number;
+  apologyNames: Record<string, number>;
+  /** Apologies for the store (or a lost write) on an envelope whose session state was intact: described. */
+  storeApologies: string[];
   /** Apologies for a programming error (only ever on garbled session attributes), by error name. */
   crashes: number;
   crashNames: Record<string, number>;
@@ -50,6 +53,8 @@ export function emptyTally(): FuzzTally {
     envelopes: 0,
     byRequestType: Object.create(null) as Record<string, number>,
     apologies: 0,
+    apologyNames: Object.create(null) as Record<string, number>,
+    storeApologies: [],
     crashes: 0,
     crashNames: Object.create(null) as Record<string, number>,
     silent: 0,
@@ -141,7 +146,14 @@ export async function runEnvelopeFuzz(options: FuzzRunOptions): Promise<void> {
           : '(malformed)';
       tally.byRequestType[typeKey] = (tally.byRequestType[typeKey] ?? 0) + 1;
       const newLines = logLines.slice(logsBefore);
-      if (newLines.some((line) => line.includes('"message":"Request failed"'))) tally.apologies += 1;
+      const failures = newLines.filter((line) => line.includes('"message":"Request failed"'));
+      if (failures.length > 0) tally.apologies += 1;
+      for (const line of failures) {
+        const name = (JSON.parse(line) as { error?: { name?: string } }).error?.name ?? 'unknown';
+        tally.apologyNames[name] = (tally.apologyNames[name] ?? 0) + 1;
+        if (!crashNameOf(line) && !attributesMutated)
+          tally.storeApologies.push(`${describeCase(fuzz)}: ${line.slice(0, 400)}`);
+      }
       const crashes = newLines.map(crashNameOf).filter((name): name is string => name !== undefined);
       for (const name of crashes) tally.crashNames[name] = (tally.crashNames[name] ?? 0) + 1;
       if (crashes.length > 0) tally.crashes += 1;

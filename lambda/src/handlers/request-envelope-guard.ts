@@ -5,8 +5,8 @@ import type { RequestEnvelope } from 'ask-sdk-model';
  * Lambda can be invoked with anything, and a malformed envelope must get an answer, not a crash
  * deep in a handler. The guard returns a copy every handler can trust:
  * - `request` is an object with a non-empty string `type` (else there is nothing to answer);
- * - `context.System` is an object; ids and other strings are strings or absent; the locale is a
- *   language tag or absent;
+ * - `context.System` is an object; ids are strings of a plausible length, or absent; the locale
+ *   is a language tag or absent;
  * - `session` is an object with object `attributes`, or absent;
  * - an intent request (or CanFulfillIntentRequest) has an intent with a name (else it becomes
  *   AMAZON.FallbackIntent) and an object of slots, each an object whose `value` is a string, cut
@@ -22,6 +22,12 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 export const MAX_SLOT_VALUE_LENGTH = 200;
 /** Entity ids are the directory's contact ids and slot value ids: short. */
 export const MAX_RESOLVED_ID_LENGTH = 128;
+/**
+ * Alexa's user, person and device ids are a few hundred characters. A longer one is no Alexa id,
+ * and as a store key (persistent attributes are keyed by it) it would break DynamoDB's 2,048-byte
+ * key limit and be refused, which would sound like the store being down.
+ */
+export const MAX_ALEXA_ID_LENGTH = 1000;
 
 const FALLBACK_INTENT = 'AMAZON.FallbackIntent';
 /** A BCP 47 tag as Alexa writes them ("en-US"); anything else ("__proto__") is no locale. */
@@ -112,6 +118,10 @@ function guardIntent(intent: unknown): JsonObject {
   return { ...intent, slots };
 }
 
+function isAlexaId(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_ALEXA_ID_LENGTH;
+}
+
 function guardSystem(system: unknown): JsonObject {
   const guarded = keepStrings(system, ['apiEndpoint', 'apiAccessToken']);
   for (const [field, idField] of [
@@ -121,8 +131,7 @@ function guardSystem(system: unknown): JsonObject {
     ['device', 'deviceId'],
   ] as const) {
     const part = guarded[field];
-    if (isObject(part) && typeof part[idField] === 'string') continue;
-    if (part !== undefined) delete guarded[field];
+    if (part !== undefined && !(isObject(part) && isAlexaId(part[idField]))) delete guarded[field];
   }
   return guarded;
 }
@@ -137,7 +146,7 @@ function guardSession(session: unknown): JsonObject | undefined {
     ['user', 'userId'],
   ] as const) {
     const part = guarded[field];
-    if (part !== undefined && !(isObject(part) && typeof part[idField] === 'string')) delete guarded[field];
+    if (part !== undefined && !(isObject(part) && isAlexaId(part[idField]))) delete guarded[field];
   }
   return guarded;
 }

@@ -52,8 +52,8 @@ describe('buildSkill under fuzzed request envelopes, on the embedded store', () 
       process.stdout.write(`envelope fuzz, embedded store, seed ${fuzzSeed()}: ${JSON.stringify(tally)}\n`);
       expect(tally.envelopes).toBe(RUNS);
       expect(tally.violations).toBe(0);
-      // The store never failed, so every apology was for garbled session state.
-      expect(tally.apologies).toBe(tally.crashes);
+      // The store never failed: no envelope made it refuse a request, whatever its slots or ids.
+      expect(tally.storeApologies).toEqual([]);
     },
     fuzzTimeoutMs(RUNS),
   );

@@ -1,5 +1,6 @@
 import {
   guardRequestEnvelope,
+  MAX_ALEXA_ID_LENGTH,
   MAX_RESOLVED_ID_LENGTH,
   MAX_SLOT_VALUE_LENGTH,
 } from '../../../lambda/src/handlers/request-envelope-guard';
@@ -123,6 +124,17 @@ describe('guardRequestEnvelope', () => {
     expect(result.session).toEqual({ new: false, attributes: {} });
     expect(result.context).toEqual({ System: { person: { personId: 'amzn1.ask.person.P' } } });
     expect(result.request).not.toHaveProperty('locale');
+  });
+
+  it("drops a user or person id too long to be Alexa's, which no store key could hold", () => {
+    const result = guarded((envelope) => {
+      const system = (envelope.context as Json).System as Json;
+      system.user = { userId: `amzn1.ask.account.${'A'.repeat(MAX_ALEXA_ID_LENGTH)}` };
+      system.person = { personId: 'amzn1.ask.person.P' };
+    });
+
+    expect((result.context as Json).System).not.toHaveProperty('user');
+    expect((result.context as Json).System).toHaveProperty('person', { personId: 'amzn1.ask.person.P' });
   });
 
   it('takes away a session that is not an object', () => {

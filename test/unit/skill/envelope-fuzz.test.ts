@@ -29,6 +29,7 @@ describe('buildSkill under fuzzed request envelopes, on the fake directory', () 
       process.stdout.write(`envelope fuzz, fake directory, seed ${fuzzSeed()}: ${JSON.stringify(tally)}\n`);
       expect(tally.envelopes).toBe(RUNS);
       expect(tally.violations).toBe(0);
+      expect(tally.storeApologies).toEqual([]);
       expect(tally.silent + tally.spoken).toBe(RUNS);
     },
     fuzzTimeoutMs(RUNS),
