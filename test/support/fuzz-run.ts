@@ -124,10 +124,33 @@ export interface FuzzRunOptions {
 /**
  * Drives `runs` fuzzed envelopes through the skill and checks each answer against Alexa's rules.
  * A crash (the error handler catching a programming error) fails the property unless a mutation
- * garbled the session attributes themselves, which only this skill writes; those are counted.
+ * garbled the session attributes themselves, which only this skill writes; those are counted. An
+ * unhandled promise rejection anywhere during the run fails it too.
  */
 export async function runEnvelopeFuzz(options: FuzzRunOptions): Promise<void> {
   const { skill, context, logLines, tally } = options;
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown): void => {
+    unhandled.push(reason);
+  };
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    await assertEveryEnvelope(skill, context, logLines, tally, options.runs);
+    // A rejection nobody handles shows up a turn later, if at all: give it that turn.
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
+  if (unhandled.length > 0) throw new Error(`Unhandled rejections: ${unhandled.map(String).join('; ')}`);
+}
+
+async function assertEveryEnvelope(
+  skill: Skill,
+  context: FuzzContext,
+  logLines: string[],
+  tally: FuzzTally,
+  runs: number,
+): Promise<void> {
   await fc.assert(
     fc.asyncProperty(fuzzCase, async (fuzz: FuzzCase) => {
       const { envelope, attributesMutated } = envelopeOf(fuzz, context);
@@ -177,6 +200,6 @@ export async function runEnvelopeFuzz(options: FuzzRunOptions): Promise<void> {
         throw new Error(`${describeCase(fuzz)}: a failed turn kept the question it failed on`);
       }
     }),
-    { numRuns: options.runs, seed: fuzzSeed(), endOnFailure: false },
+    { numRuns: runs, seed: fuzzSeed(), endOnFailure: false },
   );
 }
