@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -6,10 +6,17 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../lambda/src/repositories/dynamodb-client';
 import { DEFAULT_TABLE_NAMES } from '../lambda/src/repositories/table-definitions';
 import { ModelSyncError, readDirectoryCsv, readDirectoryStore } from './model-sync/read-directory';
-import { type DirectoryName, type ModelFile, modelText, syncModel } from './model-sync/slot-values';
+import {
+  type DirectoryName,
+  type ModelFile,
+  modelText,
+  syncModel,
+  syncOptionsFor,
+} from './model-sync/slot-values';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
-export const DEFAULT_MODEL = path.join(PROJECT_ROOT, 'skill-package/interactionModels/custom/en-US.json');
+export const MODELS_FOLDER = path.join(PROJECT_ROOT, 'skill-package/interactionModels/custom');
+export const DEFAULT_MODEL = path.join(MODELS_FOLDER, 'en-US.json');
 const LOCAL_ENDPOINT = 'http://127.0.0.1:8000';
 
 const USAGE = `Usage: npm run model:sync -- [FILE.csv] [options]
@@ -19,7 +26,8 @@ const USAGE = `Usage: npm run model:sync -- [FILE.csv] [options]
                            endpoint uses your AWS credentials)
   --region R               AWS region (default $AWS_REGION or us-east-1)
   --directory-table NAME   default ${DEFAULT_TABLE_NAMES.directory}
-  --model PATH             the model to update (default skill-package/interactionModels/custom/en-US.json)
+  --model PATH             the one model to update (default: every locale's model in
+                           skill-package/interactionModels/custom/)
   --check                  write nothing; exit 1 when the model is out of date
   -h, --help               this help`;
 
@@ -35,8 +43,20 @@ export interface ModelSyncOptions {
 export interface ModelSyncOutcome {
   readonly contacts: number;
   readonly companies: number;
+  /** Whether any model changed (or, with `check`, would). */
   readonly changed: boolean;
+  /** The first model synced: the one given, or en-US. */
   readonly model: string;
+  /** Every model synced, and whether it changed. */
+  readonly models: readonly { readonly model: string; readonly changed: boolean }[];
+}
+
+/** Every locale's model, en-US first. */
+export async function localeModels(folder = MODELS_FOLDER): Promise<string[]> {
+  const files = (await readdir(folder)).filter((file) => /^[a-z]{2}-[A-Z]{2}\.json$/.test(file)).sort();
+  return files
+    .sort((a, b) => Number(b === 'en-US.json') - Number(a === 'en-US.json'))
+    .map((file) => path.join(folder, file));
 }
 
 async function readDirectory(options: ModelSyncOptions): Promise<DirectoryName[]> {
@@ -55,20 +75,35 @@ async function readDirectory(options: ModelSyncOptions): Promise<DirectoryName[]
   }
 }
 
-/** Syncs the model from a directory CSV or table; with `check`, only tells whether it would change. */
+/**
+ * Syncs the models (`options.model`, else every locale's) from a directory CSV or table, read
+ * once; with `check`, only tells whether they would change.
+ */
 export async function runModelSync(options: ModelSyncOptions): Promise<ModelSyncOutcome> {
-  const modelPath = options.model ?? DEFAULT_MODEL;
-  const before = await readFile(modelPath, 'utf8');
+  const modelPaths = options.model ? [options.model] : await localeModels();
   const directory = await readDirectory(options);
   if (directory.length === 0) throw new ModelSyncError('The directory is empty: nothing to sync from');
-  const synced = syncModel(JSON.parse(before) as ModelFile, directory);
-  const after = modelText(synced);
-  const changed = after !== before;
-  if (changed && !options.check) await writeFile(modelPath, after, 'utf8');
-  const companies =
-    synced.interactionModel.languageModel.types?.find((type) => type.name === 'COMPANY_NAME')?.values
-      .length ?? 0;
-  return { contacts: directory.length, companies, changed, model: modelPath };
+  const models: { model: string; changed: boolean }[] = [];
+  let companies = 0;
+  for (const modelPath of modelPaths) {
+    const before = await readFile(modelPath, 'utf8');
+    const locale = path.basename(modelPath, '.json');
+    const synced = syncModel(JSON.parse(before) as ModelFile, directory, syncOptionsFor(locale));
+    const after = modelText(synced);
+    const changed = after !== before;
+    if (changed && !options.check) await writeFile(modelPath, after, 'utf8');
+    models.push({ model: modelPath, changed });
+    companies ||=
+      synced.interactionModel.languageModel.types?.find((type) => type.name === 'COMPANY_NAME')?.values
+        .length ?? 0;
+  }
+  return {
+    contacts: directory.length,
+    companies,
+    changed: models.some((entry) => entry.changed),
+    model: modelPaths[0] ?? DEFAULT_MODEL,
+    models,
+  };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -86,14 +121,12 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const outcome = await runModelSync(parsed.options);
     const what = `${outcome.contacts} contacts, ${outcome.companies} companies`;
-    if (parsed.options.check) {
-      console.log(
-        outcome.changed ? `${outcome.model} is out of date (${what})` : `${outcome.model} is up to date`,
-      );
-      return outcome.changed ? 1 : 0;
+    for (const { model, changed } of outcome.models) {
+      if (parsed.options.check)
+        console.log(changed ? `${model} is out of date (${what})` : `${model} is up to date`);
+      else console.log(`${changed ? 'Updated' : 'Already up to date:'} ${model} (${what})`);
     }
-    console.log(`${outcome.changed ? 'Updated' : 'Already up to date:'} ${outcome.model} (${what})`);
-    return 0;
+    return parsed.options.check && outcome.changed ? 1 : 0;
   } catch (error) {
     if (error instanceof ModelSyncError) {
       console.error(`error: ${error.message}`);

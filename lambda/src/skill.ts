@@ -32,6 +32,7 @@ import {
   selfPresenceHandler,
   whoIsInHandler,
 } from './handlers/presence';
+import { screenEventHandler } from './handlers/screen-events';
 import {
   canFulfillIntentHandler,
   exceptionEncounteredHandler,
@@ -153,6 +154,7 @@ export function buildSkill(deps: SkillDependencies): Skill {
       browseHandler(browsing),
       listContinuationHandler(browsing),
       confirmNameHandler(conversation),
+      screenEventHandler(conversation),
       helpHandler(builtIns),
       goodbyeHandler(builtIns),
       yesNoHandler(builtIns),

@@ -16,6 +16,8 @@ import type { DevRoute, DevRouteRequest, DevRouteResponse } from '../http-server
  *   POST /dev/envelope      a request envelope, sent as is
  *   POST /dev/reset         forget the session
  *   POST /dev/locale        {"locale": "en-US"}: switch the interaction model
+ *   POST /dev/device        {"device": "screen" | "headless"}: an Echo Show, or a device without a screen
+ *   POST /dev/touch         {"arguments": ["openContact", "c002"]}: touch the screen (an APL UserEvent)
  */
 export interface ConsoleOptions {
   readonly session: DialogSession;
@@ -93,6 +95,7 @@ export function turnView(turn: Turn, session: DialogSession) {
     alexaPrompt: turn.alexaPrompt,
     note: turn.note,
     card: turn.card,
+    screen: turn.screen,
     sessionOpen: turn.sessionOpen,
     exchanges: turn.exchanges,
     state: session.state,
@@ -160,6 +163,31 @@ export function consoleRoutes(options: ConsoleOptions): DevRoute[] {
       handle: guarded(async () => {
         session.reset();
         return json(200, stateView());
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/dev/device',
+      handle: guarded(async (request) => {
+        const { device } = readJson(request);
+        if (device !== 'screen' && device !== 'headless') {
+          throw new ConsoleRequestError('Pick a device: {"device": "screen"} or {"device": "headless"}');
+        }
+        session.setDevice(device);
+        return json(200, stateView());
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/dev/touch',
+      handle: guarded(async (request) => {
+        const touched = readJson(request).arguments;
+        if (!Array.isArray(touched) || touched.length === 0) {
+          throw new ConsoleRequestError(
+            'Touch with the SendEvent arguments: {"arguments": ["openContact", "c002"]}',
+          );
+        }
+        return json(200, turnView(await session.touch(touched), session));
       }),
     },
     {

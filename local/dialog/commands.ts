@@ -12,6 +12,8 @@ export type CommandOutcome =
 export const COMMAND_HELP = [
   '.reset            forget the session; the next utterance starts a new one',
   '.locale [xx-XX]   show or switch the interaction model (a new session)',
+  '.device [screen|headless]  show or switch the device: an Echo Show (APL) or one without a screen',
+  '.touch ARG...     touch the screen: send a UserEvent with these arguments (.touch openContact c002)',
   '.send FILE.json   send a request envelope exactly as written in the file',
   '.json             show the last request and response',
   '.help             this list',
@@ -41,6 +43,16 @@ export async function runCommand(
       if (!argument) return { kind: 'message', text: `Locale: ${session.state.locale}` };
       session.setLocale(argument);
       return { kind: 'message', text: `Locale: ${argument} (new session)` };
+    case '.device':
+      if (!argument) return { kind: 'message', text: `Device: ${session.state.device}` };
+      if (argument !== 'screen' && argument !== 'headless')
+        return { kind: 'message', text: 'Usage: .device screen|headless' };
+      session.setDevice(argument);
+      return { kind: 'message', text: `Device: ${argument}` };
+    case '.touch':
+      if (args.length === 0)
+        return { kind: 'message', text: 'Usage: .touch ARG... (.touch openContact c002)' };
+      return { kind: 'turn', turn: await session.touch(args) };
     case '.send': {
       if (!argument) return { kind: 'message', text: 'Usage: .send FILE.json' };
       const file = path.resolve(baseDir, argument);

@@ -4,12 +4,15 @@ import type { SlotType } from '../utterance/interaction-model';
 import {
   type AlexaIdentity,
   buildRequestEnvelope,
+  type DeviceKind,
+  interfacesOf,
   LOCAL_IDENTITY,
   newSessionId,
   type RequestBody,
 } from '../utterance/request-envelope';
 import { type DialogExpectation, type Interpretation, UtteranceEngine } from '../utterance/utterance-engine';
 import { type DelegationStep, dialogIntentOf, isAutoDelegated, nextDelegationStep } from './delegation';
+import { type ScreenView, screenView } from './screen-view';
 import { type CardView, cardView, outputSpeechText } from './speech-text';
 
 /** Runs the skill on one envelope: `buildSkill(...).invoke`, the same code as the Lambda. */
@@ -45,6 +48,8 @@ export interface Turn {
   readonly speech: string;
   readonly reprompt: string;
   readonly card?: CardView | undefined;
+  /** What a device with a screen shows (only when the session's device has one). */
+  readonly screen?: ScreenView | undefined;
   readonly sessionOpen: boolean;
   /** Said by Alexa itself from the dialog model while it runs a delegated dialog. */
   readonly alexaPrompt?: string | undefined;
@@ -55,6 +60,8 @@ export interface Turn {
 /** The session as a tester sees it. */
 export interface SessionView {
   readonly locale: string;
+  /** A device with a screen (APL) or without one. */
+  readonly device: DeviceKind;
   readonly open: boolean;
   readonly sessionId: string | undefined;
   readonly attributes: Readonly<Record<string, unknown>>;
@@ -79,7 +86,7 @@ const MAX_EXCHANGES_PER_TURN = 5;
  */
 export class DialogSession {
   private engineValue: UtteranceEngine;
-  private readonly identity: AlexaIdentity;
+  private identity: AlexaIdentity;
   private readonly clock: () => Date;
   private readonly skillPackage: string;
   private open = false;
@@ -119,6 +126,7 @@ export class DialogSession {
     }
     return {
       locale: this.engineValue.locale,
+      device: Object.keys(this.identity.supportedInterfaces).length > 0 ? 'screen' : 'headless',
       open: this.open,
       sessionId: this.open ? this.sessionId : undefined,
       attributes: this.attributes,
@@ -140,6 +148,24 @@ export class DialogSession {
   public setLocale(locale: string): void {
     this.engineValue = this.engineFor(locale);
     this.reset();
+  }
+
+  /**
+   * Talks from now on as a device with a screen (an Echo Show: its requests list APL) or without
+   * one. The session goes on: only `supportedInterfaces` changes.
+   */
+  public setDevice(device: DeviceKind): void {
+    this.identity = { ...this.identity, supportedInterfaces: interfacesOf(device) };
+  }
+
+  /**
+   * A touch on the screen the skill showed last: an `Alexa.Presentation.APL.UserEvent` with the
+   * arguments its SendEvent carries (`['openContact', 'c002']`), in the current session.
+   */
+  public async touch(args: readonly unknown[], token?: string): Promise<Turn> {
+    if (!this.open) this.startSession();
+    this.pending = undefined;
+    return this.exchange({}, [{ type: 'Alexa.Presentation.APL.UserEvent', arguments: args, token }]);
   }
 
   /** Says `text` to Alexa: interprets it, sends the request, and reads the answer. */
@@ -272,6 +298,7 @@ export class DialogSession {
       speech: outputSpeechText(response?.response.outputSpeech),
       reprompt: outputSpeechText(response?.response.reprompt?.outputSpeech),
       card: cardView(response),
+      screen: screenView(response),
       sessionOpen: this.open,
     };
   }

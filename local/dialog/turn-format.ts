@@ -40,6 +40,8 @@ export function describeRequest(turn: Turn): string | undefined {
     if (body.dialogState) text += `  [${body.dialogState}]`;
   } else if (body.type === 'SessionEndedRequest') {
     text += ` (${body.reason})`;
+  } else if (body.type === 'Alexa.Presentation.APL.UserEvent') {
+    text += `  ${((body as { arguments?: unknown[] }).arguments ?? []).join(' ')}`;
   }
   if (request.session?.new) text += '  (new session)';
   return text;
@@ -70,6 +72,22 @@ export function formatTurn(turn: Turn, style: Style): string {
   if (turn.card) {
     const card = [style.bold(turn.card.title), turn.card.text].filter(Boolean).join('\n');
     lines.push(`${style.accent('  Card   ')}${indent(card, '         ')}`);
+  }
+  if (turn.screen) {
+    const screen = [
+      style.bold(turn.screen.heading),
+      ...(turn.screen.subheading ? [turn.screen.subheading] : []),
+      ...turn.screen.lines.map((line) => {
+        // A list line can be touched: "1. Jane Doe  Sales Director  (.touch openContact c001)".
+        if (line.touch) {
+          const detail = line.detail ? `  ${line.detail}` : '';
+          return `${line.text}${detail}${style.dim(`  (.touch ${line.touch.join(' ')})`)}`;
+        }
+        return line.detail ? `${line.detail}: ${line.text}` : line.text;
+      }),
+      ...(turn.screen.footer ? [turn.screen.footer] : []),
+    ].join('\n');
+    lines.push(`${style.accent('  Screen ')}${indent(screen, '         ')}`);
   }
   if (turn.exchanges.length > 0 || turn.alexaPrompt) {
     lines.push(style.dim(turn.sessionOpen ? '  [session open]' : '  [session closed]'));

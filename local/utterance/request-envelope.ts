@@ -25,6 +25,19 @@ export const LOCAL_IDENTITY: AlexaIdentity = {
   apiAccessToken: 'local-console-api-access-token',
 };
 
+/** The devices the local tools can pretend to be. */
+export type DeviceKind = 'headless' | 'screen';
+
+/** What an Echo Show lists in `supportedInterfaces`: APL, with its runtime's version. */
+export const SCREEN_DEVICE_INTERFACES: Readonly<Record<string, unknown>> = {
+  'Alexa.Presentation.APL': { runtime: { maxVersion: '2024.2' } },
+};
+
+/** The `supportedInterfaces` of a device kind. */
+export function interfacesOf(device: DeviceKind): Readonly<Record<string, unknown>> {
+  return device === 'screen' ? SCREEN_DEVICE_INTERFACES : {};
+}
+
 export interface SessionSnapshot {
   readonly sessionId: string;
   readonly isNew: boolean;
@@ -38,7 +51,13 @@ export type RequestBody =
       readonly intent: Intent;
       readonly dialogState?: DialogState | undefined;
     }
-  | { readonly type: 'SessionEndedRequest'; readonly reason: SessionEndedReason };
+  | { readonly type: 'SessionEndedRequest'; readonly reason: SessionEndedReason }
+  | {
+      /** A touch on the screen: what the document's SendEvent sent. */
+      readonly type: 'Alexa.Presentation.APL.UserEvent';
+      readonly arguments: readonly unknown[];
+      readonly token?: string | undefined;
+    };
 
 export interface EnvelopeParts {
   readonly identity: AlexaIdentity;
@@ -81,6 +100,15 @@ export function buildRequestEnvelope(parts: EnvelopeParts): RequestEnvelope {
       ...common,
       ...(body.dialogState ? { dialogState: body.dialogState } : {}),
       intent: body.intent,
+    };
+  } else if (body.type === 'Alexa.Presentation.APL.UserEvent') {
+    request = {
+      type: body.type,
+      ...common,
+      ...(body.token ? { token: body.token } : {}),
+      arguments: [...body.arguments],
+      source: { type: 'TouchWrapper', handler: 'Press', id: '' },
+      components: {},
     };
   } else {
     request = { type: 'SessionEndedRequest', ...common, reason: body.reason };

@@ -97,12 +97,28 @@ function commonSpelling(spellings: ReadonlyMap<string, number>): string {
   return best?.[0] ?? '';
 }
 
+/** How a model's language joins a shared name and a company ("Jane Doe at Acme Corp."). */
+export interface SyncOptions {
+  /** "at" in English, "bei" in German. */
+  readonly at?: string | undefined;
+}
+
+const AT_BY_LANGUAGE: Readonly<Record<string, string>> = { de: 'bei' };
+
+/** The sync options of a locale's model: the word for "at" in its language. */
+export function syncOptionsFor(locale: string): SyncOptions {
+  return { at: AT_BY_LANGUAGE[locale.split('-')[0] ?? ''] ?? 'at' };
+}
+
 /**
  * CONTACT_NAME: each contact's full name with its other spellings, aliases and "alias last-name"
  * as synonyms. A full name two people share becomes "Jane Doe at Acme Corp." with the plain name
  * as a synonym, so Alexa resolves "Jane Doe" to both ids and the skill asks which one.
  */
-export function contactNameValues(directory: readonly DirectoryName[]): SlotValue[] {
+export function contactNameValues(
+  directory: readonly DirectoryName[],
+  options: SyncOptions = {},
+): SlotValue[] {
   const contacts = [...directory].sort(byId);
   const holders = new Map<string, number>();
   for (const contact of contacts) {
@@ -112,7 +128,10 @@ export function contactNameValues(directory: readonly DirectoryName[]): SlotValu
   return contacts.map((contact) => {
     const fullName = `${contact.firstName} ${contact.lastName}`.trim();
     const shared = (holders.get(normalizeName(fullName)) ?? 0) > 1;
-    const value = shared && contact.company ? `${fullName} at ${spokenCompany(contact.company)}` : fullName;
+    const value =
+      shared && contact.company
+        ? `${fullName} ${options.at ?? 'at'} ${spokenCompany(contact.company)}`
+        : fullName;
     return withSynonyms(contact.id, value, [
       ...(value === fullName ? [] : [fullName]),
       ...spellingsOf(fullName),
@@ -172,11 +191,15 @@ interface ModelFile {
  * else (intents, other types, the order of keys and types) stays as it is, so syncing twice gives
  * the same file.
  */
-export function syncModel(model: ModelFile, directory: readonly DirectoryName[]): ModelFile {
+export function syncModel(
+  model: ModelFile,
+  directory: readonly DirectoryName[],
+  options: SyncOptions = {},
+): ModelFile {
   const languageModel = model.interactionModel.languageModel;
   const types = languageModel.types ?? [];
   const valuesFor = (type: SlotType): readonly SlotValue[] => {
-    if (type.name === SlotTypeNames.contactName) return contactNameValues(directory);
+    if (type.name === SlotTypeNames.contactName) return contactNameValues(directory, options);
     if (type.name === SlotTypeNames.companyName) return companyNameValues(directory, type.values);
     return type.values;
   };

@@ -25,6 +25,22 @@ export interface EnvelopeOptions {
   readonly locale?: string;
   readonly timestamp?: string;
   readonly sessionId?: string;
+  /**
+   * The device: `screen` is an Echo Show (APL, runtime 2024.2), `oldScreen` a screen whose APL
+   * runtime is older than Front Desk's documents; without it, a device with no screen.
+   */
+  readonly device?: 'screen' | 'oldScreen' | 'headless';
+}
+
+/** What an Echo Show lists in `supportedInterfaces`. */
+export const SCREEN_DEVICE_INTERFACES = {
+  'Alexa.Presentation.APL': { runtime: { maxVersion: '2024.2' } },
+} as const;
+
+function supportedInterfaces(device: EnvelopeOptions['device']): Record<string, unknown> {
+  if (device === 'screen') return structuredClone(SCREEN_DEVICE_INTERFACES);
+  if (device === 'oldScreen') return { 'Alexa.Presentation.APL': { runtime: { maxVersion: '1.6' } } };
+  return {};
 }
 
 let counter = 0;
@@ -47,7 +63,10 @@ function envelope(request: Record<string, unknown>, options: EnvelopeOptions): R
         application,
         user: { userId },
         ...(options.personId ? { person: { personId: options.personId } } : {}),
-        device: { deviceId: 'amzn1.ask.device.TESTDEVICE', supportedInterfaces: {} },
+        device: {
+          deviceId: 'amzn1.ask.device.TESTDEVICE',
+          supportedInterfaces: supportedInterfaces(options.device),
+        },
         apiEndpoint: 'https://api.amazonalexa.com',
         apiAccessToken: 'test-token',
       },
@@ -124,5 +143,19 @@ export function sessionEndedRequest(reason: string, options: EnvelopeOptions = {
       ...(reason === 'ERROR' ? { error: { type: 'INVALID_RESPONSE', message: 'test' } } : {}),
     },
     options,
+  );
+}
+
+/** A touch on an APL screen: `arguments` as the document's SendEvent sent them. */
+export function userEventRequest(args: readonly unknown[], options: EnvelopeOptions = {}): RequestEnvelope {
+  return envelope(
+    {
+      type: 'Alexa.Presentation.APL.UserEvent',
+      token: 'frontDesk.list',
+      arguments: [...args],
+      source: { type: 'TouchWrapper', handler: 'Press', id: '' },
+      components: {},
+    },
+    { device: 'screen', ...options },
   );
 }

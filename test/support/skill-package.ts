@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 
@@ -42,6 +42,16 @@ function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
+export const MODELS_FOLDER = path.join(SKILL_PACKAGE, 'interactionModels/custom');
+
+/** The locales that have an interaction model, sorted. */
+export function modelLocales(): string[] {
+  return readdirSync(MODELS_FOLDER)
+    .filter((file) => /^[a-z]{2}-[A-Z]{2}\.json$/.test(file))
+    .map((file) => file.slice(0, -'.json'.length))
+    .sort();
+}
+
 export function loadLanguageModel(locale: string): LanguageModel {
   const file = path.join(SKILL_PACKAGE, 'interactionModels/custom', `${locale}.json`);
   return readJson<{ interactionModel: { languageModel: LanguageModel } }>(file).interactionModel
@@ -54,7 +64,16 @@ export interface SkillManifest {
     readonly publishingInformation: {
       readonly locales: Record<string, { readonly name: string; readonly examplePhrases: readonly string[] }>;
     };
-    readonly apis: { readonly custom: { readonly endpoint: { readonly uri: string } } };
+    readonly privacyAndCompliance: { readonly locales: Record<string, unknown> };
+    readonly apis: {
+      readonly custom: {
+        readonly endpoint: { readonly uri: string };
+        readonly interfaces?: readonly {
+          readonly type: string;
+          readonly supportedViewports?: readonly { readonly mode: string; readonly shape: string }[];
+        }[];
+      };
+    };
   };
 }
 

@@ -2,6 +2,7 @@ import { getIntentName, getRequestType, type HandlerInput, type RequestHandler }
 import type { Response } from 'ask-sdk-model';
 import { letterOf } from '../domain/letters';
 import { IntentNames, SlotNames } from '../interaction';
+import { browseScreen } from '../screens/screen';
 import type { BrowseRequest, BrowseResult, BrowseService } from '../services/browse-service';
 import {
   cardLine,
@@ -76,10 +77,15 @@ function speakPage(
   ]);
   const shown = page.firstNumber - 1 + page.entries.length;
   const remaining = page.total === undefined ? undefined : Math.max(0, page.total - shown);
-  const card = {
-    title: listCardTitle(t, page.facet, page.label),
-    text: [...lines, ...(last ? [] : [cardMoreLine(t, remaining)])].join('\n'),
-  };
+  const title = listCardTitle(t, page.facet, page.label);
+  const moreLine = last ? undefined : cardMoreLine(t, remaining);
+  const card = { title, text: [...lines, ...(moreLine ? [moreLine] : [])].join('\n') };
+  const screen = browseScreen(t, {
+    title,
+    entries: page.entries,
+    firstNumber: page.firstNumber,
+    footer: moreLine,
+  });
   const said = Ssml.join([intro, entriesSpeech(t, page.facet, page.entries)]);
   if (page.next) {
     updateSessionState(input, { pending: { type: 'listPage', position: page.next, cardLines: lines } });
@@ -87,6 +93,7 @@ function speakPage(
       speech: Ssml.join([said, t.speak('browse.more.question')]),
       reprompt: t.speak('browse.more.reprompt'),
       card,
+      screen,
     });
   }
   updateSessionState(input, { pending: undefined });
@@ -94,6 +101,7 @@ function speakPage(
     speech: Ssml.join([said, t.speak('anythingElse.question')]),
     reprompt: t.speak('anythingElse.reprompt'),
     card,
+    screen,
   });
 }
 

@@ -3,6 +3,7 @@ import type { Response } from 'ask-sdk-model';
 import type { Contact, ContactSummary } from '../domain/contact';
 import { FrontDeskError } from '../errors';
 import type { ContactDetail } from '../interaction';
+import { contactScreen } from '../screens/screen';
 import type { DirectoryService, NameQuery } from '../services/directory-service';
 import type { NameSuggestionService } from '../services/name-suggestion-service';
 import {
@@ -64,6 +65,7 @@ export function answerAbout(
     speech: Ssml.join([answer, t.speak('anythingElse.question')]),
     reprompt: t.speak('anythingElse.reprompt'),
     card: contactCard(t, contact),
+    screen: contactScreen(contact),
   });
 }
 

@@ -1,5 +1,6 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import type { Screen } from '../screens/screen';
 import type { Random } from '../speech/i18n';
 import { Ssml } from '../speech/ssml';
 import { translatorOf } from './request-context';
@@ -9,6 +10,7 @@ import { type CardContent, respond } from './respond';
 export interface Answer {
   readonly speech: Ssml;
   readonly card?: CardContent | undefined;
+  readonly screen?: Screen | undefined;
 }
 
 /**
@@ -18,12 +20,18 @@ export interface Answer {
  */
 export function finish(input: HandlerInput, random: Random | undefined, answer: Answer): Response {
   if (input.requestEnvelope.session?.new !== false) {
-    return respond(input, { speech: answer.speech, card: answer.card, endSession: true });
+    return respond(input, {
+      speech: answer.speech,
+      card: answer.card,
+      screen: answer.screen,
+      endSession: true,
+    });
   }
   const t = translatorOf(input, random);
   return respond(input, {
     speech: Ssml.join([answer.speech, t.speak('anythingElse.question')]),
     reprompt: t.speak('anythingElse.reprompt'),
     card: answer.card,
+    screen: answer.screen,
   });
 }

@@ -3,6 +3,7 @@ import type { Response } from 'ask-sdk-model';
 import { type Contact, fullNameOf } from '../domain/contact';
 import { type IntentName, IntentNames, SlotNames } from '../interaction';
 import type { Logger } from '../logger';
+import { whoIsInScreen } from '../screens/screen';
 import type { IdentityService } from '../services/identity-service';
 import type { PresenceService } from '../services/presence-service';
 import {
@@ -166,12 +167,21 @@ async function whoIsInPage(
       ? await momentOf(input, deps)
       : { now: deps.clock(), timeZone: deps.officeTimeZone };
   const card = whoIsInCard(t, page.records, moment);
+  const screen =
+    page.records.length > 0
+      ? whoIsInScreen(t, {
+          records: page.records,
+          now: moment.now,
+          timeZone: moment.timeZone,
+          footer: hasMore ? t.text('browse.card.moreUncounted') : undefined,
+        })
+      : undefined;
   if (page.cursor !== undefined) {
     updateSessionState(input, { pending: { type: 'presencePage', cursor: page.cursor } });
-    return respond(input, { speech, reprompt: t.speak('whoIsIn.moreReprompt'), card });
+    return respond(input, { speech, reprompt: t.speak('whoIsIn.moreReprompt'), card, screen });
   }
   updateSessionState(input, { pending: undefined });
-  return finish(input, deps.random, { speech, card });
+  return finish(input, deps.random, { speech, card, screen });
 }
 
 /** "who's in", "who is in the office": the people checked in, most recent first, a page at a time. */

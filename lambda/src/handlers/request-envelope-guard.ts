@@ -8,6 +8,7 @@ import type { RequestEnvelope } from 'ask-sdk-model';
  * - `context.System` is an object; ids are strings of a plausible length, or absent; the locale
  *   is a language tag or absent;
  * - `session` is an object with object `attributes`, or absent;
+ * - a screen event's string arguments are cut to {@link MAX_ARGUMENT_LENGTH} characters;
  * - an intent request (or CanFulfillIntentRequest) has an intent with a name (else it becomes
  *   AMAZON.FallbackIntent) and an object of slots, each an object whose `value` is a string, cut
  *   to {@link MAX_SLOT_VALUE_LENGTH} characters without control characters, and whose entity
@@ -28,6 +29,8 @@ export const MAX_RESOLVED_ID_LENGTH = 128;
  * key limit and be refused, which would sound like the store being down.
  */
 export const MAX_ALEXA_ID_LENGTH = 1000;
+/** What a screen event's string argument is cut to (at most 2,000 bytes of UTF-8 in a key). */
+export const MAX_ARGUMENT_LENGTH = 500;
 
 const FALLBACK_INTENT = 'AMAZON.FallbackIntent';
 /** A BCP 47 tag as Alexa writes them ("en-US"); anything else ("__proto__") is no locale. */
@@ -118,8 +121,20 @@ function guardIntent(intent: unknown): JsonObject {
   return { ...intent, slots };
 }
 
+/** Printable ASCII, as Alexa's ids are: so the length in characters is the length in bytes. */
+const ASCII_ID = /^[\x21-\x7e]+$/;
+
 function isAlexaId(value: unknown): boolean {
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_ALEXA_ID_LENGTH;
+  return typeof value === 'string' && value.length <= MAX_ALEXA_ID_LENGTH && ASCII_ID.test(value);
+}
+
+/**
+ * A screen event's arguments (APL `SendEvent`) are the skill's own values, such as a contact id;
+ * a string longer than any of them is cut, so no store key made from it can break the key limit.
+ */
+function guardArguments(values: unknown): unknown {
+  if (!Array.isArray(values)) return values;
+  return values.map((value) => (typeof value === 'string' ? value.slice(0, MAX_ARGUMENT_LENGTH) : value));
 }
 
 function guardSystem(system: unknown): JsonObject {
@@ -166,6 +181,7 @@ export function guardRequestEnvelope(raw: unknown): RequestEnvelope | undefined 
   if (type === 'IntentRequest' || type === 'CanFulfillIntentRequest') {
     request.intent = guardIntent(request.intent);
   }
+  if (request.arguments !== undefined) request.arguments = guardArguments(request.arguments);
   const context = isObject(copy.context) ? copy.context : {};
   const session = guardSession(copy.session);
   const guarded: JsonObject = {

@@ -47,7 +47,7 @@ export function chooseCandidate(
   return remaining.length === 1 ? remaining[0] : undefined;
 }
 
-/** "first" -> 1, "2nd" -> 2, "3" -> 3: AMAZON.Ordinal sends digits, people sometimes say words. */
+/** "first" -> 1, "2nd" -> 2, "3" -> 3, "zweite" -> 2: AMAZON.Ordinal sends digits, people sometimes say words. */
 export function parseOrdinal(value: string | undefined): number | undefined {
   if (!value) return undefined;
   const digits = Number.parseInt(value, 10);
@@ -63,6 +63,22 @@ export function parseOrdinal(value: string | undefined): number | undefined {
     four: 4,
     fifth: 5,
     five: 5,
+    // German, as heard in "die zweite" or "den dritten", accents folded by normalizeName.
+    erste: 1,
+    ersten: 1,
+    erster: 1,
+    zweite: 2,
+    zweiten: 2,
+    zweiter: 2,
+    dritte: 3,
+    dritten: 3,
+    dritter: 3,
+    vierte: 4,
+    vierten: 4,
+    vierter: 4,
+    funfte: 5,
+    funften: 5,
+    funfter: 5,
   };
   return words[normalizeName(value)];
 }

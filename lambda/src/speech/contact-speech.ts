@@ -15,10 +15,15 @@ export function placeOf(t: Translator, contact: Pick<Contact, 'city' | 'state'>)
   return contact.city ?? state;
 }
 
+/** An address read aloud with the locale's words for "@" and ".". */
+function spokenEmail(t: Translator, email: string): Ssml {
+  return emailAddress(email, { at: t.text('email.at'), dot: t.text('email.dot') });
+}
+
 function detailValue(t: Translator, contact: Contact, detail: ContactDetail): Ssml | undefined {
   switch (detail) {
     case 'email':
-      return contact.email ? emailAddress(contact.email) : undefined;
+      return contact.email ? spokenEmail(t, contact.email) : undefined;
     case 'phone':
       return contact.phone ? telephone(contact.phone) : undefined;
     case 'office': {
@@ -57,7 +62,7 @@ export function summarySpeech(t: Translator, contact: Contact): Ssml {
   ];
   sentences[0] = Ssml.join([sentences[0] as Ssml, Ssml.text('.')], '');
   if (contact.phone) sentences.push(t.speak('summary.phone', { phone: telephone(contact.phone) }));
-  if (contact.email) sentences.push(t.speak('summary.email', { email: emailAddress(contact.email) }));
+  if (contact.email) sentences.push(t.speak('summary.email', { email: spokenEmail(t, contact.email) }));
   if (sentences.length === 1 && descriptors.length === 0)
     sentences.push(t.speak('summary.nothingMore', { name }));
   return Ssml.join(sentences);

@@ -63,9 +63,19 @@ export function nationalFormat(e164: string): string {
   return match ? `(${match[1]}) ${match[2]}-${match[3]}` : e164;
 }
 
-/** "jane.doe@example.com" read as "jane dot doe at example dot com". */
-export function emailAddress(email: string): Ssml {
-  const spoken = email.replace(/@/g, ' at ').replace(/\./g, ' dot ').replace(/\s+/g, ' ').trim();
+/** How a language reads "@" and "." aloud in an address. */
+export interface EmailWords {
+  readonly at: string;
+  readonly dot: string;
+}
+
+/** "jane.doe@example.com" read as "jane dot doe at example dot com" (in `words`' language). */
+export function emailAddress(email: string, words: EmailWords = { at: 'at', dot: 'dot' }): Ssml {
+  const spoken = email
+    .replace(/@/g, ` ${words.at} `)
+    .replace(/\./g, ` ${words.dot} `)
+    .replace(/\s+/g, ' ')
+    .trim();
   return new Ssml(escapeSsml(spoken), email);
 }
 

@@ -8,6 +8,8 @@ const $ = (id) => document.getElementById(id);
 const elements = {
   skillName: $('skill-name'),
   locale: $('locale'),
+  device: $('device'),
+  screen: $('screen'),
   openSkill: $('open-skill'),
   invocationName: $('invocation-name'),
   reset: $('reset'),
@@ -147,6 +149,51 @@ function renderCard(card) {
   elements.card.append(view);
 }
 
+/**
+ * What an Echo Show shows for the response: the APL document's data (heading, lines, footer).
+ * A line of a list is a button: clicking it touches the screen, as a finger on the device would.
+ */
+function renderScreen(screen, state) {
+  elements.screen.replaceChildren();
+  if (state.device !== 'screen') {
+    elements.screen.append(
+      element(
+        'p',
+        'empty',
+        'The device has no screen. Pick "Echo Show (screen)" to see what the skill shows.',
+      ),
+    );
+    return;
+  }
+  if (!screen) {
+    elements.screen.append(element('p', 'empty', 'This response shows nothing on the screen.'));
+    return;
+  }
+  const view = element('div', 'echo-show');
+  view.dataset.testid = 'screen';
+  view.dataset.token = screen.token ?? '';
+  view.append(element('h3', 'echo-show-heading', screen.heading));
+  if (screen.subheading) view.append(element('p', 'echo-show-subheading', screen.subheading));
+  const list = element('ul', 'echo-show-lines');
+  for (const line of screen.lines) {
+    const item = element('li');
+    const target = line.touch ? element('button', 'echo-show-touch') : element('div', 'echo-show-row');
+    if (line.touch) {
+      target.type = 'button';
+      target.title = `Touch: ${line.touch.join(' ')}`;
+      target.addEventListener('click', () => touch(line.touch));
+    }
+    if (line.detail && !line.touch) target.append(element('span', 'echo-show-label', line.detail));
+    target.append(element('span', 'echo-show-text', line.text));
+    if (line.detail && line.touch) target.append(element('span', 'echo-show-detail', line.detail));
+    item.append(target);
+    list.append(item);
+  }
+  view.append(list);
+  if (screen.footer) view.append(element('p', 'echo-show-footer', screen.footer));
+  elements.screen.append(view);
+}
+
 function renderSession(state) {
   const list = element('dl');
   const row = (label, value) => {
@@ -164,6 +211,7 @@ function renderSession(state) {
   pill.id = 'session-status';
   row('Session', pill);
   row('Locale', state.locale);
+  row('Device', state.device === 'screen' ? 'Echo Show (screen)' : 'Echo (no screen)');
   if (state.sessionId) row('Session id', state.sessionId);
   if (state.expecting) row('Expecting', state.expecting);
   const attributes = element('pre');
@@ -190,6 +238,7 @@ function showTurn(turn) {
   if (turn.exchanges.length > 0) {
     showExchanges(turn.exchanges);
     renderCard(turn.card);
+    renderScreen(turn.screen, turn.state);
   }
   renderSession(turn.state);
   if (!turn.sessionOpen && turn.exchanges.length > 0) addDivider('session ended');
@@ -205,6 +254,18 @@ async function say(text) {
   } finally {
     busy(false);
     elements.utterance.focus();
+  }
+}
+
+async function touch(args) {
+  addBubble('user', `[touch ${args.join(' ')}]`);
+  busy(true);
+  try {
+    showTurn(await api('/dev/touch', { arguments: args }));
+  } catch (error) {
+    addNote(error.message);
+  } finally {
+    busy(false);
   }
 }
 
@@ -241,8 +302,22 @@ elements.reset.addEventListener('click', async () => {
 elements.locale.addEventListener('change', async () => {
   try {
     const view = await api('/dev/locale', { locale: elements.locale.value });
+    // Each locale's model has its own invocation name ("büroempfang" in de-DE).
+    invocationName = view.invocationName;
+    elements.invocationName.textContent = invocationName;
     renderSession(view.state);
     addDivider(`locale ${view.state.locale}`);
+  } catch (error) {
+    addNote(error.message);
+  }
+});
+
+elements.device.addEventListener('change', async () => {
+  try {
+    const view = await api('/dev/device', { device: elements.device.value });
+    renderSession(view.state);
+    renderScreen(undefined, view.state);
+    addDivider(view.state.device === 'screen' ? 'device: Echo Show (screen)' : 'device: Echo (no screen)');
   } catch (error) {
     addNote(error.message);
   }
@@ -285,7 +360,9 @@ async function start() {
   document.title = `${skillName} · Test console`;
   for (const locale of view.locales) elements.locale.append(element('option', '', locale));
   elements.locale.value = view.state.locale;
+  elements.device.value = view.state.device;
   renderSession(view.state);
+  renderScreen(undefined, view.state);
   renderJson(elements.requestJson, undefined);
   renderJson(elements.responseJson, undefined);
   document.body.dataset.ready = 'true';

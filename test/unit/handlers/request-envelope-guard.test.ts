@@ -1,6 +1,7 @@
 import {
   guardRequestEnvelope,
   MAX_ALEXA_ID_LENGTH,
+  MAX_ARGUMENT_LENGTH,
   MAX_RESOLVED_ID_LENGTH,
   MAX_SLOT_VALUE_LENGTH,
 } from '../../../lambda/src/handlers/request-envelope-guard';
@@ -135,6 +136,14 @@ describe('guardRequestEnvelope', () => {
 
     expect((result.context as Json).System).not.toHaveProperty('user');
     expect((result.context as Json).System).toHaveProperty('person', { personId: 'amzn1.ask.person.P' });
+  });
+
+  it("cuts a screen event's string arguments, which become store keys", () => {
+    const result = guarded((envelope) => {
+      (envelope.request as Json).arguments = ['openContact', 'c'.repeat(100_000), 7];
+    }, 'apl-user-event-open-contact');
+
+    expect((result.request as Json).arguments).toEqual(['openContact', 'c'.repeat(MAX_ARGUMENT_LENGTH), 7]);
   });
 
   it('takes away a session that is not an object', () => {

@@ -112,6 +112,43 @@ describe('enforceEnvelopeLimits', () => {
   });
 });
 
+describe('enforceEnvelopeLimits with a screen', () => {
+  const screen = (bytes: number) => ({
+    type: 'Alexa.Presentation.APL.RenderDocument' as const,
+    token: 'frontDesk.list',
+    document: { type: 'APL', version: '2023.3', mainTemplate: { parameters: ['screen'], items: [] } },
+    datasources: { screen: { padding: 'x'.repeat(bytes) } },
+  });
+
+  it('counts the screen in the response size, and drops it (after the card) before cutting speech', () => {
+    // Prepare
+    const speech = longSpeech(20);
+    const response: Response = {
+      outputSpeech: { type: 'SSML', ssml: speech },
+      card: { type: 'Standard', title: 'List', text: 'x '.repeat(1000) },
+      directives: [screen(23000)],
+    };
+
+    // Act
+    const limited = enforceResponseLimits(response);
+
+    // Assess
+    expect(Buffer.byteLength(JSON.stringify(limited))).toBeLessThanOrEqual(ALEXA_LIMITS.responseBytes);
+    expect(limited.directives).toBeUndefined();
+    expect(limited.outputSpeech).toEqual({ type: 'SSML', ssml: speech });
+  });
+
+  it('keeps a screen that fits, with the card', () => {
+    const response: Response = {
+      outputSpeech: { type: 'SSML', ssml: '<speak>Hello.</speak>' },
+      card: { type: 'Standard', title: 'Jane Doe', text: 'Company: Acme' },
+      directives: [screen(2000)],
+    };
+
+    expect(enforceResponseLimits(response)).toEqual(response);
+  });
+});
+
 describe('trimSsmlBody', () => {
   it('never cuts inside an element', () => {
     const body = `Call ${telephone('+15125550101').ssml} now please`;

@@ -186,6 +186,19 @@ export const enUS = {
   'error.retry': 'Please try again.',
 
   'speech.truncated': 'There is more, but that is all I can say at once.',
+
+  'email.at': 'at',
+  'email.dot': 'dot',
+
+  'screen.brand': 'Front Desk',
+  'screen.label.company': 'Company',
+  'screen.label.title': 'Title',
+  'screen.label.email': 'Email',
+  'screen.label.phone': 'Phone',
+  'screen.label.office': 'Office',
+  'screen.listHint': 'Touch a name to see their details.',
+  'screen.checkedIn': 'Checked in {when}',
+  'screen.contactGone': "Sorry, I can't find that person in the directory any more.",
 } satisfies Resources;
 
 export type ResourceKey = keyof typeof enUS;

@@ -1,20 +1,46 @@
 import { createTranslator, type Random, type Resources, type Translator } from '../i18n';
+import { deDE } from './de-DE';
 import { enUS } from './en-US';
+import { enAU, enCA, enGB, enIN } from './english-variants';
 
-/** Every locale Front Desk speaks; others fall back to en-US. */
+/** Every locale Front Desk speaks, each with an interaction model; others fall back to en-US. */
 export const RESOURCES: Readonly<Record<string, Resources>> = {
   'en-US': enUS,
+  'en-GB': enGB,
+  'en-CA': enCA,
+  'en-AU': enAU,
+  'en-IN': enIN,
+  'de-DE': deDE,
 };
+
+export const SUPPORTED_LOCALES = Object.keys(RESOURCES);
 
 export const DEFAULT_LOCALE = 'en-US';
 
-/** The translator for a request's locale: exact match, then same language, then en-US. */
+/**
+ * The translator for a request's locale: exact match, then same language, then en-US. Within
+ * its language a locale keeps its own formats ("de-AT" speaks German and tells the time as
+ * Austria does); a locale that falls back to en-US speaks and formats as en-US.
+ */
 export function translatorFor(locale: string | undefined, random?: Random): Translator {
   const requested = locale ?? DEFAULT_LOCALE;
   const language = requested.split('-')[0];
-  const match =
-    RESOURCES[requested] !== undefined
-      ? requested
-      : (Object.keys(RESOURCES).find((candidate) => candidate.split('-')[0] === language) ?? DEFAULT_LOCALE);
-  return createTranslator(match, RESOURCES[match] ?? enUS, enUS, random);
+  if (RESOURCES[requested] !== undefined) {
+    return createTranslator(requested, RESOURCES[requested], enUS, random);
+  }
+  const sameLanguage = SUPPORTED_LOCALES.find((candidate) => candidate.split('-')[0] === language);
+  if (sameLanguage !== undefined && isFormattableLocale(requested)) {
+    return createTranslator(requested, RESOURCES[sameLanguage] ?? enUS, enUS, random);
+  }
+  const fallback = sameLanguage ?? DEFAULT_LOCALE;
+  return createTranslator(fallback, RESOURCES[fallback] ?? enUS, enUS, random);
+}
+
+/** Whether Intl takes the tag, so a malformed locale from a request cannot break formatting. */
+function isFormattableLocale(locale: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+  } catch {
+    return false;
+  }
 }

@@ -143,7 +143,10 @@ describe('npm run dialog', () => {
     [['--replay'], '--replay needs a value'],
     [['--bogus'], 'Unknown argument --bogus'],
     [['--replay', 'missing.dialog'], 'ENOENT'],
-    [['--locale', 'xx-XX'], 'No interaction model for xx-XX (models: en-US)'],
+    [
+      ['--locale', 'xx-XX'],
+      'No interaction model for xx-XX (models: de-DE, en-AU, en-CA, en-GB, en-IN, en-US)',
+    ],
   ])('exits 2 for %j', async (argv, message) => {
     const { code, stderr } = await run(argv);
 
