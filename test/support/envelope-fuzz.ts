@@ -136,6 +136,7 @@ export type Mutation =
   | { readonly kind: 'slotValue'; readonly value: Json }
   | { readonly kind: 'resolution'; readonly code: string; readonly keepValues: boolean }
   | { readonly kind: 'session'; readonly value: Json }
+  | { readonly kind: 'locale'; readonly locale: string }
   | { readonly kind: 'attributes'; readonly snapshot: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -188,6 +189,24 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('session' as const), value: hostileValue }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('attributes' as const), snapshot: fc.nat() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('locale' as const),
+      locale: fc.constantFrom(
+        'en-US',
+        'en-GB',
+        'en-CA',
+        'en-AU',
+        'en-IN',
+        'de-DE',
+        'fr-FR',
+        'ja-JP',
+        'EN-us',
+        '__proto__',
+      ),
+    }),
+  },
 );
 
 /** A fixture, the session attributes of a real conversation (by index), and the mutations. */
@@ -346,6 +365,9 @@ function applyMutation(envelope: JsonObject, change: Mutation, context: FuzzCont
       return false;
     case 'session':
       envelope.session = structuredClone(change.value);
+      return false;
+    case 'locale':
+      if (request) request.locale = change.locale;
       return false;
     case 'attributes': {
       const snapshot = pick(context.snapshots, change.snapshot);
