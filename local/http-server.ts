@@ -8,6 +8,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { ConfigurationError } from '../lambda/src/errors';
+import { scrub } from '../lambda/src/logger';
 import { isLoopbackAddress, isLoopbackHost, isLoopbackOrigin } from './loopback';
 import { RequestAbortedError, RequestBodyTooLargeError, readRequestBody } from './request-body';
 import { RequestVerificationError } from './request-verification-error';
@@ -207,7 +208,10 @@ export function createAlexaServer(options: AlexaServerOptions): AlexaServer {
     });
     response.end(reply.body);
     const elapsed = (performance.now() - started).toFixed(1);
-    const shownPath = path.length > LOGGED_PATH_LENGTH ? `${path.slice(0, LOGGED_PATH_LENGTH)}...` : path;
+    // A client chooses the path: masked like any log value, so it cannot put an address in the log.
+    const shownPath = String(
+      scrub(path.length > LOGGED_PATH_LENGTH ? `${path.slice(0, LOGGED_PATH_LENGTH)}...` : path),
+    );
     log(`${request.method} ${shownPath} ${reply.status} ${elapsed}ms${reply.note ? ` ${reply.note}` : ''}`);
   }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LogLevel } from './config';
+import { currentRequestScope } from './request-scope';
 
 /** Fields of a structured log line. Values are scrubbed of personal data before they are written. */
 export type LogFields = Readonly<Record<string, unknown>>;
@@ -15,7 +16,9 @@ export interface Logger {
 
 const ORDER: Readonly<Record<LogLevel, number>> = { DEBUG: 10, INFO: 20, WARN: 30, ERROR: 40, SILENT: 100 };
 
-const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi;
+// Bounded parts (an address's local part is at most 64 characters, its domain 255) keep the scan
+// linear: unbounded ones backtrack quadratically over a long value without an "@" (100 KB: 20 s).
+const EMAIL = /[^\s@"'<>]{1,64}@[^\s@"'<>]{1,255}\.[a-z]{2,}/gi;
 const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
 const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 
@@ -30,13 +33,19 @@ export function pseudonymize(id: string): string {
   return `#${createHash('sha256').update(id).digest('hex').slice(0, 12)}`;
 }
 
-/** Masks email addresses, phone numbers and Alexa ids anywhere in a value. */
+/** How much of one string value a log line keeps (after masking, so nothing is cut half-masked). */
+const MAX_LOGGED_STRING = 1000;
+
+/** Masks email addresses, phone numbers and Alexa ids anywhere in a value, and cuts long strings. */
 export function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') {
-    return value
+    const masked = value
       .replace(EMAIL, '[email]')
       .replace(ALEXA_ID, (id) => pseudonymize(id))
       .replace(PHONE, (match) => (looksLikePhoneNumber(match) ? '[phone]' : match));
+    return masked.length > MAX_LOGGED_STRING
+      ? `${masked.slice(0, MAX_LOGGED_STRING)}... (${masked.length} characters)`
+      : masked;
   }
   if (depth > 4 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) return { name: value.name, message: scrub(value.message, depth + 1) };
@@ -51,7 +60,11 @@ export interface LoggerOptions {
   readonly write?: (line: string) => void;
 }
 
-/** One JSON object per line, with level, time and message, and never personal data. */
+/**
+ * One JSON object per line, with level, time and message, and never personal data. A line written
+ * while a request is answered carries that request's fields (request id, type, intent), whichever
+ * logger wrote it: a service's, a repository's or a handler's.
+ */
 export function createLogger(options: LoggerOptions): Logger {
   const threshold = ORDER[options.level];
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -60,7 +73,8 @@ export function createLogger(options: LoggerOptions): Logger {
     (level: Exclude<LogLevel, 'SILENT'>) =>
     (message: string, fields: LogFields = {}): void => {
       if (ORDER[level] < threshold) return;
-      const scrubbed = scrub({ message, ...base, ...fields }) as Record<string, unknown>;
+      const scoped = currentRequestScope()?.logFields;
+      const scrubbed = scrub({ message, ...scoped, ...base, ...fields }) as Record<string, unknown>;
       write(JSON.stringify({ level, time: new Date().toISOString(), ...scrubbed }));
     };
   return {

@@ -17,12 +17,12 @@ import { confirmNameHandler } from './handlers/confirm-name';
 import { contactActionPerformer } from './handlers/contact-actions';
 import { contactDetailsHandler } from './handlers/contact-details';
 import { apologizingErrorHandler } from './handlers/error-handler';
+import { GuardedSkill } from './handlers/guarded-skill';
 import { confirmIdentityHandler, forgetMeHandler, identifyHandler } from './handlers/identity';
 import {
   rememberLastContactInterceptor,
   rememberSpeechInterceptor,
   requestLoggingInterceptor,
-  responseLimitsInterceptor,
 } from './handlers/interceptors';
 import { launchHandler } from './handlers/launch';
 import {
@@ -33,9 +33,15 @@ import {
   whoIsInHandler,
 } from './handlers/presence';
 import { screenEventHandler } from './handlers/screen-events';
+import {
+  canFulfillIntentHandler,
+  exceptionEncounteredHandler,
+  unhandledRequestHandler,
+} from './handlers/system-requests';
 import { type Logger, silentLogger } from './logger';
 import { BrowseRepository } from './repositories/browse-repository';
 import { DirectoryRepository } from './repositories/directory-repository';
+import { STORE_TIMEOUTS } from './repositories/dynamodb-client';
 import { NameSoundRepository } from './repositories/name-sound-repository';
 import { DynamoDbPersistenceAdapter, personOrUserIdKey } from './repositories/persistence-adapter';
 import { PresenceRepository, type PresenceStore } from './repositories/presence-repository';
@@ -77,7 +83,9 @@ function required<T>(value: T | undefined, what: string): T {
 
 /**
  * The composition root: builds the ASK skill from configuration and injected clients. Handlers
- * are registered in order of precedence; the fallback handler answers any intent left over.
+ * are registered in order of precedence; the fallback handler answers any intent left over, and
+ * the unhandled-request handler any other request. The skill is guarded (`GuardedSkill`): any
+ * envelope gets a response within Alexa's rules.
  */
 export function buildSkill(deps: SkillDependencies): Skill {
   const logger = deps.logger ?? silentLogger;
@@ -132,6 +140,7 @@ export function buildSkill(deps: SkillDependencies): Skill {
 
   const builder = SkillBuilders.custom()
     .addRequestHandlers(
+      canFulfillIntentHandler(),
       launchHandler({ logger, random: deps.random }),
       contactDetailsHandler(conversation),
       chooseContactHandler(conversation),
@@ -153,17 +162,20 @@ export function buildSkill(deps: SkillDependencies): Skill {
       startOverHandler(builtIns),
       sessionEndedHandler(builtIns),
       fallbackHandler(builtIns),
+      exceptionEncounteredHandler(builtIns),
+      unhandledRequestHandler(builtIns),
     )
     .addRequestInterceptors(requestLoggingInterceptor(logger))
-    .addResponseInterceptors(
-      rememberSpeechInterceptor(),
-      rememberLastContactInterceptor(logger),
-      responseLimitsInterceptor(deps.random),
-    )
+    .addResponseInterceptors(rememberSpeechInterceptor(), rememberLastContactInterceptor(logger))
     .addErrorHandlers(apologizingErrorHandler({ logger, random: deps.random }))
     .withPersistenceAdapter(persistenceAdapter)
     .withApiClient(deps.apiClient ?? new DefaultApiClient())
     .withCustomUserAgent('front-desk');
-  if (deps.config.skillId) builder.withSkillId(deps.config.skillId);
-  return builder.create();
+  // The guard checks the skill id itself: ASK's check reads the envelope before anything validates it.
+  return new GuardedSkill(builder.getSkillConfiguration(), {
+    skillId: deps.config.skillId,
+    logger,
+    random: deps.random,
+    storeBudgetMs: STORE_TIMEOUTS.requestBudgetMs,
+  });
 }

@@ -1,6 +1,7 @@
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { check } from 'ssml-check-core';
 import { ALEXA_LIMITS } from '../../lambda/src/speech/limits';
+import { responseViolations } from './alexa-response-rules';
 
 /** The words a response speaks, without SSML tags and with entities decoded. */
 export function speechOf(envelope: ResponseEnvelope): string {
@@ -53,4 +54,6 @@ export async function expectValidAlexaResponse(envelope: ResponseEnvelope): Prom
   if (card) expect(card.title.length + card.text.length).toBeLessThanOrEqual(ALEXA_LIMITS.cardCharacters);
   expect(Buffer.byteLength(JSON.stringify(envelope), 'utf8')).toBeLessThanOrEqual(ALEXA_LIMITS.responseBytes);
   if (response.shouldEndSession === false) expect(response.reprompt).toBeDefined();
+  // The fuzz tests' rules too: well-formed XML, no character XML forbids, the shapes Alexa reads.
+  expect(await responseViolations(envelope)).toEqual([]);
 }

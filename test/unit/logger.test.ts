@@ -1,4 +1,5 @@
 import { createLogger, pseudonymize } from '../../lambda/src/logger';
+import { runInRequestScope } from '../../lambda/src/request-scope';
 
 function capture(): { lines: string[]; logger: ReturnType<typeof createLogger> } {
   const lines: string[] = [];
@@ -56,5 +57,37 @@ describe('createLogger', () => {
     logger.debug('noise');
 
     expect(lines).toEqual([]);
+  });
+});
+
+describe('createLogger within a request', () => {
+  it("adds the request's fields to every line, whichever logger writes it", () => {
+    const { lines, logger } = capture();
+
+    runInRequestScope({ logFields: { requestId: 'r-2', intent: 'CheckInIntent' } }, () => {
+      logger.info('From a service');
+      logger.child({ step: 'write' }).warn('From a repository');
+    });
+    logger.info('Outside any request');
+
+    const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(
+      parsed.slice(0, 2).every((line) => line.requestId === 'r-2' && line.intent === 'CheckInIntent'),
+    ).toBe(true);
+    expect(parsed[2]?.requestId).toBeUndefined();
+  });
+
+  it('cuts a long value after masking it, so a 200 KB value neither floods the log nor leaks half an address', () => {
+    const { lines, logger } = capture();
+
+    logger.info('Long', {
+      value: `${'x'.repeat(200 * 1024)} jane.doe@example.com`,
+      email: `${'y '.repeat(600)}jane.doe@example.com`,
+    });
+
+    const line = JSON.parse(lines[0] ?? '{}') as { value: string; email: string };
+    expect(line.value.length).toBeLessThan(1100);
+    expect(line.value).toMatch(/\.\.\. \(204808 characters\)$/);
+    expect(lines[0]).not.toContain('jane.doe');
   });
 });

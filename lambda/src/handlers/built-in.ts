@@ -7,7 +7,7 @@ import { Ssml } from '../speech/ssml';
 import { whichOneQuestion } from './contact-flow';
 import { translatorOf } from './request-context';
 import { respond } from './respond';
-import { getSessionState, updateSessionState } from './session-state';
+import { getSessionState, replaceSessionState, updateSessionState } from './session-state';
 
 export interface BuiltInDependencies {
   readonly logger: Logger;
@@ -78,7 +78,7 @@ export function repeatHandler(deps: BuiltInDependencies): RequestHandler {
     handle: (input): Response => {
       const t = translatorOf(input, deps.random);
       const last = getSessionState(input).lastSpeech;
-      if (!last) {
+      if (typeof last?.ssml !== 'string') {
         return respond(input, {
           speech: Ssml.join([t.speak('repeat.nothing'), t.speak('launch.question')]),
           reprompt: t.speak('launch.reprompt'),
@@ -86,7 +86,7 @@ export function repeatHandler(deps: BuiltInDependencies): RequestHandler {
       }
       return input.responseBuilder
         .speak(last.ssml)
-        .reprompt(last.reprompt ?? t.speak('launch.reprompt').ssml)
+        .reprompt(typeof last.reprompt === 'string' ? last.reprompt : t.speak('launch.reprompt').ssml)
         .withShouldEndSession(false)
         .getResponse();
     },
@@ -98,7 +98,7 @@ export function startOverHandler(deps: BuiltInDependencies): RequestHandler {
   return {
     canHandle: (input) => isIntent(input, IntentNames.startOver),
     handle: (input) => {
-      input.attributesManager.setSessionAttributes({});
+      replaceSessionState(input, {});
       const t = translatorOf(input, deps.random);
       return respond(input, { speech: t.speak('launch.question'), reprompt: t.speak('launch.reprompt') });
     },

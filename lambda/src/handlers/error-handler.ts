@@ -1,11 +1,37 @@
-import { type ErrorHandler, getRequestType } from 'ask-sdk-core';
-import { StoreUnavailableError } from '../errors';
+import { type ErrorHandler, getRequestType, type HandlerInput } from 'ask-sdk-core';
+import { FrontDeskError, StoreUnavailableError } from '../errors';
 import type { Logger } from '../logger';
 import type { Random } from '../speech/i18n';
 import { Ssml } from '../speech/ssml';
 import { loggerOf } from './interceptors';
 import { translatorOf } from './request-context';
 import { respond } from './respond';
+import { isSilentRequestType } from './response-rules';
+import { getSessionState, replaceSessionState, type SessionState } from './session-state';
+
+/**
+ * A failed turn changes nothing in the conversation: the session goes back to what the request
+ * brought, so a question asked before the store failed is still waiting for its answer. After a
+ * programming error, though, the pending question is dropped: asking it again would fail again.
+ */
+function restoreSession(input: HandlerInput, error: Error): void {
+  const session = input.requestEnvelope.session;
+  if (!session) return;
+  const attributes: SessionState = structuredClone(session.attributes ?? {});
+  replaceSessionState(
+    input,
+    error instanceof FrontDeskError ? attributes : { ...attributes, pending: undefined },
+  );
+}
+
+/** The question still waiting for an answer (its reprompt, as last said), if there is one. */
+function pendingQuestion(input: HandlerInput): Ssml | undefined {
+  const state = getSessionState(input);
+  const reprompt = state.pending ? state.lastSpeech?.reprompt : undefined;
+  if (typeof reprompt !== 'string') return undefined;
+  const body = reprompt.replace(/^<speak>/, '').replace(/<\/speak>$/, '');
+  return body.trim() ? new Ssml(body, body.replace(/<[^>]*>/g, '')) : undefined;
+}
 
 /**
  * The one place errors become speech: an apology that keeps the session open, so nothing ends
@@ -26,11 +52,17 @@ export function apologizingErrorHandler(deps: { logger: Logger; random?: Random 
         requestType = undefined;
       }
       // Alexa accepts no speech in reply to these.
-      if (requestType === 'SessionEndedRequest' || requestType === 'System.ExceptionEncountered') {
-        return input.responseBuilder.getResponse();
-      }
+      if (isSilentRequestType(requestType)) return input.responseBuilder.getResponse();
+      restoreSession(input, error);
       const t = translatorOf(input, deps.random);
       const what = error instanceof StoreUnavailableError ? t.speak('error.store') : t.speak('error.generic');
+      const question = pendingQuestion(input);
+      if (question) {
+        return respond(input, {
+          speech: Ssml.join([what, t.speak('error.retry'), question]),
+          reprompt: question,
+        });
+      }
       return respond(input, {
         speech: Ssml.join([what, t.speak('error.tryAgain')]),
         reprompt: t.speak('error.reprompt'),

@@ -5,11 +5,10 @@ import {
   type RequestInterceptor,
   type ResponseInterceptor,
 } from 'ask-sdk-core';
+import type { RequestEnvelope } from 'ask-sdk-model';
 import { IntentNames } from '../interaction';
 import type { Logger } from '../logger';
-import type { Random } from '../speech/i18n';
-import { enforceResponseLimits, trimSsmlBody } from '../speech/limits';
-import { translatorOf } from './request-context';
+import { trimSsmlBody } from '../speech/limits';
 import { getSessionState, type PersistentState, updateSessionState } from './session-state';
 
 const LOGGER = Symbol.for('frontDesk.logger');
@@ -20,17 +19,20 @@ export function loggerOf(input: HandlerInput, fallback: Logger): Logger {
   return (attributes[LOGGER] as Logger | undefined) ?? fallback;
 }
 
-function describeRequest(input: HandlerInput): { requestId?: string; requestType?: string; intent?: string } {
-  const request = input.requestEnvelope?.request as { requestId?: unknown; type?: unknown } | undefined;
+/** What every log line of a request carries: its id, its type and, for an intent, the intent's name. */
+export function describeRequest(envelope: RequestEnvelope): {
+  requestId?: string;
+  requestType?: string;
+  intent?: string;
+} {
+  const request = envelope?.request as { requestId?: unknown; type?: unknown; intent?: unknown } | undefined;
   const fields: { requestId?: string; requestType?: string; intent?: string } = {};
-  if (typeof request?.requestId === 'string') fields.requestId = request.requestId;
-  if (typeof request?.type === 'string') fields.requestType = request.type;
-  try {
-    if (getRequestType(input.requestEnvelope) === 'IntentRequest')
-      fields.intent = getIntentName(input.requestEnvelope);
-  } catch {
-    // A malformed intent request is still logged, just without its name.
-  }
+  // Cut: these go on every line of the request, and only Alexa's own values are short for sure.
+  if (typeof request?.requestId === 'string') fields.requestId = request.requestId.slice(0, 100);
+  if (typeof request?.type === 'string') fields.requestType = request.type.slice(0, 100);
+  const intent = (request?.intent as { name?: unknown } | undefined)?.name;
+  // A malformed intent request is still logged, just without its name.
+  if (typeof intent === 'string') fields.intent = intent.slice(0, 100);
   return fields;
 }
 
@@ -38,7 +40,7 @@ function describeRequest(input: HandlerInput): { requestId?: string; requestType
 export function requestLoggingInterceptor(logger: Logger): RequestInterceptor {
   return {
     process: (input) => {
-      const child = logger.child(describeRequest(input));
+      const child = logger.child(describeRequest(input.requestEnvelope));
       (input.attributesManager.getRequestAttributes() as Record<string | symbol, unknown>)[LOGGER] = child;
       child.info('Request received');
     },
@@ -95,31 +97,6 @@ export function rememberLastContactInterceptor(logger: Logger): ResponseIntercep
         // Losing this convenience must not turn a goodbye into an apology.
         loggerOf(input, logger).warn('Could not remember the last contact', { error });
       }
-    },
-  };
-}
-
-/** Keeps every response within Alexa's limits. Registered last, so it sees the final response. */
-export function responseLimitsInterceptor(random?: Random): ResponseInterceptor {
-  return {
-    process: (input, response) => {
-      if (!response) return;
-      const overhead = Buffer.byteLength(
-        JSON.stringify({
-          version: '1.0',
-          sessionAttributes: input.requestEnvelope.session
-            ? input.attributesManager.getSessionAttributes()
-            : {},
-        }),
-        'utf8',
-      );
-      const limited = enforceResponseLimits(response, {
-        truncatedSuffix: translatorOf(input, random).speak('speech.truncated').ssml,
-        envelopeOverheadBytes: overhead,
-      });
-      // Interceptors change the response in place: ASK ignores what they return.
-      for (const key of Object.keys(response) as Array<keyof typeof response>) delete response[key];
-      Object.assign(response, limited);
     },
   };
 }

@@ -86,6 +86,11 @@ export function updateSessionState(input: HandlerInput, changes: Partial<Session
   return next as SessionState;
 }
 
+/** Replaces the whole session state (start over, or back to what a failed turn began with). */
+export function replaceSessionState(input: HandlerInput, state: SessionState): void {
+  if (input.requestEnvelope.session) input.attributesManager.setSessionAttributes({ ...state });
+}
+
 /**
  * What Front Desk remembers about a speaker across sessions (persistent attributes): the voice
  * profile's record when Alexa recognised the speaker, else the account's (see `personOrUserIdKey`).

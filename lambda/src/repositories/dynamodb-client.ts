@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { limitStoreCallsToRequestDeadline } from './store-deadline';
 
 export interface DocumentClientOptions {
   /** A local store such as dynalite; unset in AWS. */
@@ -8,13 +9,32 @@ export interface DocumentClientOptions {
 }
 
 /**
- * Timeouts and retries sized for Alexa's 8-second budget: a slow or unreachable store makes the
- * user hear an apology within about three seconds instead of silence.
+ * Timeouts and retries sized so that a slow, unreachable or throttling store makes the user hear
+ * an apology within 3 seconds (Alexa gives a skill 8) instead of silence, and so that after one
+ * call fails there is still time to ask the store what became of it (a check-in whose reply was
+ * lost is read back before the user is told anything).
+ *
+ * One call: each attempt ends within `requestTimeoutMs` (the SDK's request timer starts before the
+ * connection, so it covers connecting, sending and the reply's headers; `connectionTimeoutMs`
+ * ends a dead connect sooner); `socketTimeoutMs` ends a reply whose body stalls (without it the SDK
+ * waits 5 minutes). The SDK retries a failed, throttled or timed-out attempt once, after a backoff
+ * of at most 50 ms (at most 1 s when throttled). So one call takes at most 700 + 50 + 700 ms =
+ * 1.45 s, and a throttled one about 1 s, as throttling is answered at once.
+ *
+ * One request: a request makes several calls (a lookup, a presence read and write, a read-back,
+ * the persistent attributes), so the calls of one request share `requestBudgetMs`, enforced by
+ * `limitStoreCallsToRequestDeadline`: a failed call leaves at least 0.55 s for the next one, and
+ * however many calls fail, and however, the store is done with by 2 s. With the device time zone
+ * lookup (at most 800 ms, `handlers/time-zone.ts`) and the handlers' own work (milliseconds), the
+ * apology comes within 2,000 + 800 ms < 3 s of the request arriving. DynamoDB answers in
+ * single-digit milliseconds, so these limits only ever cut a failing store.
  */
 export const STORE_TIMEOUTS = {
-  connectionTimeoutMs: 800,
-  requestTimeoutMs: 1000,
+  connectionTimeoutMs: 500,
+  requestTimeoutMs: 700,
+  socketTimeoutMs: 700,
   maxAttempts: 2,
+  requestBudgetMs: 2000,
 } as const;
 
 /** The DocumentClient the skill and the tools use, with Front Desk's timeouts and marshalling. */
@@ -25,6 +45,7 @@ export function createDocumentClient(options: DocumentClientOptions = {}): Dynam
     requestHandler: {
       connectionTimeout: STORE_TIMEOUTS.connectionTimeoutMs,
       requestTimeout: STORE_TIMEOUTS.requestTimeoutMs,
+      socketTimeout: STORE_TIMEOUTS.socketTimeoutMs,
       // Without this the SDK only logs a warning when the timeout passes and keeps waiting.
       throwOnRequestTimeout: true,
     },
@@ -39,7 +60,9 @@ export function createDocumentClient(options: DocumentClientOptions = {}): Dynam
         ? { region: options.region }
         : {}),
   });
-  return DynamoDBDocumentClient.from(client, {
+  const documentClient = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });
+  limitStoreCallsToRequestDeadline(documentClient);
+  return documentClient;
 }

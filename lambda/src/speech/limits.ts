@@ -1,4 +1,4 @@
-import type { Directive, Response } from 'ask-sdk-model';
+import type { Response, ResponseEnvelope } from 'ask-sdk-model';
 
 /**
  * Alexa's response limits, enforced here and nowhere else. Speech is trimmed at a sentence (or at
@@ -20,7 +20,9 @@ const SPEAK_CLOSE = '</speak>';
  */
 export function trimSsmlBody(body: string, budget: number, suffix = ''): string {
   if (body.length <= budget) return body;
-  const room = Math.max(0, budget - suffix.length - 1);
+  // A suffix that does not fit is left out rather than break the budget it is meant to respect.
+  const ending = suffix.length + 1 <= budget ? suffix : '';
+  const room = Math.max(0, budget - ending.length - 1);
   let depth = 0;
   let inTag = false;
   let lastSentence = -1;
@@ -48,7 +50,7 @@ export function trimSsmlBody(body: string, budget: number, suffix = ''): string 
     }
   }
   const cut = lastSentence > 0 ? lastSentence : Math.max(lastSpace, 0);
-  return `${body.slice(0, cut).trimEnd()}${suffix ? ` ${suffix}` : ''}`;
+  return `${body.slice(0, cut).trimEnd()}${ending ? ` ${ending}` : ''}`;
 }
 
 function trimSpeech(ssml: string, budget: number, suffix: string): string {
@@ -68,30 +70,30 @@ export function trimCardText(text: string, budget: number): string {
   return `${slice.slice(0, cut).trimEnd()}…`;
 }
 
-export interface LimitOptions {
-  /** SSML said after trimmed speech ("there is more..."). */
-  readonly truncatedSuffix: string;
-  /** Bytes the rest of the envelope (session attributes, version) takes. */
-  readonly envelopeOverheadBytes: number;
-}
-
-/** An APL screen: what the response can best do without after the card. */
-function isScreen(directive: Directive): boolean {
-  return directive.type === 'Alexa.Presentation.APL.RenderDocument';
-}
-
 function byteLength(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
 }
 
-/** Returns a response within Alexa's limits; the input is not modified. */
-export function enforceResponseLimits(response: Response, options: LimitOptions): Response {
+function cardTextOf(card: Response['card']): string | undefined {
+  if (card?.type === 'Standard') return card.text ?? '';
+  if (card?.type === 'Simple') return card.content ?? '';
+  return undefined;
+}
+
+function withCardText(card: NonNullable<Response['card']>, text: string): Response['card'] {
+  if (card.type === 'Standard') return { ...card, text };
+  if (card.type === 'Simple') return { ...card, content: text };
+  return card;
+}
+
+/** Speech, reprompt and card each within their own limit; the input is not modified. */
+function limitEachPart(response: Response, truncatedSuffix: string): Response {
   const limited: Response = { ...response };
   const speech = limited.outputSpeech;
   if (speech?.type === 'SSML') {
     limited.outputSpeech = {
       ...speech,
-      ssml: trimSpeech(speech.ssml, ALEXA_LIMITS.speechCharacters, options.truncatedSuffix),
+      ssml: trimSpeech(speech.ssml, ALEXA_LIMITS.speechCharacters, truncatedSuffix),
     };
   } else if (speech?.type === 'PlainText') {
     limited.outputSpeech = { ...speech, text: trimCardText(speech.text, ALEXA_LIMITS.speechCharacters) };
@@ -102,45 +104,142 @@ export function enforceResponseLimits(response: Response, options: LimitOptions)
       ...limited.reprompt,
       outputSpeech: { ...reprompt, ssml: trimSpeech(reprompt.ssml, ALEXA_LIMITS.repromptCharacters, '') },
     };
+  } else if (reprompt?.type === 'PlainText') {
+    limited.reprompt = {
+      ...limited.reprompt,
+      outputSpeech: { ...reprompt, text: trimCardText(reprompt.text, ALEXA_LIMITS.repromptCharacters) },
+    };
   }
   const card = limited.card;
-  if (card?.type === 'Standard' || card?.type === 'Simple') {
-    const title = (card.title ?? '').slice(0, 200);
-    const budget = ALEXA_LIMITS.cardCharacters - title.length;
-    limited.card =
-      card.type === 'Standard'
-        ? { ...card, title, text: trimCardText(card.text ?? '', budget) }
-        : { ...card, title, content: trimCardText(card.content ?? '', budget) };
+  const text = cardTextOf(card);
+  if (card && text !== undefined) {
+    const title = ('title' in card ? (card.title ?? '') : '').slice(0, 200);
+    limited.card = withCardText(
+      { ...card, title } as NonNullable<Response['card']>,
+      trimCardText(text, ALEXA_LIMITS.cardCharacters - title.length),
+    );
   }
-  // Over the whole-response budget (rare: huge session state or directives): shrink the card,
-  // then drop it, then drop the screen; speech stays, because the user must hear something.
-  // Directives count: the size is measured on the whole response, screens included.
-  let excess = byteLength(limited) + options.envelopeOverheadBytes - ALEXA_LIMITS.responseBytes;
-  if (excess > 0 && limited.card && (limited.card.type === 'Standard' || limited.card.type === 'Simple')) {
-    const current =
-      limited.card.type === 'Standard' ? (limited.card.text ?? '') : (limited.card.content ?? '');
-    const shorter = trimCardText(current, Math.max(0, current.length - excess - 16));
-    limited.card =
-      limited.card.type === 'Standard'
-        ? { ...limited.card, text: shorter }
-        : { ...limited.card, content: shorter };
-    excess = byteLength(limited) + options.envelopeOverheadBytes - ALEXA_LIMITS.responseBytes;
-    if (excess > 0) delete limited.card;
-  }
-  // Still over: the screen goes next (the card already said the same in the Alexa app).
-  excess = byteLength(limited) + options.envelopeOverheadBytes - ALEXA_LIMITS.responseBytes;
-  if (excess > 0 && limited.directives?.some(isScreen)) {
-    const others = limited.directives.filter((directive) => !isScreen(directive));
-    if (others.length > 0) limited.directives = others;
-    else delete limited.directives;
-  }
-  excess = byteLength(limited) + options.envelopeOverheadBytes - ALEXA_LIMITS.responseBytes;
-  if (excess > 0 && limited.outputSpeech?.type === 'SSML') {
-    const ssml = limited.outputSpeech.ssml;
-    limited.outputSpeech = {
-      ...limited.outputSpeech,
-      ssml: trimSpeech(ssml, Math.max(64, ssml.length - excess - 64), options.truncatedSuffix),
+  return limited;
+}
+
+export interface EnvelopeLimitOptions {
+  /** SSML said after trimmed speech ("there is more..."). */
+  readonly truncatedSuffix: string;
+  /**
+   * Session attributes that may go when the response is too large, first to last (what "repeat"
+   * remembers, before what the conversation needs).
+   */
+  readonly expendableSessionAttributes?: readonly string[];
+}
+
+/** Directives a response can lose and keep its meaning: what a screen shows. */
+function isVisualDirective(directive: unknown): boolean {
+  const type = (directive as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && (type.startsWith('Alexa.Presentation.') || type.startsWith('Display.'));
+}
+
+type Envelope = ResponseEnvelope;
+type Step = (envelope: Envelope, excess: number, options: EnvelopeLimitOptions) => Envelope;
+
+function trimSpeechBy(envelope: Envelope, excess: number, floor: number, suffix: string): Envelope {
+  const speech = envelope.response.outputSpeech;
+  if (speech?.type !== 'SSML' || speech.ssml.length <= floor) return envelope;
+  const budget = Math.max(floor, speech.ssml.length - excess - 16);
+  return {
+    ...envelope,
+    response: {
+      ...envelope.response,
+      outputSpeech: { ...speech, ssml: trimSpeech(speech.ssml, budget, suffix) },
+    },
+  };
+}
+
+function trimRepromptBy(envelope: Envelope, excess: number, floor: number): Envelope {
+  const reprompt = envelope.response.reprompt?.outputSpeech;
+  if (reprompt?.type !== 'SSML' || reprompt.ssml.length <= floor) return envelope;
+  const budget = Math.max(floor, reprompt.ssml.length - excess - 16);
+  return {
+    ...envelope,
+    response: {
+      ...envelope.response,
+      reprompt: {
+        ...envelope.response.reprompt,
+        outputSpeech: { ...reprompt, ssml: trimSpeech(reprompt.ssml, budget, '') },
+      },
+    },
+  };
+}
+
+/**
+ * What goes, in order, while the response is over 24 KB. Speech goes last: the user must hear
+ * something. The screen and the card are extras, "repeat" is a convenience, and a conversation
+ * that loses its state can start again; a response Alexa refuses is silence.
+ */
+const SHRINK_STEPS: readonly Step[] = [
+  (envelope, excess) => {
+    const card = envelope.response.card;
+    const text = cardTextOf(card);
+    if (!card || text === undefined) return envelope;
+    return {
+      ...envelope,
+      response: {
+        ...envelope.response,
+        card: withCardText(card, trimCardText(text, Math.max(0, text.length - excess - 16))),
+      },
     };
+  },
+  (envelope) => {
+    const { card: _card, ...response } = envelope.response;
+    return { ...envelope, response };
+  },
+  (envelope) => {
+    const directives = envelope.response.directives?.filter((directive) => !isVisualDirective(directive));
+    if (!envelope.response.directives) return envelope;
+    const { directives: _directives, ...response } = envelope.response;
+    return {
+      ...envelope,
+      response: directives && directives.length > 0 ? { ...response, directives } : response,
+    };
+  },
+  (envelope, _excess, options) => {
+    if (!envelope.sessionAttributes) return envelope;
+    const attributes = { ...envelope.sessionAttributes };
+    for (const key of options.expendableSessionAttributes ?? []) {
+      if (!(key in attributes)) continue;
+      delete attributes[key];
+      if (byteLength({ ...envelope, sessionAttributes: attributes }) <= ALEXA_LIMITS.responseBytes) break;
+    }
+    return { ...envelope, sessionAttributes: attributes };
+  },
+  (envelope, excess, options) => trimSpeechBy(envelope, excess, 1000, options.truncatedSuffix),
+  (envelope, excess) => trimRepromptBy(envelope, excess, 1000),
+  (envelope) => (envelope.sessionAttributes ? { ...envelope, sessionAttributes: {} } : envelope),
+  (envelope, excess, options) => trimSpeechBy(envelope, excess, 64, options.truncatedSuffix),
+  (envelope, excess) => trimRepromptBy(envelope, excess, 64),
+  (envelope) => {
+    const { directives: _directives, ...response } = envelope.response;
+    return { ...envelope, response };
+  },
+];
+
+/**
+ * Returns a response envelope within Alexa's limits: speech and reprompt at most 8,000 characters
+ * (trimmed at a sentence outside any SSML element), card text at most 8,000 (trimmed at a line),
+ * and the whole envelope, session attributes and directives included, at most 24 KB. The input is
+ * not modified.
+ */
+export function enforceEnvelopeLimits(
+  envelope: ResponseEnvelope,
+  options: EnvelopeLimitOptions,
+): ResponseEnvelope {
+  let limited: Envelope = {
+    ...envelope,
+    response: limitEachPart(envelope.response ?? {}, options.truncatedSuffix),
+  };
+  for (const step of SHRINK_STEPS) {
+    const excess = byteLength(limited) - ALEXA_LIMITS.responseBytes;
+    if (excess <= 0) break;
+    limited = step(limited, excess, options);
   }
   return limited;
 }

@@ -11,9 +11,11 @@ const SSML_ESCAPES: Readonly<Record<string, string>> = {
   '>': '&gt;',
 };
 
-// Control characters are not allowed in XML 1.0 and make Alexa reject the whole response.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+// Control characters and lone surrogates (half a character, which no encoding can carry) are not
+// allowed in XML 1.0 and make Alexa reject the whole response.
+const XML_INVALID =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function escapeSsml(text: string): string {
   return text.replace(XML_INVALID, '').replace(/[&<>]/g, (character) => SSML_ESCAPES[character] ?? '');
@@ -84,4 +86,40 @@ export function spokenList(items: readonly SpeechValue[], conjunction: string): 
   const head = Ssml.join(parts.slice(0, -1), ', ');
   const last = parts[parts.length - 1] as Ssml;
   return Ssml.join([head, toSsml(conjunction), last], ' ');
+}
+
+const TAG = /^<(\/?)([A-Za-z][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/;
+const ENTITY = /^&(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[\da-fA-F]{1,6});/;
+
+/**
+ * Whether `ssml` is a well-formed `<speak>` document: balanced elements, attributes quoted, `&`
+ * only in entities, no `]]>` and no character XML forbids. Not a full SSML validator (which tags
+ * Alexa knows is the speech resources' business); it catches what makes Alexa refuse a response
+ * outright, so a remembered or garbled speech never reaches Alexa.
+ */
+export function isWellFormedSsml(ssml: string): boolean {
+  if (!ssml.startsWith('<speak>') || !ssml.endsWith('</speak>')) return false;
+  if (new RegExp(XML_INVALID.source).test(ssml) || ssml.includes(']]>')) return false;
+  const open: string[] = [];
+  let index = 0;
+  while (index < ssml.length) {
+    const character = ssml[index];
+    if (character === '<') {
+      const tag = TAG.exec(ssml.slice(index, index + 1000));
+      if (!tag) return false;
+      const [whole, closing, name, attributes, selfClosing] = tag;
+      if (/&(?!(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[\da-fA-F]{1,6});)/.test(attributes ?? '')) return false;
+      if (closing) {
+        if (selfClosing || open.pop() !== name) return false;
+      } else if (!selfClosing) {
+        open.push(name as string);
+      }
+      index += whole.length;
+      if (open.length === 0 && index < ssml.length) return false;
+      continue;
+    }
+    if (character === '&' && !ENTITY.test(ssml.slice(index, index + 12))) return false;
+    index += 1;
+  }
+  return open.length === 0;
 }

@@ -1,9 +1,17 @@
-import type { Response } from 'ask-sdk-model';
+import type { Response, ResponseEnvelope } from 'ask-sdk-model';
 import { check } from 'ssml-check-core';
-import { ALEXA_LIMITS, enforceResponseLimits, trimSsmlBody } from '../../../lambda/src/speech/limits';
+import { ALEXA_LIMITS, enforceEnvelopeLimits, trimSsmlBody } from '../../../lambda/src/speech/limits';
 import { escapeSsml, telephone } from '../../../lambda/src/speech/ssml';
 
-const options = { truncatedSuffix: 'There is more.', envelopeOverheadBytes: 100 };
+const options = { truncatedSuffix: 'There is more.', expendableSessionAttributes: ['lastSpeech'] };
+
+/** The response as `enforceEnvelopeLimits` leaves it, in an envelope with `sessionAttributes`. */
+function enforceResponseLimits(
+  response: Response,
+  sessionAttributes: Record<string, unknown> = {},
+): Response {
+  return enforceEnvelopeLimits({ version: '1.0', response, sessionAttributes }, options).response;
+}
 
 function longSpeech(sentences: number): string {
   const parts: string[] = [];
@@ -13,11 +21,11 @@ function longSpeech(sentences: number): string {
   return `<speak>${parts.join(' ')}</speak>`;
 }
 
-describe('enforceResponseLimits', () => {
+describe('enforceEnvelopeLimits', () => {
   it('trims speech over 8,000 characters at a sentence, leaving valid SSML', async () => {
     const response: Response = { outputSpeech: { type: 'SSML', ssml: longSpeech(200) } };
 
-    const limited = enforceResponseLimits(response, options);
+    const limited = enforceResponseLimits(response);
     const ssml = limited.outputSpeech?.type === 'SSML' ? limited.outputSpeech.ssml : '';
 
     expect(ssml.length).toBeLessThanOrEqual(ALEXA_LIMITS.speechCharacters);
@@ -31,14 +39,14 @@ describe('enforceResponseLimits', () => {
       card: { type: 'Standard', title: 'Jane Doe', text: 'Company: Acme' },
     };
 
-    expect(enforceResponseLimits(response, options)).toEqual(response);
+    expect(enforceResponseLimits(response)).toEqual(response);
   });
 
   it('trims card text at a line', () => {
     const text = Array.from({ length: 2000 }, (_, index) => `Line ${index}`).join('\n');
     const response: Response = { card: { type: 'Standard', title: 'List', text } };
 
-    const limited = enforceResponseLimits(response, options);
+    const limited = enforceResponseLimits(response);
     const card = limited.card?.type === 'Standard' ? limited.card : undefined;
 
     expect((card?.text ?? '').length + (card?.title ?? '').length).toBeLessThanOrEqual(
@@ -47,22 +55,64 @@ describe('enforceResponseLimits', () => {
     expect(card?.text).toMatch(/Line \d+…$/);
   });
 
-  it('keeps the whole response within 24 KB when the session attributes are large', () => {
-    const response: Response = {
-      outputSpeech: { type: 'SSML', ssml: longSpeech(60) },
-      card: { type: 'Standard', title: 'List', text: 'x '.repeat(3900) },
+  it('keeps the whole response within 24 KB when the session attributes are large, trimming the card first', () => {
+    const envelope: ResponseEnvelope = {
+      version: '1.0',
+      response: {
+        outputSpeech: { type: 'SSML', ssml: longSpeech(60) },
+        card: { type: 'Standard', title: 'List', text: 'x '.repeat(3900) },
+      },
+      sessionAttributes: { pending: { type: 'listPage', cardLines: ['y'.repeat(15000)] } },
     };
 
-    const limited = enforceResponseLimits(response, { ...options, envelopeOverheadBytes: 18000 });
+    const limited = enforceEnvelopeLimits(envelope, options);
 
-    expect(Buffer.byteLength(JSON.stringify(limited)) + 18000).toBeLessThanOrEqual(
-      ALEXA_LIMITS.responseBytes,
-    );
-    expect(limited.outputSpeech).toBeDefined();
+    expect(Buffer.byteLength(JSON.stringify(limited))).toBeLessThanOrEqual(ALEXA_LIMITS.responseBytes);
+    expect(limited.response.outputSpeech).toEqual(envelope.response.outputSpeech);
+    expect(limited.sessionAttributes).toEqual(envelope.sessionAttributes);
+  });
+
+  it('drops the screen, then what "repeat" remembers, before it trims what is said', () => {
+    const apl = { type: 'Alexa.Presentation.APL.RenderDocument', document: { big: 'z'.repeat(12000) } };
+    const envelope: ResponseEnvelope = {
+      version: '1.0',
+      response: {
+        outputSpeech: { type: 'SSML', ssml: longSpeech(60) },
+        directives: [apl as never, { type: 'Dialog.ElicitSlot', slotToElicit: 'name' } as never],
+        shouldEndSession: false,
+      },
+      sessionAttributes: {
+        lastSpeech: { ssml: `<speak>${'w '.repeat(4000)}</speak>` },
+        pending: { type: 'listPage', cardLines: ['u'.repeat(11500)] },
+      },
+    };
+
+    const limited = enforceEnvelopeLimits(envelope, options);
+
+    expect(Buffer.byteLength(JSON.stringify(limited))).toBeLessThanOrEqual(ALEXA_LIMITS.responseBytes);
+    expect(limited.response.directives).toEqual([{ type: 'Dialog.ElicitSlot', slotToElicit: 'name' }]);
+    expect(limited.sessionAttributes).toEqual({ pending: envelope.sessionAttributes?.pending });
+    expect(limited.response.outputSpeech).toEqual(envelope.response.outputSpeech);
+  });
+
+  it('trims the speech, leaving valid SSML, when nothing else is left to drop', async () => {
+    const envelope: ResponseEnvelope = {
+      version: '1.0',
+      response: { outputSpeech: { type: 'SSML', ssml: longSpeech(60) }, shouldEndSession: true },
+      sessionAttributes: { pending: { type: 'listPage', cardLines: ['v'.repeat(20000)] } },
+    };
+
+    const limited = enforceEnvelopeLimits(envelope, options);
+    const speech = limited.response.outputSpeech;
+
+    expect(Buffer.byteLength(JSON.stringify(limited))).toBeLessThanOrEqual(ALEXA_LIMITS.responseBytes);
+    expect(speech?.type === 'SSML' && speech.ssml.endsWith('There is more.</speak>')).toBe(true);
+    expect(await check(speech?.type === 'SSML' ? speech.ssml : '', { platform: 'amazon' })).toBeUndefined();
+    expect(limited.sessionAttributes).toEqual(envelope.sessionAttributes);
   });
 });
 
-describe('enforceResponseLimits with a screen', () => {
+describe('enforceEnvelopeLimits with a screen', () => {
   const screen = (bytes: number) => ({
     type: 'Alexa.Presentation.APL.RenderDocument' as const,
     token: 'frontDesk.list',
@@ -80,12 +130,10 @@ describe('enforceResponseLimits with a screen', () => {
     };
 
     // Act
-    const limited = enforceResponseLimits(response, options);
+    const limited = enforceResponseLimits(response);
 
     // Assess
-    expect(Buffer.byteLength(JSON.stringify(limited)) + options.envelopeOverheadBytes).toBeLessThanOrEqual(
-      ALEXA_LIMITS.responseBytes,
-    );
+    expect(Buffer.byteLength(JSON.stringify(limited))).toBeLessThanOrEqual(ALEXA_LIMITS.responseBytes);
     expect(limited.directives).toBeUndefined();
     expect(limited.outputSpeech).toEqual({ type: 'SSML', ssml: speech });
   });
@@ -97,7 +145,7 @@ describe('enforceResponseLimits with a screen', () => {
       directives: [screen(2000)],
     };
 
-    expect(enforceResponseLimits(response, options)).toEqual(response);
+    expect(enforceResponseLimits(response)).toEqual(response);
   });
 });
 

@@ -3,6 +3,7 @@ import { createTranslator } from '../../../lambda/src/speech/i18n';
 import {
   emailAddress,
   escapeSsml,
+  isWellFormedSsml,
   nationalFormat,
   Ssml,
   spokenList,
@@ -95,5 +96,32 @@ describe('createTranslator', () => {
   it('fails loudly on a missing key or parameter', () => {
     expect(() => t.speak('nope')).toThrow('No speech resource "nope"');
     expect(() => t.speak('greet')).toThrow('Missing speech parameter "name"');
+  });
+});
+
+describe('isWellFormedSsml', () => {
+  it.each([
+    '<speak>Hello.</speak>',
+    '<speak></speak>',
+    `<speak>Call ${telephone('+15125550101').ssml}, Barnes &amp; Noble&#39;s &#x41;.</speak>`,
+    '<speak><break time="300ms"/><p><s>One.</s></p></speak>',
+  ])('accepts %s', (ssml) => {
+    expect(isWellFormedSsml(ssml)).toBe(true);
+  });
+
+  it.each([
+    ['no speak element', 'Hello.'],
+    ['a bare ampersand', '<speak>Barnes & Noble</speak>'],
+    ['an unknown entity', '<speak>&nbsp;</speak>'],
+    ['an unclosed element', '<speak><p>Hello.</speak>'],
+    ['crossed elements', '<speak><p><s>Hi</p></s></speak>'],
+    ['a bare less-than', '<speak>1 < 2</speak>'],
+    ['an unquoted attribute', '<speak><break time=3s/></speak>'],
+    ['text after the end', '<speak>a</speak>b</speak>'],
+    ['a CDATA end', '<speak>]]></speak>'],
+    ['a control character', '<speak>a\u0001b</speak>'],
+    ['a lone surrogate', '<speak>a\ud800b</speak>'],
+  ])('refuses %s', (_, ssml) => {
+    expect(isWellFormedSsml(ssml)).toBe(false);
   });
 });

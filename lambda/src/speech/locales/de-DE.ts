@@ -197,6 +197,7 @@ export const deDE = {
   'error.store': 'Entschuldigung, ich erreiche das Büroverzeichnis gerade nicht.',
   'error.tryAgain': 'Bitte versuchen Sie es noch einmal. Wen suchen Sie?',
   'error.reprompt': 'Wen suchen Sie?',
+  'error.retry': 'Bitte versuchen Sie es noch einmal.',
 
   'speech.truncated': 'Es gibt noch mehr, aber mehr kann ich nicht auf einmal sagen.',
 

@@ -183,6 +183,7 @@ export const enUS = {
   'error.store': "Sorry, I can't reach the office directory right now.",
   'error.tryAgain': 'Please try again. Who would you like to find?',
   'error.reprompt': 'Who would you like to find?',
+  'error.retry': 'Please try again.',
 
   'speech.truncated': 'There is more, but that is all I can say at once.',
 

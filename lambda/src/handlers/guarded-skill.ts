@@ -1,0 +1,111 @@
+import { Skill, type SkillConfiguration } from 'ask-sdk-core';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { FrontDeskError } from '../errors';
+import type { Logger } from '../logger';
+import { runInRequestScope } from '../request-scope';
+import type { Random } from '../speech/i18n';
+import { translatorFor } from '../speech/locales';
+import { Ssml } from '../speech/ssml';
+import { describeRequest } from './interceptors';
+import { guardRequestEnvelope } from './request-envelope-guard';
+import { applyResponseRules, isSilentRequestType } from './response-rules';
+
+/** A request addressed to another skill: refused, the one request `invoke` does not answer. */
+export class SkillIdMismatchError extends FrontDeskError {
+  public constructor() {
+    super('The request is addressed to another skill');
+    this.name = 'SkillIdMismatchError';
+  }
+}
+
+export interface GuardOptions {
+  /** When set, requests for any other skill are refused with {@link SkillIdMismatchError}. */
+  readonly skillId?: string | undefined;
+  readonly logger: Logger;
+  readonly random?: Random | undefined;
+  /** How long all the store calls of one request may take together, in milliseconds. */
+  readonly storeBudgetMs: number;
+  /** Milliseconds since the epoch; `Date.now` unless given. */
+  readonly now?: () => number;
+}
+
+function applicationIdOf(raw: unknown): unknown {
+  const envelope = raw as {
+    context?: { System?: { application?: { applicationId?: unknown } } };
+    session?: { application?: { applicationId?: unknown } };
+  } | null;
+  return (
+    envelope?.context?.System?.application?.applicationId ?? envelope?.session?.application?.applicationId
+  );
+}
+
+/** The apology said when even the error handler failed: built without ASK, from fixed parts. */
+function lastResortResponse(request: RequestEnvelope, random: Random | undefined): ResponseEnvelope {
+  const type = (request.request as { type?: string }).type;
+  if (isSilentRequestType(type)) return { version: '1.0', response: {} };
+  let speech = 'Sorry, something went wrong on my side. Please try again.';
+  let reprompt = 'What would you like to do?';
+  try {
+    const t = translatorFor(request.request.locale, random);
+    speech = Ssml.join([t.speak('error.generic'), t.speak('error.tryAgain')]).ssml;
+    reprompt = t.speak('error.reprompt').ssml;
+  } catch {
+    // The fixed English sentences above stand.
+  }
+  const attributes = request.session ? { ...(request.session.attributes ?? {}) } : undefined;
+  // The question the code failed on is not asked again.
+  if (attributes) delete attributes.pending;
+  return {
+    version: '1.0',
+    response: {
+      outputSpeech: { type: 'SSML', ssml: `<speak>${speech}</speak>` },
+      reprompt: { outputSpeech: { type: 'SSML', ssml: `<speak>${reprompt}</speak>` } },
+      shouldEndSession: false,
+    },
+    ...(attributes ? { sessionAttributes: attributes } : {}),
+  };
+}
+
+/**
+ * The ASK skill behind a guard: whatever the envelope, `invoke` resolves to a response Alexa
+ * accepts (or refuses a request for another skill). In order:
+ * 1. the envelope's shape is checked and repaired (`guardRequestEnvelope`); an envelope with no
+ *    request type gets an empty response;
+ * 2. the request runs in its own scope: every log line carries its id, type and intent, and its
+ *    store calls share one time budget;
+ * 3. ASK answers it; if anything escapes ASK (the error handler failing included), a fixed apology;
+ * 4. `applyResponseRules` has the last word on speech, reprompts and Alexa's limits.
+ */
+export class GuardedSkill extends Skill {
+  public constructor(
+    configuration: SkillConfiguration,
+    private readonly guard: GuardOptions,
+  ) {
+    super(configuration);
+  }
+
+  public override async invoke(raw: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> {
+    if (this.guard.skillId !== undefined && applicationIdOf(raw) !== this.guard.skillId) {
+      throw new SkillIdMismatchError();
+    }
+    const request = guardRequestEnvelope(raw);
+    if (!request) {
+      this.guard.logger.warn('Request without a request type; answered with an empty response');
+      return { version: '1.0', response: {} };
+    }
+    const now = this.guard.now ?? Date.now;
+    const scope = { logFields: describeRequest(request), storeDeadline: now() + this.guard.storeBudgetMs };
+    return runInRequestScope(scope, async () => {
+      let response: ResponseEnvelope;
+      try {
+        response = await super.invoke(request, context);
+      } catch (error) {
+        this.guard.logger.error('Request failed outside the error handler', {
+          error: { name: (error as Error)?.name, message: (error as Error)?.message },
+        });
+        response = lastResortResponse(request, this.guard.random);
+      }
+      return applyResponseRules(request, response, this.guard.random);
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { StoreUnavailableError } from '../../../lambda/src/errors';
+import {
+  limitStoreCallsToRequestDeadline,
+  StoreDeadlineError,
+} from '../../../lambda/src/repositories/store-deadline';
+import { runInRequestScope } from '../../../lambda/src/request-scope';
+
+/** A client whose store never answers, counting the requests that reach it. */
+function neverAnsweringClient(): { client: DynamoDBDocumentClient; sent: () => number } {
+  let sent = 0;
+  const client = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      region: 'local',
+      endpoint: 'http://127.0.0.1:9',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+      requestHandler: {
+        handle: () => {
+          sent += 1;
+          return new Promise(() => undefined);
+        },
+      },
+    }),
+  );
+  limitStoreCallsToRequestDeadline(client);
+  return { client, sent: () => sent };
+}
+
+const get = new GetCommand({ TableName: 't', Key: { pk: 'a', sk: 'b' } });
+
+describe('limitStoreCallsToRequestDeadline', () => {
+  it("abandons a call still running at the request's deadline", async () => {
+    const { client, sent } = neverAnsweringClient();
+
+    const call = runInRequestScope({ logFields: {}, storeDeadline: Date.now() + 30 }, () => client.send(get));
+
+    await expect(call).rejects.toBeInstanceOf(StoreDeadlineError);
+    expect(sent()).toBe(1);
+  });
+
+  it('fails a call made after the deadline at once, without sending it, as the store being unavailable', async () => {
+    const { client, sent } = neverAnsweringClient();
+
+    const call = runInRequestScope({ logFields: {}, storeDeadline: Date.now() - 1 }, () => client.send(get));
+
+    await expect(call).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(sent()).toBe(0);
+  });
+});
