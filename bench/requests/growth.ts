@@ -243,7 +243,7 @@ export async function measureGrowth(
       unit: 'count',
       value: spreadOf([apologies(large)]),
       baseline: spreadOf([apologies(small)]),
-      note: 'an apology is what the user hears when a store call fails or times out (1 s, 2 attempts)',
+      note: "what the user hears when a store call fails or passes Front Desk's store timeouts",
     }),
     row({
       figure: 'Scans, every request of part 4',
