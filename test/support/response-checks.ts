@@ -1,32 +1,19 @@
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { check } from 'ssml-check-core';
 import { ALEXA_LIMITS } from '../../lambda/src/speech/limits';
+import { outputSpeechText, ssmlToText } from '../../local/dialog/speech-text';
 import { responseViolations } from './alexa-response-rules';
 
 /** The words a response speaks, without SSML tags and with entities decoded. */
 export function speechOf(envelope: ResponseEnvelope): string {
-  const speech = envelope.response.outputSpeech;
-  if (!speech) return '';
-  return speech.type === 'SSML' ? ssmlToText(speech.ssml) : speech.text;
+  return outputSpeechText(envelope.response.outputSpeech);
 }
 
 export function repromptOf(envelope: ResponseEnvelope): string {
-  const speech = envelope.response.reprompt?.outputSpeech;
-  if (!speech) return '';
-  return speech.type === 'SSML' ? ssmlToText(speech.ssml) : speech.text;
+  return outputSpeechText(envelope.response.reprompt?.outputSpeech);
 }
 
-export function ssmlToText(ssml: string): string {
-  return ssml
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { ssmlToText };
 
 export function cardOf(envelope: ResponseEnvelope): { title: string; text: string } | undefined {
   const card = envelope.response.card;

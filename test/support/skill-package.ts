@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { DIRECTORY_COLUMNS } from '../../scripts/directory-import/columns';
 
 /**
  * Readers for the files that live outside the code but must agree with it: the interaction models,
@@ -81,18 +82,7 @@ export function loadSkillManifest(): SkillManifest {
   return readJson<SkillManifest>(path.join(SKILL_PACKAGE, 'skill.json'));
 }
 
-export const DIRECTORY_COLUMNS = [
-  'id',
-  'first_name',
-  'last_name',
-  'company',
-  'title',
-  'email',
-  'phone',
-  'city',
-  'state',
-  'aliases',
-] as const;
+export { DIRECTORY_COLUMNS };
 
 export type DirectoryRow = Record<(typeof DIRECTORY_COLUMNS)[number], string>;
 
