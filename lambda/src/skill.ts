@@ -89,37 +89,40 @@ function required<T>(value: T | undefined, what: string): T {
  */
 export function buildSkill(deps: SkillDependencies): Skill {
   const logger = deps.logger ?? silentLogger;
-  const contactReader =
-    deps.contactReader ??
-    new DirectoryRepository(
-      required(deps.documentClient, 'a documentClient or a contactReader'),
-      deps.config.directoryTable,
-    );
-  const persistenceAdapter =
-    deps.persistenceAdapter ??
-    new DynamoDbPersistenceAdapter({
-      client: required(deps.documentClient, 'a documentClient or a persistenceAdapter'),
-      tableName: deps.config.usersTable,
-      // "Remember me" is per voice profile when Alexa recognises the speaker.
-      partitionKeyGenerator: personOrUserIdKey,
-    });
-  const presenceStore =
-    deps.presenceStore ??
-    new PresenceRepository(
-      required(deps.documentClient, 'a documentClient or a presenceStore'),
-      deps.config.directoryTable,
-    );
-  const browseReader =
-    deps.browseReader ??
-    new BrowseRepository(
-      required(deps.documentClient, 'a documentClient or a browseReader'),
-      deps.config.directoryTable,
-    );
+  // Each store-backed part is injected, or built on the document client.
+  const onStore = <T>(given: T | undefined, what: string, build: (client: DynamoDBDocumentClient) => T): T =>
+    given ?? build(required(deps.documentClient, `a documentClient or a ${what}`));
+  const table = deps.config.directoryTable;
+  const contactReader = onStore(
+    deps.contactReader,
+    'contactReader',
+    (client) => new DirectoryRepository(client, table),
+  );
+  const persistenceAdapter = onStore(
+    deps.persistenceAdapter,
+    'persistenceAdapter',
+    (client) =>
+      new DynamoDbPersistenceAdapter({
+        client,
+        tableName: deps.config.usersTable,
+        // "Remember me" is per voice profile when Alexa recognises the speaker.
+        partitionKeyGenerator: personOrUserIdKey,
+      }),
+  );
+  const presenceStore = onStore(
+    deps.presenceStore,
+    'presenceStore',
+    (client) => new PresenceRepository(client, table),
+  );
+  const browseReader = onStore(
+    deps.browseReader,
+    'browseReader',
+    (client) => new BrowseRepository(client, table),
+  );
+  // Without a store or a sound reader, "did you mean" is simply not offered.
   const soundReader =
     deps.soundReader ??
-    (deps.documentClient
-      ? new NameSoundRepository(deps.documentClient, deps.config.directoryTable)
-      : undefined);
+    (deps.documentClient ? new NameSoundRepository(deps.documentClient, table) : undefined);
   const clock = deps.clock ?? (() => new Date());
   const directory = new DirectoryService(contactReader);
   const board: PresenceFlowDependencies = {

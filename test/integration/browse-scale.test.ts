@@ -8,7 +8,7 @@ import { buildSkill } from '../../lambda/src/skill';
 import { Conversation } from '../support/conversation';
 import { intentRequest } from '../support/requests';
 import { speechOf } from '../support/response-checks';
-import { putDirectory, startTestStore, type TestStore } from '../support/store';
+import { putDirectory, skillConfigFor, startTestStore, type TestStore } from '../support/store';
 
 const FIRST_NAMES = [
   'Ada',
@@ -132,12 +132,7 @@ describe.each([1_000, 10_000])('a directory of %i contacts', (size) => {
   const conversation = () =>
     new Conversation(
       buildSkill({
-        config: {
-          directoryTable: testStore.tables.directory,
-          usersTable: testStore.tables.users,
-          skillId: undefined,
-          officeTimeZone: 'America/New_York',
-        },
+        config: skillConfigFor(testStore),
         documentClient: counted.client,
         random: () => 0,
       }),

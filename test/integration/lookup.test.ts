@@ -4,7 +4,7 @@ import { TEST_CONTACTS } from '../fixtures/contacts';
 import { Conversation } from '../support/conversation';
 import { intentRequest } from '../support/requests';
 import { cardOf, speechOf } from '../support/response-checks';
-import { putContacts, startTestStore, type TestStore } from '../support/store';
+import { putContacts, skillConfigFor, startTestStore, type TestStore } from '../support/store';
 
 describe('looking people up in the embedded store through buildSkill', () => {
   let testStore: TestStore;
@@ -18,12 +18,7 @@ describe('looking people up in the embedded store through buildSkill', () => {
 
   const skill = () =>
     buildSkill({
-      config: {
-        directoryTable: testStore.tables.directory,
-        usersTable: testStore.tables.users,
-        skillId: undefined,
-        officeTimeZone: 'America/New_York',
-      },
+      config: skillConfigFor(testStore),
       documentClient: testStore.client,
       random: () => 0,
     });

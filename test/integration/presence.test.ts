@@ -11,7 +11,7 @@ import { Conversation } from '../support/conversation';
 import { FakeAlexaApi } from '../support/fakes';
 import { intentRequest, launchRequest } from '../support/requests';
 import { speechOf } from '../support/response-checks';
-import { putContacts, startTestStore, type TestStore } from '../support/store';
+import { putContacts, skillConfigFor, startTestStore, type TestStore } from '../support/store';
 import { injectStoreFaults } from '../support/store-faults';
 
 const NINE_OH_FIVE = new Date('2025-01-15T14:05:00Z');
@@ -37,12 +37,7 @@ describe('the in/out board in the embedded store, through buildSkill', () => {
 
   const skill = (client: DynamoDBDocumentClient = testStore.client) =>
     buildSkill({
-      config: {
-        directoryTable: testStore.tables.directory,
-        usersTable: testStore.tables.users,
-        skillId: undefined,
-        officeTimeZone: 'America/New_York',
-      },
+      config: skillConfigFor(testStore),
       documentClient: client,
       apiClient: new FakeAlexaApi(),
       clock: () => now,

@@ -101,3 +101,13 @@ export function recordCommands(client: DynamoDBDocumentClient): string[] {
   );
   return commands;
 }
+
+/** The skill's configuration for a test store's tables (no skill id, the default office zone). */
+export function skillConfigFor(testStore: Pick<TestStore, 'tables'>) {
+  return {
+    directoryTable: testStore.tables.directory,
+    usersTable: testStore.tables.users,
+    skillId: undefined,
+    officeTimeZone: 'America/New_York',
+  } as const;
+}

@@ -10,7 +10,7 @@ import {
   runEnvelopeFuzz,
 } from '../../support/fuzz-run';
 import { sampleContacts } from '../../support/sample-contacts';
-import { putDirectory, startTestStore, type TestStore } from '../../support/store';
+import { putDirectory, skillConfigFor, startTestStore, type TestStore } from '../../support/store';
 
 const RUNS = Math.max(1, Math.round(fuzzRuns(5000) / 10));
 
@@ -30,12 +30,7 @@ describe('buildSkill under fuzzed request envelopes, on the embedded store', () 
       // Prepare
       const logLines: string[] = [];
       const skill = buildSkill({
-        config: {
-          directoryTable: testStore.tables.directory,
-          usersTable: testStore.tables.users,
-          skillId: undefined,
-          officeTimeZone: 'America/New_York',
-        },
+        config: skillConfigFor(testStore),
         documentClient: testStore.client,
         apiClient: new FakeAlexaApi(),
         clock: () => new Date('2025-01-15T14:05:00Z'),
