@@ -1,16 +1,17 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { Skill } from 'ask-sdk-core';
 import { type Config, loadConfig } from '../lambda/src/config';
 import { createLogger, type Logger } from '../lambda/src/logger';
-import { createDocumentClient } from '../lambda/src/repositories/dynamodb-client';
+import type { FrontDeskSkill } from '../lambda/src/pipeline/guarded-skill';
+import { createDocumentClient, LOCAL_STORE_CREDENTIALS } from '../lambda/src/repositories/dynamodb-client';
 import {
   DEFAULT_TABLE_NAMES,
   DIRECTORY_TABLE,
   USERS_TABLE,
 } from '../lambda/src/repositories/table-definitions';
 import { buildSkill } from '../lambda/src/skill';
+import { dynamoDbStores } from '../lambda/src/stores';
 import { importDirectoryFile } from '../scripts/directory-import/import-directory';
 import type { ImportSummary } from '../scripts/directory-import/summary';
 import { ensureTable } from './create-tables';
@@ -29,7 +30,7 @@ export interface LocalSkillOptions {
 
 /** The skill as it runs locally: the same `buildSkill` as Lambda, on an embedded store. */
 export interface LocalSkill {
-  readonly skill: Skill;
+  readonly skill: FrontDeskSkill;
   readonly config: Config;
   readonly store: EmbeddedStore;
   /** What the first start loaded; undefined when the store already existed. */
@@ -58,7 +59,7 @@ export async function startLocalSkill(options: LocalSkillOptions = {}): Promise<
     const raw = new DynamoDBClient({
       endpoint: store.endpoint,
       region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      credentials: LOCAL_STORE_CREDENTIALS,
     });
     let seeded: ImportSummary | undefined;
     try {
@@ -78,7 +79,7 @@ export async function startLocalSkill(options: LocalSkillOptions = {}): Promise<
     const documentClient = createDocumentClient({ endpoint: store.endpoint });
     const skill = buildSkill({
       config,
-      documentClient,
+      stores: dynamoDbStores(documentClient, config),
       logger: options.logger ?? createLogger({ level: config.logLevel }),
     });
     return {

@@ -1,9 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Skill } from 'ask-sdk-core';
 import type { services } from 'ask-sdk-model';
 import { DEFAULT_OFFICE_TIME_ZONE } from '../../lambda/src/config';
 import { createLogger } from '../../lambda/src/logger';
+import type { FrontDeskSkill as Skill } from '../../lambda/src/pipeline/guarded-skill';
 import { buildSkill } from '../../lambda/src/skill';
+import { dynamoDbStores } from '../../lambda/src/stores';
 import { BENCH_TABLES } from '../store/store-process';
 
 /**
@@ -21,13 +22,11 @@ export const benchAlexaApiClient: services.ApiClient = {
  */
 export function buildBenchSkill(documentClient: DynamoDBDocumentClient): Skill {
   const dependencies = {
-    config: {
+    config: { skillId: undefined, officeTimeZone: DEFAULT_OFFICE_TIME_ZONE },
+    stores: dynamoDbStores(documentClient, {
       directoryTable: BENCH_TABLES.directory,
       usersTable: BENCH_TABLES.users,
-      skillId: undefined,
-      officeTimeZone: DEFAULT_OFFICE_TIME_ZONE,
-    },
-    documentClient,
+    }),
     logger: createLogger({ level: 'INFO', write: () => undefined }),
     // Taken by the in/out board's composition root once it lands; ignored before.
     apiClient: benchAlexaApiClient,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Skill } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { FrontDeskSkill as Skill } from '../../lambda/src/pipeline/guarded-skill';
 import { enUS } from '../../lambda/src/speech/locales/en-US';
 import { PROJECT_ROOT } from '../../scripts/lambda-build-options';
 import type { EnvelopeOptions } from '../../test/support/requests';

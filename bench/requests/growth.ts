@@ -1,5 +1,5 @@
-import type { Skill } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
+import type { FrontDeskSkill as Skill } from '../../lambda/src/pipeline/guarded-skill';
 import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
 import { collectGarbage } from '../lib/collect-garbage';
 import { type PartResult, type ResultRow, row, targets } from '../lib/results';

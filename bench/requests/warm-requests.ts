@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Skill } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
+import type { FrontDeskSkill as Skill } from '../../lambda/src/pipeline/guarded-skill';
 import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
 import { intentRequest, launchRequest } from '../../test/support/requests';
 import { createBaselineSkill } from '../baseline/baseline-skill';

@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
+import { createDocumentClient, LOCAL_STORE_CREDENTIALS } from '../../lambda/src/repositories/dynamodb-client';
 import { ensureFrontDeskTables } from '../../local/create-tables';
 import { createStoreClient, documentClientOf } from '../../scripts/directory-import/store-client';
 
@@ -38,7 +38,7 @@ export async function startStoreProcess(options: { maxHeapMb?: number } = {}): P
   const raw = new DynamoDBClient({
     endpoint,
     region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: LOCAL_STORE_CREDENTIALS,
   });
   await ensureFrontDeskTables(raw, BENCH_TABLES);
   raw.destroy();

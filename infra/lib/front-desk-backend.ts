@@ -16,6 +16,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { DEFAULT_OFFICE_TIME_ZONE, type LogLevel, LogLevels } from '../../lambda/src/config';
+import { isTimeZone } from '../../lambda/src/domain/time-zones';
 import {
   DIRECTORY_TABLE,
   type TableDefinition,
@@ -78,15 +79,6 @@ export interface FrontDeskBackendProps {
    * @default 'lambda/src/index.ts'
    */
   readonly entry?: string;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isTimeZone } from './domain/time-zones';
 import { ConfigurationError } from './errors';
 
 /** Everything the skill is configured with. Parsed once; nothing else reads the environment. */
@@ -29,19 +30,6 @@ function required(env: Environment, name: string): string {
 function optional(env: Environment, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
-}
-
-function isTimeZone(zone: string): boolean {
-  // The canonical list answers the usual case in about a millisecond; building a DateTimeFormat
-  // loads ICU's time zone data (15 to 30 ms of cold start), so only aliases ("UTC", "US/Eastern")
-  // pay for it.
-  if (Intl.supportedValuesOf('timeZone').includes(zone)) return true;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -3,13 +3,14 @@ import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { createDocumentClient } from './repositories/dynamodb-client';
 import { buildSkill } from './skill';
+import { dynamoDbStores } from './stores';
 
 // Built once per container, at cold start; every invocation reuses the client and the skill.
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel });
 const skill = buildSkill({
   config,
-  documentClient: createDocumentClient({ endpoint: config.dynamoDbEndpoint }),
+  stores: dynamoDbStores(createDocumentClient({ endpoint: config.dynamoDbEndpoint }), config),
   logger,
 });
 

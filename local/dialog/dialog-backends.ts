@@ -1,9 +1,10 @@
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { loadConfig } from '../../lambda/src/config';
 import { createLogger, silentLogger } from '../../lambda/src/logger';
-import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
+import { createDocumentClient, LOCAL_STORE_CREDENTIALS } from '../../lambda/src/repositories/dynamodb-client';
 import { DEFAULT_TABLE_NAMES } from '../../lambda/src/repositories/table-definitions';
 import { buildSkill } from '../../lambda/src/skill';
+import { dynamoDbStores } from '../../lambda/src/stores';
 import { type LocalSettings, loadLocalSettings } from '../local-config';
 import { type LocalSkill, startLocalSkill } from '../local-skill';
 import type { DialogBackend, DialogBackends } from './dialog-cli';
@@ -19,7 +20,7 @@ async function runningStore(settings: LocalSettings): Promise<string | undefined
   const client = new DynamoDBClient({
     endpoint,
     region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: LOCAL_STORE_CREDENTIALS,
     maxAttempts: 1,
     requestHandler: {
       connectionTimeout: PROBE_TIMEOUT_MS,
@@ -59,7 +60,11 @@ export async function interactiveBackend(
       DYNAMODB_ENDPOINT: endpoint,
     });
     const documentClient = createDocumentClient({ endpoint });
-    const skill = buildSkill({ config, documentClient, logger: createLogger({ level: config.logLevel }) });
+    const skill = buildSkill({
+      config,
+      stores: dynamoDbStores(documentClient, config),
+      logger: createLogger({ level: config.logLevel }),
+    });
     return {
       invoke: (envelope) => skill.invoke(envelope),
       skillId: config.skillId,
@@ -103,7 +108,7 @@ export async function startReplaySkill(settings: LocalSettings = loadLocalSettin
   const documentClient = createDocumentClient({ endpoint: local.store.endpoint });
   const skill = buildSkill({
     config: local.config,
-    documentClient,
+    stores: dynamoDbStores(documentClient, local.config),
     apiClient: offlineAlexaApi,
     logger: silentLogger,
     random: () => 0,

@@ -1,9 +1,9 @@
 import { rename, writeFile } from 'node:fs/promises';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Contact } from '../../lambda/src/domain/contact';
-import { DirectoryAdminRepository } from '../../lambda/src/repositories/directory-admin-repository';
 import { DEFAULT_TABLE_NAMES } from '../../lambda/src/repositories/table-definitions';
 import { ALIAS_SEPARATOR, DIRECTORY_COLUMNS, type DirectoryColumn } from './columns';
+import { DirectoryAdminRepository } from './directory-admin-repository';
 import { compareIds } from './plan-import';
 import type { ImportReporter } from './progress';
 import { type DirectoryFileFormat, formatOf } from './read-directory-file';

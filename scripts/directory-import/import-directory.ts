@@ -1,13 +1,13 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CountryCode } from 'libphonenumber-js';
+import { DEFAULT_TABLE_NAMES } from '../../lambda/src/repositories/table-definitions';
+import { ensureFrontDeskTables } from '../../local/create-tables';
 import {
   type BatchWriterOptions,
   DirectoryAdminRepository,
   DirectoryTableNotFoundError,
   type StoredDirectory,
-} from '../../lambda/src/repositories/directory-admin-repository';
-import { DEFAULT_TABLE_NAMES } from '../../lambda/src/repositories/table-definitions';
-import { ensureFrontDeskTables } from '../../local/create-tables';
+} from './directory-admin-repository';
 import { DirectoryImportError, ImportAbortedError } from './errors';
 import { planImport } from './plan-import';
 import type { ImportReporter } from './progress';

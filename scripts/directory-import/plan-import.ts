@@ -1,21 +1,21 @@
 import type { Contact } from '../../lambda/src/domain/contact';
+import type { Facet } from '../../lambda/src/domain/facets';
+import {
+  type BrowseGroupItem,
+  browseGroupsOf,
+  contactItem,
+  type ItemKey,
+  ItemTypes,
+  itemsOfContact,
+  keys,
+} from '../../lambda/src/repositories/directory-items';
 import {
   type DirectoryItem,
   type DirectoryWritePlan,
   itemFingerprint,
   keyString,
   type StoredDirectory,
-} from '../../lambda/src/repositories/directory-admin-repository';
-import {
-  type BrowseGroupItem,
-  browseGroupsOf,
-  contactItem,
-  type Facet,
-  type ItemKey,
-  ItemTypes,
-  itemsOfContact,
-  keys,
-} from '../../lambda/src/repositories/directory-items';
+} from './directory-admin-repository';
 
 /** What an import will do: the diff of the file against the store, and the writes that apply it. */
 export interface ImportPlan {

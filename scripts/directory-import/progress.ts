@@ -1,4 +1,4 @@
-import type { RetryNotice } from '../../lambda/src/repositories/directory-admin-repository';
+import type { RetryNotice } from './directory-admin-repository';
 
 /** What an import or export tells the admin while it runs. Every method is optional. */
 export interface ImportReporter {

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { LOCAL_STORE_CREDENTIALS } from '../../lambda/src/repositories/dynamodb-client';
 
 /** Where `npm start` serves its embedded store, and so where the admin tools go by default. */
 export const LOCAL_ENDPOINT = 'http://127.0.0.1:8000';
@@ -30,7 +31,7 @@ export function createStoreClient(connection: StoreConnection = {}): DynamoDBCli
   return new DynamoDBClient({
     endpoint,
     region: connection.region ?? DEFAULT_REGION,
-    ...(isLocalEndpoint(endpoint) ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    ...(isLocalEndpoint(endpoint) ? { credentials: LOCAL_STORE_CREDENTIALS } : {}),
   });
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ResponseEnvelope } from 'ask-sdk-model';
+import { LOCAL_STORE_CREDENTIALS } from '../../lambda/src/repositories/dynamodb-client';
 import { bundleLambda } from '../../scripts/bundle';
 import { importDirectoryFile } from '../../scripts/directory-import/import-directory';
 import { readFixture } from '../support/fixtures';
@@ -31,7 +32,7 @@ describe('the Lambda bundle', () => {
     const raw = new DynamoDBClient({
       endpoint: testStore.store.endpoint,
       region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      credentials: LOCAL_STORE_CREDENTIALS,
     });
     await importDirectoryFile({
       file: SAMPLE_DIRECTORY_CSV,

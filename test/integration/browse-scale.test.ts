@@ -8,7 +8,7 @@ import { buildSkill } from '../../lambda/src/skill';
 import { Conversation } from '../support/conversation';
 import { intentRequest } from '../support/requests';
 import { speechOf } from '../support/response-checks';
-import { putDirectory, skillConfigFor, startTestStore, type TestStore } from '../support/store';
+import { putDirectory, skillConfigFor, startTestStore, storesOn, type TestStore } from '../support/store';
 
 const FIRST_NAMES = [
   'Ada',
@@ -133,7 +133,7 @@ describe.each([1_000, 10_000])('a directory of %i contacts', (size) => {
     new Conversation(
       buildSkill({
         config: skillConfigFor(testStore),
-        documentClient: counted.client,
+        stores: storesOn(testStore, counted.client),
         random: () => 0,
       }),
     );

@@ -5,7 +5,7 @@ import { Conversation } from '../support/conversation';
 import { intentRequest } from '../support/requests';
 import { cardOf, speechOf } from '../support/response-checks';
 import { sampleContacts } from '../support/sample-contacts';
-import { putDirectory, skillConfigFor, startTestStore, type TestStore } from '../support/store';
+import { putDirectory, skillConfigFor, startTestStore, storesOn, type TestStore } from '../support/store';
 
 /** The sample directory, plus the twelve people at Initrode: a company whose list runs to three pages. */
 const DIRECTORY = [
@@ -27,7 +27,7 @@ describe('browsing and "did you mean" in the embedded store through buildSkill',
     new Conversation(
       buildSkill({
         config: skillConfigFor(testStore),
-        documentClient: testStore.client,
+        stores: storesOn(testStore, testStore.client),
         random: () => 0,
       }),
     );

@@ -1,11 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LOCAL_STORE_CREDENTIALS } from '../../lambda/src/repositories/dynamodb-client';
 import { buildSkill } from '../../lambda/src/skill';
 import { importDirectoryFile } from '../../scripts/directory-import/import-directory';
 import { Conversation } from '../support/conversation';
 import { readFixture } from '../support/fixtures';
 import { cardOf, repromptOf, speechOf } from '../support/response-checks';
 import { SAMPLE_DIRECTORY_CSV } from '../support/skill-package';
-import { recordCommands, startTestStore, type TestStore } from '../support/store';
+import { recordCommands, startTestStore, storesOn, type TestStore } from '../support/store';
 
 /**
  * The foundation's request envelopes, recorded as Alexa sends them, replayed through buildSkill
@@ -20,7 +21,7 @@ describe('recorded requests against the sample directory', () => {
     const raw = new DynamoDBClient({
       endpoint: testStore.store.endpoint,
       region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      credentials: LOCAL_STORE_CREDENTIALS,
     });
     const summary = await importDirectoryFile({
       file: SAMPLE_DIRECTORY_CSV,
@@ -48,12 +49,10 @@ describe('recorded requests against the sample directory', () => {
     new Conversation(
       buildSkill({
         config: {
-          directoryTable: testStore.tables.directory,
-          usersTable: testStore.tables.users,
           skillId: 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000',
           officeTimeZone: 'America/New_York',
         },
-        documentClient: testStore.client,
+        stores: storesOn(testStore, testStore.client),
         random: () => 0,
       }),
     );

@@ -18,7 +18,7 @@ import {
 } from '../support/requests';
 import { sampleContacts } from '../support/sample-contacts';
 import { loadSampleDirectory } from '../support/skill-package';
-import { putDirectory, startTestStore, type TestStore } from '../support/store';
+import { putDirectory, startTestStore, storesOn, type TestStore } from '../support/store';
 import { injectStoreFaults } from '../support/store-faults';
 
 /** Every way the sample directory's emails and phone numbers could be written in a log. */
@@ -67,13 +67,8 @@ describe('the logs of a whole run of conversations', () => {
 
   const skillOn = (documentClient = testStore.client) =>
     buildSkill({
-      config: {
-        directoryTable: testStore.tables.directory,
-        usersTable: testStore.tables.users,
-        skillId: TEST_SKILL_ID,
-        officeTimeZone: 'America/New_York',
-      },
-      documentClient,
+      config: { skillId: TEST_SKILL_ID, officeTimeZone: 'America/New_York' },
+      stores: storesOn(testStore, documentClient),
       apiClient: new FakeAlexaApi(),
       logger: createLogger({ level: 'DEBUG', write: (line) => lines.push(line) }),
       random: () => 0,

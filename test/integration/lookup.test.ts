@@ -4,7 +4,7 @@ import { TEST_CONTACTS } from '../fixtures/contacts';
 import { Conversation } from '../support/conversation';
 import { intentRequest } from '../support/requests';
 import { cardOf, speechOf } from '../support/response-checks';
-import { putContacts, skillConfigFor, startTestStore, type TestStore } from '../support/store';
+import { putContacts, skillConfigFor, startTestStore, storesOn, type TestStore } from '../support/store';
 
 describe('looking people up in the embedded store through buildSkill', () => {
   let testStore: TestStore;
@@ -19,7 +19,7 @@ describe('looking people up in the embedded store through buildSkill', () => {
   const skill = () =>
     buildSkill({
       config: skillConfigFor(testStore),
-      documentClient: testStore.client,
+      stores: storesOn(testStore, testStore.client),
       random: () => 0,
     });
 

@@ -11,7 +11,7 @@ import { Conversation } from '../support/conversation';
 import { FakeAlexaApi } from '../support/fakes';
 import { intentRequest, launchRequest } from '../support/requests';
 import { speechOf } from '../support/response-checks';
-import { putContacts, skillConfigFor, startTestStore, type TestStore } from '../support/store';
+import { putContacts, skillConfigFor, startTestStore, storesOn, type TestStore } from '../support/store';
 import { injectStoreFaults } from '../support/store-faults';
 
 const NINE_OH_FIVE = new Date('2025-01-15T14:05:00Z');
@@ -38,7 +38,7 @@ describe('the in/out board in the embedded store, through buildSkill', () => {
   const skill = (client: DynamoDBDocumentClient = testStore.client) =>
     buildSkill({
       config: skillConfigFor(testStore),
-      documentClient: client,
+      stores: storesOn(testStore, client),
       apiClient: new FakeAlexaApi(),
       clock: () => now,
       random: () => 0,

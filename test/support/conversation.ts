@@ -1,5 +1,5 @@
-import type { Skill } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { FrontDeskSkill } from '../../lambda/src/pipeline/guarded-skill';
 import { expectValidAlexaResponse } from './response-checks';
 
 /**
@@ -12,7 +12,7 @@ export class Conversation {
   private open = false;
   public readonly responses: ResponseEnvelope[] = [];
 
-  public constructor(private readonly skill: Skill) {}
+  public constructor(private readonly skill: FrontDeskSkill) {}
 
   public async send(envelope: RequestEnvelope): Promise<ResponseEnvelope> {
     const request = structuredClone(envelope);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { LOCAL_STORE_CREDENTIALS } from '../../lambda/src/repositories/dynamodb-client';
 import { ensureFrontDeskTables } from '../../local/create-tables';
 import { type EmbeddedStore, startEmbeddedStore } from '../../local/embedded-store';
 
@@ -29,7 +30,7 @@ export async function startDirectoryStore(
   const client = new DynamoDBClient({
     endpoint: store.endpoint,
     region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    credentials: LOCAL_STORE_CREDENTIALS,
   });
   const tables = { directory: 'front-desk-directory', users: 'front-desk-users' };
   if (options.createTables ?? true) await ensureFrontDeskTables(client, tables);

@@ -1,10 +1,10 @@
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope, services } from 'ask-sdk-model';
 import type { Contact } from '../../lambda/src/domain/contact';
+import type { Facet } from '../../lambda/src/domain/facets';
 import type { PresenceRecord } from '../../lambda/src/domain/presence';
 import { ConflictError } from '../../lambda/src/errors';
 import {
-  type Facet,
   GROUP_SK,
   keys,
   soundEntryFromItem,
@@ -12,10 +12,15 @@ import {
   summaryFromItem,
 } from '../../lambda/src/repositories/directory-items';
 import { type PartitionKeyGenerator, userIdKey } from '../../lambda/src/repositories/persistence-adapter';
-import type { PresenceStore, PresentPage } from '../../lambda/src/repositories/presence-repository';
-import type { BrowsePage, BrowseReader } from '../../lambda/src/services/browse-service';
-import type { ContactReader } from '../../lambda/src/services/directory-service';
-import type { SoundReader, SoundsLike } from '../../lambda/src/services/name-suggestion-service';
+import type {
+  BrowsePage,
+  BrowseReader,
+  ContactReader,
+  PresenceStore,
+  PresentPage,
+  SoundReader,
+  SoundsLike,
+} from '../../lambda/src/services/ports';
 import { directoryItemsOf } from './directory';
 
 /**
@@ -147,16 +152,14 @@ export class FakePresenceStore implements PresenceStore {
     this.presence.set(record.contactId, record);
   }
 
-  public async appendChange(record: PresenceRecord): Promise<'appended' | 'alreadyThere'> {
+  public async appendChange(record: PresenceRecord): Promise<void> {
     const exists = this.history.some(
       (entry) =>
         entry.contactId === record.contactId &&
         entry.version === record.version &&
         entry.changeId === record.changeId,
     );
-    if (exists) return 'alreadyThere';
-    this.history.push(record);
-    return 'appended';
+    if (!exists) this.history.push(record);
   }
 
   public async listPresent(limit: number, cursor?: string): Promise<PresentPage> {

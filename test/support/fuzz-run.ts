@@ -1,7 +1,7 @@
-import type { Skill } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import fc from 'fast-check';
 import { IntentNames } from '../../lambda/src/interaction';
+import type { FrontDeskSkill } from '../../lambda/src/pipeline/guarded-skill';
 import { responseViolations } from './alexa-response-rules';
 import { Conversation } from './conversation';
 import {
@@ -67,7 +67,7 @@ export function emptyTally(): FuzzTally {
  * Session attributes as real conversations leave them, for the fuzz to carry into its envelopes:
  * a "which one?" after an ambiguous name, a list page, "did you mean", "who are you?", a repeat.
  */
-export async function collectSnapshots(skill: Skill): Promise<Record<string, unknown>[]> {
+export async function collectSnapshots(skill: FrontDeskSkill): Promise<Record<string, unknown>[]> {
   const turns: RequestEnvelope[][] = [
     [launchRequest(), intentRequest(IntentNames.contactDetails, { name: 'jane doe' })],
     [intentRequest(IntentNames.browseCompany, { company: 'acme' })],
@@ -113,7 +113,7 @@ function withinTime<T>(promise: Promise<T>): Promise<T> {
 }
 
 export interface FuzzRunOptions {
-  readonly skill: Skill;
+  readonly skill: FrontDeskSkill;
   readonly context: FuzzContext;
   /** The skill's log lines, to tell a crash (a programming error) from a store apology. */
   readonly logLines: string[];
@@ -145,7 +145,7 @@ export async function runEnvelopeFuzz(options: FuzzRunOptions): Promise<void> {
 }
 
 async function assertEveryEnvelope(
-  skill: Skill,
+  skill: FrontDeskSkill,
   context: FuzzContext,
   logLines: string[],
   tally: FuzzTally,

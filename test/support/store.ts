@@ -2,7 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Contact } from '../../lambda/src/domain/contact';
 import { itemsOfContact } from '../../lambda/src/repositories/directory-items';
-import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
+import { createDocumentClient, LOCAL_STORE_CREDENTIALS } from '../../lambda/src/repositories/dynamodb-client';
+import { dynamoDbStores, type Stores } from '../../lambda/src/stores';
 import { ensureFrontDeskTables } from '../../local/create-tables';
 import { type EmbeddedStore, startEmbeddedStore } from '../../local/embedded-store';
 import { type DirectoryItem, directoryItemsOf } from './directory';
@@ -22,7 +23,7 @@ export async function startTestStore(): Promise<TestStore> {
   const raw = new DynamoDBClient({
     endpoint: store.endpoint,
     region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: LOCAL_STORE_CREDENTIALS,
   });
   tableCounter += 1;
   const tables = { directory: `directory-${tableCounter}`, users: `users-${tableCounter}` };
@@ -100,6 +101,11 @@ export function recordCommands(client: DynamoDBDocumentClient): string[] {
     { step: 'initialize', name: `recordCommands${Math.random()}` },
   );
   return commands;
+}
+
+/** The skill's DynamoDB stores on a test store's tables, through `client` (the store's own by default). */
+export function storesOn(testStore: Pick<TestStore, 'tables' | 'client'>, client = testStore.client): Stores {
+  return dynamoDbStores(client, skillConfigFor(testStore));
 }
 
 /** The skill's configuration for a test store's tables (no skill id, the default office zone). */

@@ -1,6 +1,6 @@
-import type { Skill } from 'ask-sdk-core';
 import type { Contact } from '../../lambda/src/domain/contact';
 import { createLogger, type Logger } from '../../lambda/src/logger';
+import type { FrontDeskSkill } from '../../lambda/src/pipeline/guarded-skill';
 import { personOrUserIdKey } from '../../lambda/src/repositories/persistence-adapter';
 import { buildSkill } from '../../lambda/src/skill';
 import { TEST_CONTACTS } from '../fixtures/contacts';
@@ -20,7 +20,7 @@ export const TEST_CONFIG = {
 } as const;
 
 export interface TestSkill {
-  readonly skill: Skill;
+  readonly skill: FrontDeskSkill;
   readonly reader: FakeContactReader;
   readonly partitions: FakeDirectoryPartitions;
   readonly persistence: MemoryPersistenceAdapter;
@@ -53,11 +53,13 @@ export function buildTestSkill(
   const logger: Logger = createLogger({ level: 'DEBUG', write: (line) => logLines.push(line) });
   const skill = buildSkill({
     config: TEST_CONFIG,
-    contactReader: reader,
-    browseReader: partitions,
-    soundReader: partitions,
-    persistenceAdapter: persistence,
-    presenceStore: presence,
+    stores: {
+      contacts: reader,
+      browse: partitions,
+      sounds: partitions,
+      persistence: persistence,
+      presence: presence,
+    },
     apiClient: alexaApi,
     ...(options.clock ? { clock: options.clock } : {}),
     logger,

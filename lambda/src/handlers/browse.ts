@@ -1,9 +1,13 @@
-import { getIntentName, getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import { getIntentName, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import type { ConversationDependencies } from '../conversation/dependencies';
+import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
+import { respond } from '../conversation/respond';
+import { getSessionState, updateSessionState } from '../conversation/session-state';
 import { letterOf } from '../domain/letters';
 import { IntentNames, SlotNames } from '../interaction';
 import { browseScreen } from '../screens/screen';
-import type { BrowseRequest, BrowseResult, BrowseService } from '../services/browse-service';
+import type { BrowseRequest, BrowseResult } from '../services/browse-service';
 import {
   cardLine,
   cardMoreLine,
@@ -13,17 +17,10 @@ import {
   nobodySpeech,
   pageIntro,
 } from '../speech/browse-speech';
-import type { Random } from '../speech/i18n';
 import { Ssml } from '../speech/ssml';
-import { resolvedIds, slotValue, translatorOf } from './request-context';
-import { respond } from './respond';
-import { getSessionState, updateSessionState } from './session-state';
 
-/** What browsing needs; injected by `buildSkill`. */
-export interface BrowseDependencies {
-  readonly browse: BrowseService;
-  readonly random?: Random | undefined;
-}
+/** What browsing needs. */
+type BrowseDependencies = Pick<ConversationDependencies, 'browse'>;
 
 /**
  * How much of the list the card keeps across pages. Session attributes travel in every response
@@ -44,22 +41,14 @@ function keepWithinBudget(lines: readonly string[]): string[] {
   return kept;
 }
 
-function isIntent(input: HandlerInput, ...names: string[]): boolean {
-  return (
-    getRequestType(input.requestEnvelope) === 'IntentRequest' &&
-    names.includes(getIntentName(input.requestEnvelope))
-  );
-}
-
 /** Speaks a page, shows the list so far on the card, and remembers where to continue. */
 function speakPage(
   input: HandlerInput,
-  deps: BrowseDependencies,
   page: Extract<BrowseResult, { kind: 'page' }>,
   first: boolean,
   earlierLines: readonly string[],
 ): Response {
-  const t = translatorOf(input, deps.random);
+  const t = translatorOf(input);
   const last = page.next === undefined;
   if (page.entries.length === 0) {
     updateSessionState(input, { pending: undefined });
@@ -149,7 +138,7 @@ export function browseHandler(deps: BrowseDependencies): RequestHandler {
     canHandle: (input) =>
       isIntent(input, IntentNames.browseCompany, IntentNames.browsePlace, IntentNames.browseInitial),
     handle: async (input): Promise<Response> => {
-      const t = translatorOf(input, deps.random);
+      const t = translatorOf(input);
       const { request, heard, wording } = browseRequestOf(input);
       if (!request) {
         updateSessionState(input, { pending: undefined });
@@ -159,7 +148,7 @@ export function browseHandler(deps: BrowseDependencies): RequestHandler {
         });
       }
       const result = await deps.browse.firstPage(request);
-      if (result.kind === 'page') return speakPage(input, deps, result, true, []);
+      if (result.kind === 'page') return speakPage(input, result, true, []);
       updateSessionState(input, { pending: undefined });
       return respond(input, {
         speech: Ssml.join([
@@ -186,7 +175,7 @@ export function listContinuationHandler(deps: BrowseDependencies): RequestHandle
       );
     },
     handle: async (input): Promise<Response> => {
-      const t = translatorOf(input, deps.random);
+      const t = translatorOf(input);
       const pending = getSessionState(input).pending;
       if (pending?.type !== 'listPage') {
         return respond(input, {
@@ -206,7 +195,7 @@ export function listContinuationHandler(deps: BrowseDependencies): RequestHandle
           reprompt: t.speak('anythingElse.reprompt'),
         });
       }
-      return speakPage(input, deps, result, false, pending.cardLines);
+      return speakPage(input, result, false, pending.cardLines);
     },
   };
 }

@@ -1,32 +1,22 @@
-import { getIntentName, getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import { getIntentName, getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { type IntentName, IntentNames } from '../interaction';
-import type { Logger } from '../logger';
-import type { Random } from '../speech/i18n';
+import { whichOneQuestion } from '../conversation/contact-flow';
+import type { ConversationDependencies } from '../conversation/dependencies';
+import { isIntent, translatorOf } from '../conversation/request-context';
+import { respond } from '../conversation/respond';
+import { getSessionState, replaceSessionState, updateSessionState } from '../conversation/session-state';
+import { IntentNames } from '../interaction';
 import { Ssml } from '../speech/ssml';
-import { whichOneQuestion } from './contact-flow';
-import { translatorOf } from './request-context';
-import { respond } from './respond';
-import { getSessionState, replaceSessionState, updateSessionState } from './session-state';
 
-export interface BuiltInDependencies {
-  readonly logger: Logger;
-  readonly random?: Random | undefined;
-}
-
-function isIntent(input: HandlerInput, ...names: IntentName[]): boolean {
-  return (
-    getRequestType(input.requestEnvelope) === 'IntentRequest' &&
-    (names as string[]).includes(getIntentName(input.requestEnvelope))
-  );
-}
+/** What the built-in intents need: only the log. */
+type BuiltInDependencies = Pick<ConversationDependencies, 'logger'>;
 
 /** AMAZON.HelpIntent: what Front Desk can do, then a question. */
-export function helpHandler(deps: BuiltInDependencies): RequestHandler {
+export function helpHandler(): RequestHandler {
   return {
     canHandle: (input) => isIntent(input, IntentNames.help),
     handle: (input) => {
-      const t = translatorOf(input, deps.random);
+      const t = translatorOf(input);
       return respond(input, {
         speech: Ssml.join([t.speak('help.speech'), t.speak('help.question')]),
         reprompt: t.speak('launch.reprompt'),
@@ -36,12 +26,12 @@ export function helpHandler(deps: BuiltInDependencies): RequestHandler {
 }
 
 /** Stop, cancel and "go home": a short goodbye, and the session ends. */
-export function goodbyeHandler(deps: BuiltInDependencies): RequestHandler {
+export function goodbyeHandler(): RequestHandler {
   return {
     canHandle: (input) => isIntent(input, IntentNames.stop, IntentNames.cancel, IntentNames.navigateHome),
     handle: (input) => {
       updateSessionState(input, { pending: undefined });
-      return respond(input, { speech: translatorOf(input, deps.random).speak('goodbye'), endSession: true });
+      return respond(input, { speech: translatorOf(input).speak('goodbye'), endSession: true });
     },
   };
 }
@@ -50,15 +40,15 @@ export function goodbyeHandler(deps: BuiltInDependencies): RequestHandler {
  * "No" to "anything else?" ends the conversation; "yes" asks who. Handlers that ask their own
  * yes/no questions come before this one.
  */
-export function yesNoHandler(deps: BuiltInDependencies): RequestHandler {
+export function yesNoHandler(): RequestHandler {
   return {
     canHandle: (input) => isIntent(input, IntentNames.yes, IntentNames.no),
     handle: (input) => {
-      const t = translatorOf(input, deps.random);
+      const t = translatorOf(input);
       const pending = getSessionState(input).pending;
       if (pending?.type === 'chooseContact') {
         return respond(input, {
-          speech: whichOneQuestion(t, pending.candidates, pending.spokenName),
+          speech: whichOneQuestion(t, pending),
           reprompt: t.speak('choose.reprompt'),
         });
       }
@@ -72,11 +62,11 @@ export function yesNoHandler(deps: BuiltInDependencies): RequestHandler {
 }
 
 /** AMAZON.RepeatIntent: says the last thing again, word for word. */
-export function repeatHandler(deps: BuiltInDependencies): RequestHandler {
+export function repeatHandler(): RequestHandler {
   return {
     canHandle: (input) => isIntent(input, IntentNames.repeat),
     handle: (input): Response => {
-      const t = translatorOf(input, deps.random);
+      const t = translatorOf(input);
       const last = getSessionState(input).lastSpeech;
       if (typeof last?.ssml !== 'string') {
         return respond(input, {
@@ -94,12 +84,12 @@ export function repeatHandler(deps: BuiltInDependencies): RequestHandler {
 }
 
 /** AMAZON.StartOverIntent: forgets the conversation so far and asks again. */
-export function startOverHandler(deps: BuiltInDependencies): RequestHandler {
+export function startOverHandler(): RequestHandler {
   return {
     canHandle: (input) => isIntent(input, IntentNames.startOver),
     handle: (input) => {
       replaceSessionState(input, {});
-      const t = translatorOf(input, deps.random);
+      const t = translatorOf(input);
       return respond(input, { speech: t.speak('launch.question'), reprompt: t.speak('launch.reprompt') });
     },
   };
@@ -113,14 +103,11 @@ export function fallbackHandler(deps: BuiltInDependencies): RequestHandler {
   return {
     canHandle: (input) => getRequestType(input.requestEnvelope) === 'IntentRequest',
     handle: (input) => {
-      const t = translatorOf(input, deps.random);
+      const t = translatorOf(input);
       const pending = getSessionState(input).pending;
       if (pending?.type === 'chooseContact') {
         return respond(input, {
-          speech: Ssml.join([
-            t.speak('choose.notUnderstood'),
-            whichOneQuestion(t, pending.candidates, pending.spokenName),
-          ]),
+          speech: Ssml.join([t.speak('choose.notUnderstood'), whichOneQuestion(t, pending)]),
           reprompt: t.speak('choose.reprompt'),
         });
       }

@@ -1,29 +1,23 @@
-import { getIntentName, getRequestType, type RequestHandler } from 'ask-sdk-core';
+import type { RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import { answerAboutId, lookUpAndAnswer, whichOneQuestion } from '../conversation/contact-flow';
+import type { ConversationDependencies } from '../conversation/dependencies';
+import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
+import { respond } from '../conversation/respond';
+import { getSessionState } from '../conversation/session-state';
 import { IntentNames, SlotNames } from '../interaction';
 import { chooseCandidate, parseOrdinal } from '../services/disambiguation';
 import { Ssml } from '../speech/ssml';
-import {
-  answerAboutId,
-  type ContactFlowDependencies,
-  lookUpAndAnswer,
-  whichOneQuestion,
-} from './contact-flow';
-import { resolvedIds, slotValue, translatorOf } from './request-context';
-import { respond } from './respond';
-import { getSessionState } from './session-state';
 
 /**
  * The answer to "which one?": "the second one", "the one at Acme", "Jane Doe from Globex".
  * Without a pending question, a name in the answer is treated as a fresh lookup.
  */
-export function chooseContactHandler(deps: ContactFlowDependencies): RequestHandler {
+export function chooseContactHandler(deps: ConversationDependencies): RequestHandler {
   return {
-    canHandle: (input) =>
-      getRequestType(input.requestEnvelope) === 'IntentRequest' &&
-      getIntentName(input.requestEnvelope) === IntentNames.chooseContact,
+    canHandle: (input) => isIntent(input, IntentNames.chooseContact),
     handle: async (input): Promise<Response> => {
-      const t = translatorOf(input, deps.random);
+      const t = translatorOf(input);
       const pending = getSessionState(input).pending;
       const name = slotValue(input, SlotNames.name);
       if (pending?.type !== 'chooseContact') {
@@ -50,10 +44,7 @@ export function chooseContactHandler(deps: ContactFlowDependencies): RequestHand
         if (answer) return answer;
       }
       return respond(input, {
-        speech: Ssml.join([
-          t.speak('choose.notUnderstood'),
-          whichOneQuestion(t, pending.candidates, pending.spokenName),
-        ]),
+        speech: Ssml.join([t.speak('choose.notUnderstood'), whichOneQuestion(t, pending)]),
         reprompt: t.speak('choose.reprompt'),
       });
     },

@@ -1,16 +1,11 @@
-import { getIntentName, getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import { answerAboutId, askForName, askWhichOne, lookUpAndAnswer } from '../conversation/contact-flow';
+import type { ConversationDependencies } from '../conversation/dependencies';
+import { isIntent, resolvedIds, slotValue } from '../conversation/request-context';
+import { type ContactAction, getSessionState, type PersistentState } from '../conversation/session-state';
 import { type ContactDetail, IntentNames, isContactDetail, SlotNames } from '../interaction';
 import { chooseCandidate } from '../services/disambiguation';
-import {
-  answerAboutId,
-  askForName,
-  askWhichOne,
-  type ContactFlowDependencies,
-  lookUpAndAnswer,
-} from './contact-flow';
-import { resolvedIds, slotValue } from './request-context';
-import { type ContactAction, getSessionState, type PersistentState } from './session-state';
 
 /** The detail asked for, from the CONTACT_DETAIL slot's resolved id. */
 export function requestedDetail(input: HandlerInput): ContactDetail | undefined {
@@ -34,11 +29,9 @@ async function rememberedContactId(input: HandlerInput): Promise<string | undefi
  * "what's Jane Doe's phone number", "tell me about Jane", "what about her email": one detail, or
  * a summary when none was named, about a named person or the one the conversation is about.
  */
-export function contactDetailsHandler(deps: ContactFlowDependencies): RequestHandler {
+export function contactDetailsHandler(deps: ConversationDependencies): RequestHandler {
   return {
-    canHandle: (input) =>
-      getRequestType(input.requestEnvelope) === 'IntentRequest' &&
-      getIntentName(input.requestEnvelope) === IntentNames.contactDetails,
+    canHandle: (input) => isIntent(input, IntentNames.contactDetails),
     handle: async (input): Promise<Response> => {
       const state = getSessionState(input);
       const spoken = slotValue(input, SlotNames.name);
@@ -46,27 +39,21 @@ export function contactDetailsHandler(deps: ContactFlowDependencies): RequestHan
       const pending = state.pending;
       const asked = requestedDetail(input);
       const askedAction: ContactAction | undefined = asked ? { kind: 'detail', detail: asked } : undefined;
-      // A bare name answers the pending "who?" (or "did you mean...?"): it continues whatever was asked.
-      const action: ContactAction = askedAction ??
-        (pending?.type === 'askName' || pending?.type === 'confirmName' ? pending.action : undefined) ?? {
-          kind: 'detail',
-          detail: undefined,
-        };
+      // A bare name answers the pending "who?", "did you mean...?" or "which one?": it continues
+      // whatever was asked, also when the answer still fits several people.
+      const carried =
+        pending?.type === 'askName' || pending?.type === 'confirmName' || pending?.type === 'chooseContact'
+          ? pending.action
+          : undefined;
+      const action: ContactAction = askedAction ?? carried ?? { kind: 'detail', detail: undefined };
 
       if (pending?.type === 'chooseContact') {
         const chosen = spoken ? chooseCandidate(pending.candidates, { name: spoken }) : undefined;
         if (chosen) {
-          const answer = await answerAboutId(input, deps, chosen.id, askedAction ?? pending.action);
+          const answer = await answerAboutId(input, deps, chosen.id, action);
           if (answer) return answer;
         }
-        if (!spoken)
-          return askWhichOne(
-            input,
-            deps,
-            pending.candidates,
-            pending.spokenName,
-            askedAction ?? pending.action,
-          );
+        if (!spoken) return askWhichOne(input, pending, action);
       }
 
       if (spoken) return lookUpAndAnswer(input, deps, { spoken, resolvedIds: ids }, action);
@@ -77,7 +64,7 @@ export function contactDetailsHandler(deps: ContactFlowDependencies): RequestHan
         const answer = await answerAboutId(input, deps, contactId, action);
         if (answer) return answer;
       }
-      return askForName(input, deps, action);
+      return askForName(input, action);
     },
   };
 }

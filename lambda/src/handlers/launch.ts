@@ -1,23 +1,17 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import type { Logger } from '../logger';
-import type { Random } from '../speech/i18n';
+import type { ConversationDependencies } from '../conversation/dependencies';
+import { translatorOf } from '../conversation/request-context';
+import { respond } from '../conversation/respond';
+import type { PersistentState } from '../conversation/session-state';
 import { Ssml } from '../speech/ssml';
-import { translatorOf } from './request-context';
-import { respond } from './respond';
-import type { PersistentState } from './session-state';
-
-export interface LaunchDependencies {
-  readonly logger: Logger;
-  readonly random?: Random | undefined;
-}
 
 /** "open front desk": a welcome (by name for someone Front Desk knows), what it can do, a question. */
-export function launchHandler(deps: LaunchDependencies): RequestHandler {
+export function launchHandler(deps: Pick<ConversationDependencies, 'logger'>): RequestHandler {
   return {
     canHandle: (input) => getRequestType(input.requestEnvelope) === 'LaunchRequest',
     handle: async (input): Promise<Response> => {
-      const t = translatorOf(input, deps.random);
+      const t = translatorOf(input);
       let firstName: string | undefined;
       try {
         const persistent = (await input.attributesManager.getPersistentAttributes()) as PersistentState;

@@ -1,10 +1,11 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import { answerAboutId } from '../conversation/contact-flow';
+import type { ConversationDependencies } from '../conversation/dependencies';
+import { translatorOf } from '../conversation/request-context';
+import { respond } from '../conversation/respond';
 import { openedContactId, USER_EVENT } from '../screens/render-screens';
 import { Ssml } from '../speech/ssml';
-import { answerAboutId, type ContactFlowDependencies } from './contact-flow';
-import { translatorOf } from './request-context';
-import { respond } from './respond';
 
 /**
  * A touch on a screen (`Alexa.Presentation.APL.UserEvent`). Touching a person in a list opens
@@ -12,7 +13,7 @@ import { respond } from './respond';
  * contact screen shown. A person removed from the directory since the list was shown is said to
  * be gone; any other event is answered with the usual question.
  */
-export function screenEventHandler(deps: ContactFlowDependencies): RequestHandler {
+export function screenEventHandler(deps: ConversationDependencies): RequestHandler {
   return {
     canHandle: (input) => getRequestType(input.requestEnvelope) === USER_EVENT,
     handle: async (input): Promise<Response> => {
@@ -21,7 +22,7 @@ export function screenEventHandler(deps: ContactFlowDependencies): RequestHandle
         const answer = await answerAboutId(input, deps, contactId, { kind: 'detail' });
         if (answer) return answer;
       }
-      const t = translatorOf(input, deps.random);
+      const t = translatorOf(input);
       return respond(input, {
         speech: contactId
           ? Ssml.join([t.speak('screen.contactGone'), t.speak('notFound.question')])

@@ -1,8 +1,7 @@
 import { getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { canfulfill, Slot } from 'ask-sdk-model';
+import type { ConversationDependencies } from '../conversation/dependencies';
 import { IntentNames } from '../interaction';
-import type { Logger } from '../logger';
-import { loggerOf } from './interceptors';
 
 /**
  * Requests that are not part of the conversation: Alexa's questions about the skill and events of
@@ -61,12 +60,12 @@ export function canFulfillIntentHandler(): RequestHandler {
  * System.ExceptionEncountered: Alexa could not use the previous response. Logged (the error's type
  * and message, never the response's content); Alexa accepts no response but an empty one.
  */
-export function exceptionEncounteredHandler(deps: { logger: Logger }): RequestHandler {
+export function exceptionEncounteredHandler(deps: Pick<ConversationDependencies, 'logger'>): RequestHandler {
   return {
     canHandle: (input) => getRequestType(input.requestEnvelope) === 'System.ExceptionEncountered',
     handle: (input) => {
       const { error } = input.requestEnvelope.request as { error?: { type?: unknown; message?: unknown } };
-      loggerOf(input, deps.logger).error('Alexa could not use a response', {
+      deps.logger.error('Alexa could not use a response', {
         errorType: typeof error?.type === 'string' ? error.type : undefined,
         errorMessage: typeof error?.message === 'string' ? error.message.slice(0, 300) : undefined,
       });
@@ -80,11 +79,11 @@ export function exceptionEncounteredHandler(deps: { logger: Logger }): RequestHa
  * or Messaging events, or a type Alexa adds later) gets an empty response, which every request
  * type accepts, rather than an apology Alexa would reject.
  */
-export function unhandledRequestHandler(deps: { logger: Logger }): RequestHandler {
+export function unhandledRequestHandler(deps: Pick<ConversationDependencies, 'logger'>): RequestHandler {
   return {
     canHandle: () => true,
     handle: (input: HandlerInput) => {
-      loggerOf(input, deps.logger).info('Request type not handled; answered with an empty response');
+      deps.logger.info('Request type not handled; answered with an empty response');
       return input.responseBuilder.getResponse();
     },
   };

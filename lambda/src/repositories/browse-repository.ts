@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { BrowsePage, BrowseReader } from '../services/browse-service';
-import { type Facet, GROUP_SK, keys, summaryFromItem } from './directory-items';
+import type { Facet } from '../domain/facets';
+import type { BrowsePage, BrowseReader } from '../services/ports';
+import { GROUP_SK, keys, summaryFromItem } from './directory-items';
 import { storeCall } from './store-errors';
 
 /**

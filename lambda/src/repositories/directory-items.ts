@@ -1,6 +1,7 @@
 import { type Contact, type ContactSummary, fullNameOf, summarize } from '../domain/contact';
+import { type Facet, facetKeys } from '../domain/facets';
 import { personSoundKeysOf } from '../domain/name-sounds';
-import { nameVariants, normalizeCompany, normalizeName, normalizePlace } from '../domain/normalize';
+import { nameVariants, normalizeName } from '../domain/normalize';
 import type { PresenceRecord, PresenceStatus } from '../domain/presence';
 import { stateName } from '../domain/us-states';
 
@@ -44,13 +45,13 @@ export const ItemTypes = {
   presenceChange: 'presenceChange',
 } as const;
 
-export type Facet = 'COMPANY' | 'CITY' | 'STATE' | 'INITIAL';
-
 export interface ItemKey {
   readonly pk: string;
   readonly sk: string;
 }
 
+/** Starts a contact's partition key, and the sort key of every lookup entry that points at one. */
+export const CONTACT_KEY_PREFIX = 'CONTACT#';
 export const CONTACT_SK = 'CONTACT';
 export const GROUP_SK = '#GROUP';
 export const ENTRY_SK_PREFIX = 'ENTRY#';
@@ -60,14 +61,20 @@ export const PRESENT_PK = 'PRESENT';
 const VERSION_DIGITS = 10;
 
 export const keys = {
-  contact: (id: string): ItemKey => ({ pk: `CONTACT#${id}`, sk: CONTACT_SK }),
+  contact: (id: string): ItemKey => ({ pk: `${CONTACT_KEY_PREFIX}${id}`, sk: CONTACT_SK }),
   namePartition: (spokenForm: string): string => `NAME#${spokenForm}`,
-  nameEntry: (spokenForm: string, id: string): ItemKey => ({ pk: `NAME#${spokenForm}`, sk: `CONTACT#${id}` }),
+  nameEntry: (spokenForm: string, id: string): ItemKey => ({
+    pk: `NAME#${spokenForm}`,
+    sk: `${CONTACT_KEY_PREFIX}${id}`,
+  }),
   soundPartition: (soundKey: string): string => `SOUND#${soundKey}`,
-  soundEntry: (soundKey: string, id: string): ItemKey => ({ pk: `SOUND#${soundKey}`, sk: `CONTACT#${id}` }),
+  soundEntry: (soundKey: string, id: string): ItemKey => ({
+    pk: `SOUND#${soundKey}`,
+    sk: `${CONTACT_KEY_PREFIX}${id}`,
+  }),
   facetPartition: (facet: Facet, key: string): string => `${facet}#${key}`,
   group: (facet: Facet, key: string): ItemKey => ({ pk: `${facet}#${key}`, sk: GROUP_SK }),
-  presence: (id: string): ItemKey => ({ pk: `CONTACT#${id}`, sk: PRESENCE_SK }),
+  presence: (id: string): ItemKey => ({ pk: `${CONTACT_KEY_PREFIX}${id}`, sk: PRESENCE_SK }),
   presenceHistoryPartition: (id: string): string => `HISTORY#${id}`,
   presenceChange: (id: string, version: number, changeId: string): ItemKey => ({
     pk: `HISTORY#${id}`,
@@ -75,14 +82,6 @@ export const keys = {
   }),
   /** Newest first when read backwards; the id breaks ties between people in the same millisecond. */
   presentSort: (changedAt: string, id: string): string => `${changedAt}#${id}`,
-};
-
-/** The normalized key of each facet, shared by the importer (writing) and the service (asking). */
-export const facetKeys = {
-  company: (company: string): string => normalizeCompany(company),
-  city: (city: string): string => normalizePlace(city),
-  state: (code: string): string => code.toUpperCase(),
-  initial: (letter: string): string => normalizeName(letter).charAt(0),
 };
 
 /** Every spoken form under which a contact can be looked up by name. */

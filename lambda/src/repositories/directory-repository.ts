@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Contact } from '../domain/contact';
+import type { ContactReader } from '../services/ports';
 import { contactFromItem, keys } from './directory-items';
 import { storeCall } from './store-errors';
 
@@ -7,7 +8,7 @@ import { storeCall } from './store-errors';
  * Reads contacts from the directory table. Every call is a GetItem or a Query on one partition:
  * never a Scan, whatever the size of the directory.
  */
-export class DirectoryRepository {
+export class DirectoryRepository implements ContactReader {
   public constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,

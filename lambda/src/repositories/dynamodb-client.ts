@@ -2,6 +2,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { limitStoreCallsToRequestDeadline } from './store-deadline';
 
+/** What a local store (dynalite) is given as credentials: it accepts any, and real ones are never looked for. */
+export const LOCAL_STORE_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+
 export interface DocumentClientOptions {
   /** A local store such as dynalite; unset in AWS. */
   readonly endpoint?: string | undefined;
@@ -53,8 +56,7 @@ export function createDocumentClient(options: DocumentClientOptions = {}): Dynam
       ? {
           endpoint: options.endpoint,
           region: options.region ?? 'local',
-          // A local store accepts any credentials; never look for real ones.
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+          credentials: LOCAL_STORE_CREDENTIALS,
         }
       : options.region
         ? { region: options.region }

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { SoundReader, SoundsLike } from '../services/name-suggestion-service';
+import type { SoundReader, SoundsLike } from '../services/ports';
 import { keys, soundEntryFromItem } from './directory-items';
 import { storeCall } from './store-errors';
 

@@ -1,24 +1,10 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { PresenceRecord } from '../domain/presence';
 import { ConflictError } from '../errors';
+import type { PresenceStore, PresentPage } from '../services/ports';
 import { keys, PRESENT_PK, presenceChangeItem, presenceFromItem, presenceItem } from './directory-items';
 import { storeCall } from './store-errors';
 import { DIRECTORY_TABLE } from './table-definitions';
-
-/** One page of the people who are in, newest first, and where the next page starts. */
-export interface PresentPage {
-  readonly records: readonly PresenceRecord[];
-  /** Opaque; present only when there is at least one more person. */
-  readonly cursor?: string | undefined;
-}
-
-/** What the presence service needs from storage; {@link PresenceRepository} is the DynamoDB one. */
-export interface PresenceStore {
-  getPresence(contactId: string): Promise<PresenceRecord | undefined>;
-  putPresence(record: PresenceRecord, expectedVersion: number): Promise<void>;
-  appendChange(record: PresenceRecord): Promise<'appended' | 'alreadyThere'>;
-  listPresent(limit: number, cursor?: string): Promise<PresentPage>;
-}
 
 const PRESENT_INDEX = DIRECTORY_TABLE.globalSecondaryIndexes.find((index) => index.indexName === 'present');
 if (!PRESENT_INDEX) throw new TypeError('The directory table has no present index');
@@ -89,10 +75,10 @@ export class PresenceRepository implements PresenceStore {
   }
 
   /**
-   * Appends a change to the person's history. Never overwrites: the same change written twice is
-   * reported as `alreadyThere`, which is what makes a repair or a retry safe.
+   * Appends a change to the person's history. Never overwrites: writing the same change again
+   * changes nothing and succeeds, which is what makes a repair or a retry safe.
    */
-  public async appendChange(record: PresenceRecord): Promise<'appended' | 'alreadyThere'> {
+  public async appendChange(record: PresenceRecord): Promise<void> {
     try {
       await storeCall('appendChange', () =>
         this.client.send(
@@ -103,10 +89,9 @@ export class PresenceRepository implements PresenceStore {
           }),
         ),
       );
-      return 'appended';
     } catch (error) {
-      if (error instanceof ConflictError) return 'alreadyThere';
-      throw error;
+      // The entry is already there: the change is in the history, as asked.
+      if (!(error instanceof ConflictError)) throw error;
     }
   }
 

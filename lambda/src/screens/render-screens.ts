@@ -1,7 +1,7 @@
 import type { interfaces, RequestEnvelope } from 'ask-sdk-model';
 import { fullNameOf } from '../domain/contact';
 import { placeOf } from '../speech/contact-speech';
-import type { Translator } from '../speech/i18n';
+import type { ResourceKey, Translator } from '../speech/locales';
 import { nationalFormat } from '../speech/ssml';
 import contactDocument from './contact-screen.json';
 import listDocument from './list-screen.json';
@@ -69,7 +69,7 @@ function contactData(t: Translator, screen: Extract<Screen, { kind: 'contact' }>
       : (contact.title ?? contact.company ?? '');
   const place = placeOf(t, contact);
   const rows: { label: string; value: string }[] = [];
-  const add = (label: string, value: string | undefined): void => {
+  const add = (label: ResourceKey, value: string | undefined): void => {
     if (value) rows.push({ label: aplText(t.text(label)), value: aplText(value) });
   };
   add('screen.label.phone', contact.phone ? nationalFormat(contact.phone) : undefined);

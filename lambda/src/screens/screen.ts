@@ -1,7 +1,7 @@
 import type { Contact, ContactSummary } from '../domain/contact';
 import type { PresenceRecord } from '../domain/presence';
 import { placeOf } from '../speech/contact-speech';
-import type { Translator } from '../speech/i18n';
+import type { Translator } from '../speech/locales';
 import { spokenWhen } from '../speech/time-speech';
 
 /**

@@ -1,22 +1,8 @@
 import type { ContactSummary } from '../domain/contact';
+import { type Facet, facetKeys } from '../domain/facets';
 import { letterOf } from '../domain/letters';
 import { stateName, toStateCode } from '../domain/us-states';
-import { type Facet, facetKeys } from '../repositories/directory-items';
-
-/** One page of a browse list as the store returns it. */
-export interface BrowsePage {
-  /** The group's label and how many people it holds; read with the first page only. */
-  readonly group?: { readonly label: string; readonly count: number } | undefined;
-  readonly entries: readonly ContactSummary[];
-  /** The sort key to continue after, or undefined when the store has nothing more. */
-  readonly after?: string | undefined;
-}
-
-/** What the browse service needs from storage; the DynamoDB repository is one implementation. */
-export interface BrowseReader {
-  readFirstPage(facet: Facet, key: string, pageSize: number): Promise<BrowsePage>;
-  readPageAfter(facet: Facet, key: string, after: string, pageSize: number): Promise<BrowsePage>;
-}
+import type { BrowsePage, BrowseReader } from './ports';
 
 /** What the user asked to browse, as heard. */
 export type BrowseRequest =

@@ -1,11 +1,6 @@
 import { type Contact, type ContactSummary, summarize } from '../domain/contact';
 import { normalizeName, spokenNameCandidates } from '../domain/normalize';
-
-/** What the directory service needs from storage; the DynamoDB repository is one implementation. */
-export interface ContactReader {
-  getContact(id: string): Promise<Contact | undefined>;
-  findContactsBySpokenForm(spokenForm: string, limit: number): Promise<Contact[]>;
-}
+import type { ContactReader } from './ports';
 
 /** How a name was heard: the raw words, and the contact ids entity resolution matched, if any. */
 export interface NameQuery {
@@ -15,7 +10,13 @@ export interface NameQuery {
 
 export type ContactMatch =
   | { readonly kind: 'one'; readonly contact: Contact }
-  | { readonly kind: 'many'; readonly candidates: readonly ContactSummary[] }
+  | {
+      readonly kind: 'many';
+      /** The first {@link MAX_CANDIDATES}, in a stable order. */
+      readonly candidates: readonly ContactSummary[];
+      /** More people go by the name than the candidates listed. */
+      readonly moreThanListed: boolean;
+    }
   | { readonly kind: 'none' };
 
 /** How many people a "which one?" question can hold; it names the first few. */
@@ -56,7 +57,12 @@ function toMatch(contacts: readonly Contact[]): ContactMatch {
   const unique = [...new Map(contacts.map((contact) => [contact.id, contact])).values()];
   if (unique.length === 1) return { kind: 'one', contact: unique[0] as Contact };
   const sorted = unique.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
-  return { kind: 'many', candidates: sorted.slice(0, MAX_CANDIDATES).map(summarize) };
+  return {
+    kind: 'many',
+    candidates: sorted.slice(0, MAX_CANDIDATES).map(summarize),
+    // The store is asked for one more than is kept, so that "more than 10" is said when it is so.
+    moreThanListed: sorted.length > MAX_CANDIDATES,
+  };
 }
 
 function sortKey(contact: Contact): string {

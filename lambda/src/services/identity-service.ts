@@ -1,24 +1,11 @@
 import { type Contact, fullNameOf } from '../domain/contact';
+import type { ContactReader, UserAttributes } from './ports';
 
 /** Who a voice profile (or an account) said it is: enough to greet and to find the contact again. */
 export interface Identity {
   readonly contactId: string;
   readonly firstName: string;
   readonly fullName: string;
-}
-
-/**
- * A user's persistent attributes, whatever stores them. The handler adapts ASK's attributes
- * manager to this, so the service stays free of ASK types.
- */
-export interface UserAttributes {
-  read(): Promise<Record<string, unknown>>;
-  write(attributes: Record<string, unknown>): Promise<void>;
-}
-
-/** What the identity service needs from the directory. */
-export interface ContactById {
-  getContact(id: string): Promise<Contact | undefined>;
 }
 
 export type Recollection =
@@ -45,7 +32,7 @@ function identityFrom(value: unknown): Identity | undefined {
  * persistent attributes (`identity`), next to whatever else is kept there, which is left as is.
  */
 export class IdentityService {
-  public constructor(private readonly contacts: ContactById) {}
+  public constructor(private readonly contacts: Pick<ContactReader, 'getContact'>) {}
 
   public identityOf(contact: Contact): Identity {
     return { contactId: contact.id, firstName: contact.firstName, fullName: fullNameOf(contact) };

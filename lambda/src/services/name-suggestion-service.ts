@@ -1,20 +1,7 @@
 import { type ContactSummary, summarize } from '../domain/contact';
-import {
-  type PersonNames,
-  sayableNamesOf,
-  soundKeysOf,
-  spellingSimilarity,
-  wordSoundKeysOf,
-} from '../domain/name-sounds';
+import { sayableNamesOf, soundKeysOf, spellingSimilarity, wordSoundKeysOf } from '../domain/name-sounds';
 import { normalizeName, spokenNameCandidates } from '../domain/normalize';
-
-/** A contact filed under a sound key, with the names to compare with what was heard. */
-export type SoundsLike = ContactSummary & PersonNames;
-
-/** What the suggestion service needs from storage; the DynamoDB repository is one implementation. */
-export interface SoundReader {
-  findBySoundKey(soundKey: string, limit: number): Promise<SoundsLike[]>;
-}
+import type { SoundReader, SoundsLike } from './ports';
 
 /** "Did you mean Jane Doe?": the name to offer, and the people who go by it. */
 export interface NameSuggestion {

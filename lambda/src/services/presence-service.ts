@@ -3,7 +3,7 @@ import { type Contact, fullNameOf } from '../domain/contact';
 import type { PresenceRecord, PresenceStatus } from '../domain/presence';
 import { ConflictError, StoreUnavailableError } from '../errors';
 import { type Logger, silentLogger } from '../logger';
-import type { PresenceStore, PresentPage } from '../repositories/presence-repository';
+import type { PresenceStore, PresentPage } from './ports';
 
 /**
  * What became of a requested check-in or check-out. Only `changed` means the board was written;

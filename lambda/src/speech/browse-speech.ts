@@ -1,7 +1,7 @@
 import type { ContactSummary } from '../domain/contact';
-import type { Facet } from '../repositories/directory-items';
+import type { Facet } from '../domain/facets';
 import { placeOf } from './contact-speech';
-import type { Translator } from './i18n';
+import type { Translator } from './locales';
 import { escapeSsml, Ssml } from './ssml';
 
 /**

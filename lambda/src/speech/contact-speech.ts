@@ -1,7 +1,7 @@
 import { type Contact, type ContactSummary, fullNameOf } from '../domain/contact';
 import { stateName } from '../domain/us-states';
 import type { ContactDetail } from '../interaction';
-import type { Translator } from './i18n';
+import type { Translator } from './locales';
 import { emailAddress, nationalFormat, Ssml, spokenList, telephone } from './ssml';
 
 /**

@@ -9,12 +9,13 @@ export type Resources = Readonly<Record<string, Template>>;
 
 export type SpeechParams = Readonly<Record<string, SpeechValue | undefined>>;
 
-export interface Translator {
+/** Sentences by key. `Key` is the locale resources' keys, so a misspelt key fails the type check. */
+export interface Translator<Key extends string = string> {
   readonly locale: string;
   /** Renders a sentence. Plain-text params are escaped; {@link Ssml} params are inserted as they are. */
-  speak(key: string, params?: SpeechParams): Ssml;
+  speak(key: Key, params?: SpeechParams): Ssml;
   /** The same sentence as plain text, for card titles and text. */
-  text(key: string, params?: SpeechParams): string;
+  text(key: Key, params?: SpeechParams): string;
 }
 
 export class MissingResourceError extends Error {
@@ -56,18 +57,18 @@ function render(template: string, params: SpeechParams): Ssml {
 }
 
 /** A translator for `locale`, falling back key by key to `fallback` resources. */
-export function createTranslator(
+export function createTranslator<Key extends string = string>(
   locale: string,
-  resources: Resources,
-  fallback: Resources = resources,
+  resources: Readonly<Record<Key, Template>>,
+  fallback: Readonly<Record<Key, Template>> = resources,
   random: Random = Math.random,
-): Translator {
-  const lookup = (key: string): Template => {
+): Translator<Key> {
+  const lookup = (key: Key): Template => {
     const template = resources[key] ?? fallback[key];
     if (template === undefined) throw new MissingResourceError(key, locale);
     return template;
   };
-  const speak = (key: string, params: SpeechParams = {}): Ssml =>
+  const speak = (key: Key, params: SpeechParams = {}): Ssml =>
     render(pickTemplate(lookup(key), params.count, locale, random), params);
   return {
     locale,

@@ -1,4 +1,5 @@
 import type { Response, ResponseEnvelope } from 'ask-sdk-model';
+import { speakBody, speakDocument } from './ssml';
 
 /**
  * Alexa's response limits, enforced here and nowhere else. Speech is trimmed at a sentence (or at
@@ -11,8 +12,8 @@ export const ALEXA_LIMITS = {
   responseBytes: 24 * 1024,
 } as const;
 
-const SPEAK_OPEN = '<speak>';
-const SPEAK_CLOSE = '</speak>';
+/** What `<speak>` and `</speak>` take of a speech budget. */
+const SPEAK_WRAPPER_LENGTH = speakDocument('').length;
 
 /**
  * Cuts an SSML body (without `<speak>`) to at most `budget` characters, at the last sentence end
@@ -55,8 +56,7 @@ export function trimSsmlBody(body: string, budget: number, suffix = ''): string 
 
 function trimSpeech(ssml: string, budget: number, suffix: string): string {
   if (ssml.length <= budget) return ssml;
-  const body = ssml.startsWith(SPEAK_OPEN) && ssml.endsWith(SPEAK_CLOSE) ? ssml.slice(7, -8) : ssml;
-  return `${SPEAK_OPEN}${trimSsmlBody(body, budget - SPEAK_OPEN.length - SPEAK_CLOSE.length, suffix)}${SPEAK_CLOSE}`;
+  return speakDocument(trimSsmlBody(speakBody(ssml), budget - SPEAK_WRAPPER_LENGTH, suffix));
 }
 
 /** Cuts plain card text at the last line (else word) that fits. */

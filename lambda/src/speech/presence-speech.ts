@@ -1,6 +1,6 @@
 import type { PresenceRecord, PresenceStatus } from '../domain/presence';
 import type { PresenceChange } from '../services/presence-service';
-import type { Translator } from './i18n';
+import type { Translator } from './locales';
 import { Ssml, spokenList } from './ssml';
 import { spokenWhen } from './time-speech';
 

@@ -45,6 +45,21 @@ export class Ssml {
   }
 }
 
+const SPEAK_OPEN = '<speak>';
+const SPEAK_CLOSE = '</speak>';
+
+/** A body as the `<speak>` document Alexa takes. */
+export function speakDocument(body: string): string {
+  return `${SPEAK_OPEN}${body}${SPEAK_CLOSE}`;
+}
+
+/** What a `<speak>` document holds; a string that is not one is returned as it is. */
+export function speakBody(ssml: string): string {
+  return ssml.startsWith(SPEAK_OPEN) && ssml.endsWith(SPEAK_CLOSE)
+    ? ssml.slice(SPEAK_OPEN.length, ssml.length - SPEAK_CLOSE.length)
+    : ssml;
+}
+
 export type SpeechValue = string | number | Ssml;
 
 export function toSsml(value: SpeechValue): Ssml {
@@ -98,7 +113,7 @@ const ENTITY = /^&(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[\da-fA-F]{1,6});/;
  * outright, so a remembered or garbled speech never reaches Alexa.
  */
 export function isWellFormedSsml(ssml: string): boolean {
-  if (!ssml.startsWith('<speak>') || !ssml.endsWith('</speak>')) return false;
+  if (!ssml.startsWith(SPEAK_OPEN) || !ssml.endsWith(SPEAK_CLOSE)) return false;
   if (new RegExp(XML_INVALID.source).test(ssml) || ssml.includes(']]>')) return false;
   const open: string[] = [];
   let index = 0;

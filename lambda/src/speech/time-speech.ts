@@ -1,4 +1,4 @@
-import type { Translator } from './i18n';
+import type { Translator } from './locales';
 
 /**
  * How a moment is said: "at 9:05 AM", "at 5:10 PM yesterday", "on Monday at 8:30 AM", "on March 3
@@ -6,26 +6,13 @@ import type { Translator } from './i18n';
  * "yesterday" in New York while the same moment is "today" in Berlin.
  */
 
-/** Whether `zone` is an IANA time zone this runtime knows. */
-// Zones already checked: building a DateTimeFormat to test one costs tens of microseconds a request.
-const knownZones = new Map<string, boolean>();
-
-export function isTimeZone(zone: unknown): zone is string {
-  if (typeof zone !== 'string' || zone.length === 0 || zone.length > 64) return false;
-  const known = knownZones.get(zone);
-  if (known !== undefined) return known;
-  let valid: boolean;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    valid = true;
-  } catch {
-    valid = false;
-  }
-  if (knownZones.size < 1000) knownZones.set(zone, valid);
-  return valid;
-}
-
+/**
+ * Formatters by locale, zone and options: building one costs tens of microseconds, and a request
+ * asks for the same few. Bounded, because locales and zones come from requests: past the bound the
+ * oldest is dropped (a Map keeps insertion order).
+ */
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATTERS = 200;
 
 function formatter(
   locale: string,
@@ -36,6 +23,7 @@ function formatter(
   let format = formatters.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    if (formatters.size >= MAX_FORMATTERS) formatters.delete(formatters.keys().next().value as string);
     formatters.set(key, format);
   }
   return format;

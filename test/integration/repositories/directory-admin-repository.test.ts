@@ -1,13 +1,13 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Contact } from '../../../lambda/src/domain/contact';
 import { StoreUnavailableError } from '../../../lambda/src/errors';
+import { type BrowseGroupItem, itemsOfContact } from '../../../lambda/src/repositories/directory-items';
 import {
   DirectoryAdminRepository,
   type DirectoryItem,
   DirectoryTableNotFoundError,
   type DirectoryWritePlan,
-} from '../../../lambda/src/repositories/directory-admin-repository';
-import { type BrowseGroupItem, itemsOfContact } from '../../../lambda/src/repositories/directory-items';
+} from '../../../scripts/directory-import/directory-admin-repository';
 import {
   injectBatchWriteFaults,
   serverError,

@@ -4,6 +4,7 @@ import {
 } from 'ask-sdk-dynamodb-persistence-adapter';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { DynamoDB } from 'aws-sdk';
+import { LOCAL_STORE_CREDENTIALS } from '../../../lambda/src/repositories/dynamodb-client';
 import {
   DynamoDbPersistenceAdapter,
   personOrUserIdKey,
@@ -25,7 +26,7 @@ describe('DynamoDbPersistenceAdapter and the official adapter share one table fo
       dynamoDBClient: new DynamoDB({
         endpoint: testStore.store.endpoint,
         region: 'local',
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        credentials: LOCAL_STORE_CREDENTIALS,
       }),
     });
   });
@@ -88,7 +89,7 @@ describe('attributes per voice profile', () => {
         dynamoDBClient: new DynamoDB({
           endpoint: testStore.store.endpoint,
           region: 'local',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+          credentials: LOCAL_STORE_CREDENTIALS,
         }),
       });
     officialByPerson = official(PartitionKeyGenerators.personId);

@@ -2,7 +2,10 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbPersistenceAdapter as OfficialAdapter } from 'ask-sdk-dynamodb-persistence-adapter';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { DynamoDB } from 'aws-sdk';
-import { createDocumentClient } from '../../../lambda/src/repositories/dynamodb-client';
+import {
+  createDocumentClient,
+  LOCAL_STORE_CREDENTIALS,
+} from '../../../lambda/src/repositories/dynamodb-client';
 import {
   DynamoDbPersistenceAdapter,
   personOrUserIdKey,
@@ -113,7 +116,7 @@ describe('persistent attributes saved by concurrent requests of one speaker', ()
       dynamoDBClient: new DynamoDB({
         endpoint: testStore.store.endpoint,
         region: 'local',
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        credentials: LOCAL_STORE_CREDENTIALS,
       }),
     });
     expect(await official.getAttributes(request())).toEqual({ visits: 1, identity: JANE });

@@ -36,13 +36,12 @@ describe('PresenceRepository on the embedded store', () => {
     expect(await repository.getPresence('c1')).toEqual(record('c1', 2, 'OUT'));
   });
 
-  it('never overwrites a history entry, and takes the same change twice as already there', async () => {
+  it('never overwrites a history entry, and takes the same change twice without an error', async () => {
     const original = record('c1', 1, 'IN');
 
-    const first = await repository.appendChange(original);
-    const again = await repository.appendChange({ ...original, fullName: 'Someone Else' });
+    await repository.appendChange(original);
+    await repository.appendChange({ ...original, fullName: 'Someone Else' });
 
-    expect([first, again]).toEqual(['appended', 'alreadyThere']);
     expect(await repository.listChanges('c1')).toEqual([original]);
   });
 

@@ -10,7 +10,7 @@ import {
   runEnvelopeFuzz,
 } from '../../support/fuzz-run';
 import { sampleContacts } from '../../support/sample-contacts';
-import { putDirectory, skillConfigFor, startTestStore, type TestStore } from '../../support/store';
+import { putDirectory, skillConfigFor, startTestStore, storesOn, type TestStore } from '../../support/store';
 
 const RUNS = Math.max(1, Math.round(fuzzRuns(5000) / 10));
 
@@ -31,7 +31,7 @@ describe('buildSkill under fuzzed request envelopes, on the embedded store', () 
       const logLines: string[] = [];
       const skill = buildSkill({
         config: skillConfigFor(testStore),
-        documentClient: testStore.client,
+        stores: storesOn(testStore, testStore.client),
         apiClient: new FakeAlexaApi(),
         clock: () => new Date('2025-01-15T14:05:00Z'),
         logger: createLogger({ level: 'DEBUG', write: (line) => logLines.push(line) }),

@@ -11,7 +11,7 @@ import { type EndpointFault, type FaultyStore, startFaultyStore } from '../../su
 import { intentRequest, launchRequest } from '../../support/requests';
 import { repromptOf, speechOf } from '../../support/response-checks';
 import { sampleContacts } from '../../support/sample-contacts';
-import { putDirectory, skillConfigFor, startTestStore, type TestStore } from '../../support/store';
+import { putDirectory, skillConfigFor, startTestStore, storesOn, type TestStore } from '../../support/store';
 
 /**
  * Alexa's deadline for the apology, as a correctness bound: the skill's own budget is 2 s of store
@@ -66,7 +66,7 @@ describe('the skill when the store fails, through the real AWS SDK client', () =
   const skill = () =>
     buildSkill({
       config: skillConfigFor(testStore),
-      documentClient: client,
+      stores: storesOn(testStore, client),
       apiClient: new FakeAlexaApi(),
       clock: () => NOW,
       random: () => 0,

@@ -208,10 +208,12 @@ describe('"check me in"', () => {
     const presence = new FakePresenceStore();
     const skill = buildSkill({
       config: TEST_CONFIG,
-      contactReader: new FakeContactReader(TEST_CONTACTS),
-      browseReader: new FakeDirectoryPartitions(TEST_CONTACTS),
-      persistenceAdapter: persistence,
-      presenceStore: presence,
+      stores: {
+        contacts: new FakeContactReader(TEST_CONTACTS),
+        browse: new FakeDirectoryPartitions(TEST_CONTACTS),
+        persistence: persistence,
+        presence: presence,
+      },
       apiClient: new FakeAlexaApi(),
       clock: () => NINE_OH_FIVE,
       random: () => 0,

@@ -4,7 +4,7 @@ import {
   MAX_ARGUMENT_LENGTH,
   MAX_RESOLVED_ID_LENGTH,
   MAX_SLOT_VALUE_LENGTH,
-} from '../../../lambda/src/handlers/request-envelope-guard';
+} from '../../../lambda/src/pipeline/request-envelope-guard';
 import { readFixture } from '../../support/fixtures';
 
 type Json = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { applyResponseRules, isSilentRequestType } from '../../../lambda/src/handlers/response-rules';
+import { applyResponseRules, isSilentRequestType } from '../../../lambda/src/pipeline/response-rules';
 import { intentRequest, launchRequest } from '../../support/requests';
 
 const spoken = (ssml: string): ResponseEnvelope => ({

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { StoreUnavailableError } from '../../../lambda/src/errors';
+import { LOCAL_STORE_CREDENTIALS } from '../../../lambda/src/repositories/dynamodb-client';
 import {
   limitStoreCallsToRequestDeadline,
   StoreDeadlineError,
@@ -14,7 +15,7 @@ function neverAnsweringClient(): { client: DynamoDBDocumentClient; sent: () => n
     new DynamoDBClient({
       region: 'local',
       endpoint: 'http://127.0.0.1:9',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      credentials: LOCAL_STORE_CREDENTIALS,
       maxAttempts: 1,
       requestHandler: {
         handle: () => {

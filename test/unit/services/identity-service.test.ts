@@ -1,4 +1,5 @@
-import { IdentityService, type UserAttributes } from '../../../lambda/src/services/identity-service';
+import { IdentityService } from '../../../lambda/src/services/identity-service';
+import type { UserAttributes } from '../../../lambda/src/services/ports';
 import { TEST_CONTACTS } from '../../fixtures/contacts';
 import { FakeContactReader } from '../../support/fakes';
 

@@ -31,7 +31,7 @@ class ScriptedStore extends FakePresenceStore {
     this.afterPut();
   }
 
-  public override async appendChange(record: PresenceRecord): Promise<'appended' | 'alreadyThere'> {
+  public override async appendChange(record: PresenceRecord): Promise<void> {
     this.calls.push('appendChange');
     await this.before('appendChange', record);
     return super.appendChange(record);

@@ -1,6 +1,6 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { SkillIdMismatchError } from '../../../lambda/src/handlers/guarded-skill';
 import { IntentNames } from '../../../lambda/src/interaction';
+import { SkillIdMismatchError } from '../../../lambda/src/pipeline/guarded-skill';
 import { buildSkill } from '../../../lambda/src/skill';
 import { ALEXA_LIMITS } from '../../../lambda/src/speech/limits';
 import { TEST_CONTACTS } from '../../fixtures/contacts';
@@ -278,10 +278,12 @@ describe('the skill id', () => {
   const guarded = () =>
     buildSkill({
       config: { ...TEST_CONFIG, skillId: TEST_SKILL_ID },
-      contactReader: new FakeContactReader(TEST_CONTACTS),
-      browseReader: new FakeDirectoryPartitions(TEST_CONTACTS),
-      persistenceAdapter: new MemoryPersistenceAdapter(),
-      presenceStore: new FakePresenceStore(),
+      stores: {
+        contacts: new FakeContactReader(TEST_CONTACTS),
+        browse: new FakeDirectoryPartitions(TEST_CONTACTS),
+        persistence: new MemoryPersistenceAdapter(),
+        presence: new FakePresenceStore(),
+      },
       random: () => 0,
     });
 

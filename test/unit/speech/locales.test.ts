@@ -24,19 +24,11 @@ describe('the speech resources of every locale', () => {
     expect(LOCALES.sort()).toEqual(['de-DE', 'en-AU', 'en-CA', 'en-GB', 'en-IN', 'en-US']);
   });
 
-  it.each(LOCALES)('%s has every key of the English resources and no other', (locale) => {
-    // Act
-    const keys = Object.keys(RESOURCES[locale] ?? {}).sort();
-
-    // Assess
-    expect(keys.filter((key) => !ENGLISH_KEYS.includes(key))).toEqual([]);
-    expect(ENGLISH_KEYS.filter((key) => !keys.includes(key))).toEqual([]);
-  });
-
   it.each(LOCALES)(
     '%s fills the same placeholders as English, with plural forms where English counts',
     (locale) => {
-      const resources = RESOURCES[locale] ?? {};
+      // Every locale has every key: `satisfies` in the resources makes that a compile error.
+      const resources: Readonly<Record<string, Template | undefined>> = RESOURCES[locale] ?? {};
 
       const mismatched = ENGLISH_KEYS.filter((key) => {
         const english = enUS[key as keyof typeof enUS] as Template;
@@ -53,7 +45,7 @@ describe('the speech resources of every locale', () => {
   );
 
   it('says every German sentence in German, not in English', () => {
-    const german = RESOURCES['de-DE'] ?? {};
+    const german: Readonly<Record<string, Template | undefined>> = RESOURCES['de-DE'] ?? {};
 
     // Keys whose words are the same in both languages: names and punctuation only.
     const same = ENGLISH_KEYS.filter(

@@ -1,5 +1,6 @@
+import { isTimeZone } from '../../../lambda/src/domain/time-zones';
 import { translatorFor } from '../../../lambda/src/speech/locales';
-import { isTimeZone, spokenWhen } from '../../../lambda/src/speech/time-speech';
+import { spokenWhen } from '../../../lambda/src/speech/time-speech';
 
 const t = translatorFor('en-US');
 const NEW_YORK = 'America/New_York';

@@ -8,7 +8,6 @@ import type { ResourceKey } from './en-US';
  */
 export const deDE = {
   'list.and': 'und',
-  'list.or': 'oder',
 
   'launch.welcome': 'Willkommen beim Büroempfang.',
   'launch.welcomeBack': ['Willkommen zurück, {name}.', 'Hallo {name}, schön, dass Sie wieder da sind.'],
@@ -45,6 +44,8 @@ export const deDE = {
   'choose.question': 'Ich habe {count} Personen namens {name} gefunden: {options}. Welche meinen Sie?',
   'choose.questionMore':
     'Ich habe {count} Personen namens {name} gefunden, darunter {options}. Welche meinen Sie?',
+  'choose.questionMany':
+    'Ich habe mehr als {count} Personen namens {name} gefunden, darunter {options}. Welche meinen Sie?',
   'choose.option': '{fullName} bei {company}',
   'choose.optionNoCompany': '{fullName}',
   'choose.reprompt': 'Welche Person meinen Sie? Sagen Sie zum Beispiel: die erste, oder einen Firmennamen.',
@@ -190,8 +191,6 @@ export const deDE = {
     'Entschuldigung, ich konnte das gerade nicht speichern, deshalb kenne ich Sie noch nicht. Bitte versuchen Sie es später noch einmal.',
 
   'repeat.nothing': 'Ich habe noch nichts gesagt.',
-
-  'yesNo.nothingPending': 'Entschuldigung, ich hatte keine Ja-oder-Nein-Frage gestellt.',
 
   'error.generic': 'Entschuldigung, bei mir ist etwas schiefgegangen.',
   'error.store': 'Entschuldigung, ich erreiche das Büroverzeichnis gerade nicht.',

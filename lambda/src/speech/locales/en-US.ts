@@ -3,7 +3,6 @@ import type { Resources } from '../i18n';
 /** Front Desk's English. Every sentence the skill says or shows lives here. */
 export const enUS = {
   'list.and': 'and',
-  'list.or': 'or',
 
   'launch.welcome': 'Welcome to Front Desk.',
   'launch.welcomeBack': ['Welcome back, {name}.', 'Hi {name}, welcome back.'],
@@ -35,6 +34,7 @@ export const enUS = {
 
   'choose.question': 'I found {count} people called {name}: {options}. Which one?',
   'choose.questionMore': 'I found {count} people called {name}, including {options}. Which one?',
+  'choose.questionMany': 'I found more than {count} people called {name}, including {options}. Which one?',
   'choose.option': '{fullName} at {company}',
   'choose.optionNoCompany': '{fullName}',
   'choose.reprompt': 'Which one? You can say the first one, or a company name.',
@@ -176,8 +176,6 @@ export const enUS = {
     "Sorry, I couldn't save that just now, so I won't remember you yet. Please try again later.",
 
   'repeat.nothing': "I haven't said anything yet.",
-
-  'yesNo.nothingPending': "Sorry, I wasn't asking a yes or no question.",
 
   'error.generic': 'Sorry, something went wrong on my side.',
   'error.store': "Sorry, I can't reach the office directory right now.",

@@ -1,10 +1,17 @@
-import { createTranslator, type Random, type Resources, type Translator } from '../i18n';
+import { createTranslator, type Translator as KeyedTranslator, type Random, type Template } from '../i18n';
 import { deDE } from './de-DE';
-import { enUS } from './en-US';
+import { enUS, type ResourceKey } from './en-US';
 import { enAU, enCA, enGB, enIN } from './english-variants';
 
+export type { ResourceKey } from './en-US';
+
+/** Front Desk's translator: only the keys of its resources can be spoken. */
+export type Translator = KeyedTranslator<ResourceKey>;
+
+type LocaleResources = Readonly<Record<ResourceKey, Template>>;
+
 /** Every locale Front Desk speaks, each with an interaction model; others fall back to en-US. */
-export const RESOURCES: Readonly<Record<string, Resources>> = {
+export const RESOURCES: Readonly<Record<string, LocaleResources>> = {
   'en-US': enUS,
   'en-GB': enGB,
   'en-CA': enCA,

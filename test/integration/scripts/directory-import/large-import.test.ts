@@ -1,5 +1,5 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DirectoryAdminRepository } from '../../../../lambda/src/repositories/directory-admin-repository';
+import { DirectoryAdminRepository } from '../../../../scripts/directory-import/directory-admin-repository';
 import { generateDirectoryCsv } from '../../../../scripts/directory-import/generate-directory';
 import { importDirectoryFile } from '../../../../scripts/directory-import/import-directory';
 import {

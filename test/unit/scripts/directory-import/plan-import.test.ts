@@ -1,5 +1,5 @@
 import type { Contact } from '../../../../lambda/src/domain/contact';
-import type { StoredDirectory } from '../../../../lambda/src/repositories/directory-admin-repository';
+import type { StoredDirectory } from '../../../../scripts/directory-import/directory-admin-repository';
 import { compareIds, planImport } from '../../../../scripts/directory-import/plan-import';
 
 const EMPTY: StoredDirectory = {

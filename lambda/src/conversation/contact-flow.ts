@@ -1,11 +1,9 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { Contact, ContactSummary } from '../domain/contact';
-import { FrontDeskError } from '../errors';
 import type { ContactDetail } from '../interaction';
 import { contactScreen } from '../screens/screen';
-import type { DirectoryService, NameQuery } from '../services/directory-service';
-import type { NameSuggestionService } from '../services/name-suggestion-service';
+import type { NameQuery } from '../services/directory-service';
 import {
   candidateOptions,
   contactCard,
@@ -13,39 +11,33 @@ import {
   detailSpeech,
   summarySpeech,
 } from '../speech/contact-speech';
-import type { Random, Translator } from '../speech/i18n';
+import type { Translator } from '../speech/locales';
 import { Ssml } from '../speech/ssml';
+import type { ConversationDependencies } from './dependencies';
+import { askToRemember } from './identity-flow';
+import { answerPresence } from './presence-flow';
 import { translatorOf } from './request-context';
 import { respond } from './respond';
 import { type ContactAction, updateSessionState } from './session-state';
 
-/** Carries out an action other than answering a detail, once the person is settled. */
-export type ContactActionPerformer = (
-  input: HandlerInput,
-  contact: Contact,
-  action: Exclude<ContactAction, { readonly kind: 'detail' }>,
-) => Promise<Response>;
-
-/** What the contact conversation needs; injected by `buildSkill`. */
-export interface ContactFlowDependencies {
-  readonly directory: DirectoryService;
-  /** Offers "did you mean" when a name matches nobody; without it Front Desk just says so. */
-  readonly suggestions?: NameSuggestionService | undefined;
-  readonly random?: Random | undefined;
-  /** Check-ins, "is she in" and "remember me": how a settled name continues when no detail was asked. */
-  readonly perform?: ContactActionPerformer | undefined;
-}
-
-/** Does what was asked about a person: answers a detail, or hands over to the action's performer. */
+/**
+ * Does what was asked about a person once the name is settled: answers a detail, checks them in
+ * or out, says whether they are in, or remembers them as the speaker.
+ */
 export function actOn(
   input: HandlerInput,
-  deps: ContactFlowDependencies,
+  deps: ConversationDependencies,
   contact: Contact,
   action: ContactAction,
 ): Promise<Response> {
-  if (action.kind === 'detail') return Promise.resolve(answerAbout(input, deps, contact, action.detail));
-  if (!deps.perform) throw new FrontDeskError(`Nothing performs ${action.kind} actions`);
-  return deps.perform(input, contact, action);
+  switch (action.kind) {
+    case 'detail':
+      return Promise.resolve(answerAbout(input, contact, action.detail));
+    case 'identify':
+      return askToRemember(input, deps, contact, action.followUp);
+    default:
+      return answerPresence(input, deps, contact, action.kind, false);
+  }
 }
 
 /** How many people a "which one?" question names aloud. */
@@ -54,11 +46,10 @@ export const SPOKEN_CANDIDATES = 3;
 /** Speaks the detail asked for (or a summary), shows the card, and keeps the conversation open. */
 export function answerAbout(
   input: HandlerInput,
-  deps: ContactFlowDependencies,
   contact: Contact,
   detail: ContactDetail | undefined,
 ): Response {
-  const t = translatorOf(input, deps.random);
+  const t = translatorOf(input);
   const answer = detail ? detailSpeech(t, contact, detail) : summarySpeech(t, contact);
   updateSessionState(input, { lastContactId: contact.id, pending: undefined });
   return respond(input, {
@@ -92,41 +83,48 @@ function nameQuestion(t: Translator, action: ContactAction): { question: Ssml; r
 }
 
 /** Asks who, remembering what was asked, when a request came without a name. */
-export function askForName(
-  input: HandlerInput,
-  deps: ContactFlowDependencies,
-  action: ContactAction,
-  preface?: Ssml,
-): Response {
-  const t = translatorOf(input, deps.random);
+export function askForName(input: HandlerInput, action: ContactAction, preface?: Ssml): Response {
+  const t = translatorOf(input);
   updateSessionState(input, { pending: { type: 'askName', action } });
   const { question, reprompt } = nameQuestion(t, action);
   return respond(input, { speech: preface ? Ssml.join([preface, question]) : question, reprompt });
 }
 
 /** "I found 3 people called Jane: ... Which one?" */
-export function askWhichOne(
-  input: HandlerInput,
-  deps: ContactFlowDependencies,
-  candidates: readonly ContactSummary[],
-  spokenName: string,
-  action: ContactAction,
-): Response {
-  const t = translatorOf(input, deps.random);
-  updateSessionState(input, { pending: { type: 'chooseContact', candidates, spokenName, action } });
+export function askWhichOne(input: HandlerInput, choice: WhichOne, action: ContactAction): Response {
+  const t = translatorOf(input);
+  const { candidates, spokenName, moreThanListed } = choice;
+  updateSessionState(input, {
+    pending: {
+      type: 'chooseContact',
+      candidates,
+      spokenName,
+      action,
+      ...(moreThanListed ? { moreThanListed } : {}),
+    },
+  });
   return respond(input, {
-    speech: whichOneQuestion(t, candidates, spokenName),
+    speech: whichOneQuestion(t, choice),
     reprompt: t.speak('choose.reprompt'),
   });
 }
 
+/** The people a "which one?" chooses between, and the name that found them. */
+export interface WhichOne {
+  readonly candidates: readonly ContactSummary[];
+  readonly spokenName: string;
+  /** More people go by the name than the candidates listed. */
+  readonly moreThanListed?: boolean | undefined;
+}
+
 /** The "which one?" question itself, naming the first few candidates with their companies. */
-export function whichOneQuestion(
-  t: Translator,
-  candidates: readonly ContactSummary[],
-  spokenName: string,
-): Ssml {
-  const key = candidates.length > SPOKEN_CANDIDATES ? 'choose.questionMore' : 'choose.question';
+export function whichOneQuestion(t: Translator, choice: WhichOne): Ssml {
+  const { candidates, spokenName } = choice;
+  const key = choice.moreThanListed
+    ? 'choose.questionMany'
+    : candidates.length > SPOKEN_CANDIDATES
+      ? 'choose.questionMore'
+      : 'choose.question';
   return t.speak(key, {
     count: candidates.length,
     name: spokenName,
@@ -140,14 +138,20 @@ export function whichOneQuestion(
  */
 export async function lookUpAndAnswer(
   input: HandlerInput,
-  deps: ContactFlowDependencies,
+  deps: ConversationDependencies,
   query: NameQuery & { readonly spoken: string },
   action: ContactAction,
 ): Promise<Response> {
   const match = await deps.directory.findContacts(query);
   if (match.kind === 'one') return actOn(input, deps, match.contact, action);
-  if (match.kind === 'many') return askWhichOne(input, deps, match.candidates, query.spoken, action);
-  const t = translatorOf(input, deps.random);
+  if (match.kind === 'many') {
+    return askWhichOne(
+      input,
+      { candidates: match.candidates, spokenName: query.spoken, moreThanListed: match.moreThanListed },
+      action,
+    );
+  }
+  const t = translatorOf(input);
   const suggestion = await deps.suggestions?.closestTo(query.spoken);
   if (suggestion) {
     updateSessionState(input, {
@@ -180,7 +184,7 @@ export async function lookUpAndAnswer(
 /** Acts on a contact known by id (a choice, or the person last talked about). */
 export async function answerAboutId(
   input: HandlerInput,
-  deps: ContactFlowDependencies,
+  deps: ConversationDependencies,
   contactId: string,
   action: ContactAction,
 ): Promise<Response | undefined> {

@@ -1,9 +1,9 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { SessionState } from '../conversation/session-state';
 import type { Random } from '../speech/i18n';
 import { enforceEnvelopeLimits } from '../speech/limits';
 import { translatorFor } from '../speech/locales';
-import { isWellFormedSsml, Ssml } from '../speech/ssml';
-import type { SessionState } from './session-state';
+import { isWellFormedSsml, Ssml, speakDocument } from '../speech/ssml';
 
 /**
  * Request types Alexa accepts no speech, reprompt or card for: the end of a session, Alexa's own
@@ -61,13 +61,13 @@ export function applyResponseRules(
   // Malformed SSML makes Alexa refuse the whole response: say a short apology instead.
   if (response.outputSpeech?.type === 'SSML' && !isWellFormedSsml(response.outputSpeech.ssml)) {
     const apology = Ssml.join([t.speak('error.generic'), t.speak('error.tryAgain')]);
-    response.outputSpeech = { type: 'SSML', ssml: `<speak>${apology.ssml}</speak>` };
+    response.outputSpeech = { type: 'SSML', ssml: speakDocument(apology.ssml) };
   }
   const reprompt = response.reprompt?.outputSpeech;
   if (reprompt?.type === 'SSML' && !isWellFormedSsml(reprompt.ssml)) delete response.reprompt;
   if (response.shouldEndSession === false && response.outputSpeech && !response.reprompt) {
     response.reprompt = {
-      outputSpeech: { type: 'SSML', ssml: `<speak>${t.speak('launch.reprompt').ssml}</speak>` },
+      outputSpeech: { type: 'SSML', ssml: speakDocument(t.speak('launch.reprompt').ssml) },
     };
   }
   if (response.shouldEndSession === true) delete response.reprompt;

@@ -1,7 +1,6 @@
 import type { HandlerInput } from 'ask-sdk-core';
+import { isTimeZone } from '../domain/time-zones';
 import type { Logger } from '../logger';
-import { isTimeZone } from '../speech/time-speech';
-import { loggerOf } from './interceptors';
 import { getSessionState, updateSessionState } from './session-state';
 
 /**
@@ -41,7 +40,7 @@ export async function timeZoneOf(
       if (isTimeZone(deviceZone)) zone = deviceZone;
     } catch (error) {
       const { name, statusCode } = error as { name?: string; statusCode?: number };
-      loggerOf(input, logger).info('Device time zone unavailable; using the office zone', {
+      logger.info('Device time zone unavailable; using the office zone', {
         name,
         statusCode,
       });

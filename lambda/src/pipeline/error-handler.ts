@@ -1,13 +1,11 @@
 import { type ErrorHandler, getRequestType, type HandlerInput } from 'ask-sdk-core';
+import type { ConversationDependencies } from '../conversation/dependencies';
+import { translatorOf } from '../conversation/request-context';
+import { respond } from '../conversation/respond';
+import { getSessionState, replaceSessionState, type SessionState } from '../conversation/session-state';
 import { FrontDeskError, StoreUnavailableError } from '../errors';
-import type { Logger } from '../logger';
-import type { Random } from '../speech/i18n';
-import { Ssml } from '../speech/ssml';
-import { loggerOf } from './interceptors';
-import { translatorOf } from './request-context';
-import { respond } from './respond';
+import { Ssml, speakBody } from '../speech/ssml';
 import { isSilentRequestType } from './response-rules';
-import { getSessionState, replaceSessionState, type SessionState } from './session-state';
 
 /**
  * A failed turn changes nothing in the conversation: the session goes back to what the request
@@ -29,7 +27,7 @@ function pendingQuestion(input: HandlerInput): Ssml | undefined {
   const state = getSessionState(input);
   const reprompt = state.pending ? state.lastSpeech?.reprompt : undefined;
   if (typeof reprompt !== 'string') return undefined;
-  const body = reprompt.replace(/^<speak>/, '').replace(/<\/speak>$/, '');
+  const body = speakBody(reprompt);
   return body.trim() ? new Ssml(body, body.replace(/<[^>]*>/g, '')) : undefined;
 }
 
@@ -37,12 +35,11 @@ function pendingQuestion(input: HandlerInput): Ssml | undefined {
  * The one place errors become speech: an apology that keeps the session open, so nothing ends
  * in silence. Logged by name and message only, never with the request's personal data.
  */
-export function apologizingErrorHandler(deps: { logger: Logger; random?: Random | undefined }): ErrorHandler {
+export function apologizingErrorHandler(deps: Pick<ConversationDependencies, 'logger'>): ErrorHandler {
   return {
     canHandle: () => true,
     handle: (input, error) => {
-      const logger = loggerOf(input, deps.logger);
-      logger.error('Request failed', {
+      deps.logger.error('Request failed', {
         error: { name: error.name, message: error.message, cause: (error as { cause?: unknown }).cause },
       });
       let requestType: string | undefined;
@@ -54,7 +51,7 @@ export function apologizingErrorHandler(deps: { logger: Logger; random?: Random 
       // Alexa accepts no speech in reply to these.
       if (isSilentRequestType(requestType)) return input.responseBuilder.getResponse();
       restoreSession(input, error);
-      const t = translatorOf(input, deps.random);
+      const t = translatorOf(input);
       const what = error instanceof StoreUnavailableError ? t.speak('error.store') : t.speak('error.generic');
       const question = pendingQuestion(input);
       if (question) {

@@ -1,7 +1,6 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { Screen } from '../screens/screen';
-import type { Random } from '../speech/i18n';
 import { Ssml } from '../speech/ssml';
 import { translatorOf } from './request-context';
 import { type CardContent, respond } from './respond';
@@ -18,7 +17,7 @@ export interface Answer {
  * gets its answer and the session ends, so nobody at the door waits for a question; inside a
  * conversation the answer is followed by "anything else?".
  */
-export function finish(input: HandlerInput, random: Random | undefined, answer: Answer): Response {
+export function finish(input: HandlerInput, answer: Answer): Response {
   if (input.requestEnvelope.session?.new !== false) {
     return respond(input, {
       speech: answer.speech,
@@ -27,7 +26,7 @@ export function finish(input: HandlerInput, random: Random | undefined, answer: 
       endSession: true,
     });
   }
-  const t = translatorOf(input, random);
+  const t = translatorOf(input);
   return respond(input, {
     speech: Ssml.join([answer.speech, t.speak('anythingElse.question')]),
     reprompt: t.speak('anythingElse.reprompt'),

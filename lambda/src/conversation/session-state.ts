@@ -25,6 +25,8 @@ export type PendingQuestion =
       readonly type: 'chooseContact';
       readonly candidates: readonly ContactSummary[];
       readonly spokenName: string;
+      /** More people go by the name than the candidates kept. */
+      readonly moreThanListed?: boolean | undefined;
       readonly action: ContactAction;
     }
   | {

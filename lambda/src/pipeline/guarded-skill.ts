@@ -1,11 +1,11 @@
-import { Skill, type SkillConfiguration } from 'ask-sdk-core';
+import type { Skill } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { FrontDeskError } from '../errors';
 import type { Logger } from '../logger';
 import { runInRequestScope } from '../request-scope';
 import type { Random } from '../speech/i18n';
 import { translatorFor } from '../speech/locales';
-import { Ssml } from '../speech/ssml';
+import { Ssml, speakDocument } from '../speech/ssml';
 import { describeRequest } from './interceptors';
 import { guardRequestEnvelope } from './request-envelope-guard';
 import { applyResponseRules, isSilentRequestType } from './response-rules';
@@ -58,17 +58,23 @@ function lastResortResponse(request: RequestEnvelope, random: Random | undefined
   return {
     version: '1.0',
     response: {
-      outputSpeech: { type: 'SSML', ssml: `<speak>${speech}</speak>` },
-      reprompt: { outputSpeech: { type: 'SSML', ssml: `<speak>${reprompt}</speak>` } },
+      outputSpeech: { type: 'SSML', ssml: speakDocument(speech) },
+      reprompt: { outputSpeech: { type: 'SSML', ssml: speakDocument(reprompt) } },
       shouldEndSession: false,
     },
     ...(attributes ? { sessionAttributes: attributes } : {}),
   };
 }
 
+/** What Lambda, the local server, the tools and the tests invoke. */
+export interface FrontDeskSkill {
+  invoke(envelope: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope>;
+}
+
 /**
  * The ASK skill behind a guard: whatever the envelope, `invoke` resolves to a response Alexa
- * accepts (or refuses a request for another skill). In order:
+ * accepts (or refuses a request for another skill). It wraps ASK's `invoke` and nothing else of
+ * ASK's skill. In order:
  * 1. the envelope's shape is checked and repaired (`guardRequestEnvelope`); an envelope with no
  *    request type gets an empty response;
  * 2. the request runs in its own scope: every log line carries its id, type and intent, and its
@@ -76,36 +82,31 @@ function lastResortResponse(request: RequestEnvelope, random: Random | undefined
  * 3. ASK answers it; if anything escapes ASK (the error handler failing included), a fixed apology;
  * 4. `applyResponseRules` has the last word on speech, reprompts and Alexa's limits.
  */
-export class GuardedSkill extends Skill {
-  public constructor(
-    configuration: SkillConfiguration,
-    private readonly guard: GuardOptions,
-  ) {
-    super(configuration);
-  }
-
-  public override async invoke(raw: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> {
-    if (this.guard.skillId !== undefined && applicationIdOf(raw) !== this.guard.skillId) {
-      throw new SkillIdMismatchError();
-    }
-    const request = guardRequestEnvelope(raw);
-    if (!request) {
-      this.guard.logger.warn('Request without a request type; answered with an empty response');
-      return { version: '1.0', response: {} };
-    }
-    const now = this.guard.now ?? Date.now;
-    const scope = { logFields: describeRequest(request), storeDeadline: now() + this.guard.storeBudgetMs };
-    return runInRequestScope(scope, async () => {
-      let response: ResponseEnvelope;
-      try {
-        response = await super.invoke(request, context);
-      } catch (error) {
-        this.guard.logger.error('Request failed outside the error handler', {
-          error: { name: (error as Error)?.name, message: (error as Error)?.message },
-        });
-        response = lastResortResponse(request, this.guard.random);
+export function guardSkill(skill: Pick<Skill, 'invoke'>, guard: GuardOptions): FrontDeskSkill {
+  const now = guard.now ?? Date.now;
+  return {
+    invoke: async (raw, context) => {
+      if (guard.skillId !== undefined && applicationIdOf(raw) !== guard.skillId) {
+        throw new SkillIdMismatchError();
       }
-      return applyResponseRules(request, response, this.guard.random);
-    });
-  }
+      const request = guardRequestEnvelope(raw);
+      if (!request) {
+        guard.logger.warn('Request without a request type; answered with an empty response');
+        return { version: '1.0', response: {} };
+      }
+      const scope = { logFields: describeRequest(request), storeDeadline: now() + guard.storeBudgetMs };
+      return runInRequestScope(scope, async () => {
+        let response: ResponseEnvelope;
+        try {
+          response = await skill.invoke(request, context);
+        } catch (error) {
+          guard.logger.error('Request failed outside the error handler', {
+            error: { name: (error as Error)?.name, message: (error as Error)?.message },
+          });
+          response = lastResortResponse(request, guard.random);
+        }
+        return applyResponseRules(request, response, guard.random);
+      });
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { StoreUnavailableError } from '../errors';
-import type { UserAttributes } from '../services/identity-service';
+import type { UserAttributes } from '../services/ports';
 
 /**
  * Whether the request says who is speaking (a voice profile or an account). Alexa always sends the

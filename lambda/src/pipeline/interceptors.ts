@@ -1,23 +1,13 @@
-import {
-  getIntentName,
-  getRequestType,
-  type HandlerInput,
-  type RequestInterceptor,
-  type ResponseInterceptor,
-} from 'ask-sdk-core';
+import type { RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
+import { isIntent, localeOf, setTranslator } from '../conversation/request-context';
+import { getSessionState, type PersistentState, updateSessionState } from '../conversation/session-state';
 import { IntentNames } from '../interaction';
 import type { Logger } from '../logger';
+import type { Random } from '../speech/i18n';
 import { trimSsmlBody } from '../speech/limits';
-import { getSessionState, type PersistentState, updateSessionState } from './session-state';
-
-const LOGGER = Symbol.for('frontDesk.logger');
-
-/** The request's logger, with its request id and intent, or `fallback` before the interceptor ran. */
-export function loggerOf(input: HandlerInput, fallback: Logger): Logger {
-  const attributes = input.attributesManager.getRequestAttributes() as Record<string | symbol, unknown>;
-  return (attributes[LOGGER] as Logger | undefined) ?? fallback;
-}
+import { translatorFor } from '../speech/locales';
+import { speakBody, speakDocument } from '../speech/ssml';
 
 /** What every log line of a request carries: its id, its type and, for an intent, the intent's name. */
 export function describeRequest(envelope: RequestEnvelope): {
@@ -36,39 +26,41 @@ export function describeRequest(envelope: RequestEnvelope): {
   return fields;
 }
 
-/** Gives every request a logger carrying its request id and intent, and logs its arrival. */
-export function requestLoggingInterceptor(logger: Logger): RequestInterceptor {
+/**
+ * Sets what belongs to the request for its handlers: the translator of its locale, picking
+ * speech variants with `random` (tests pass a fixed one so speech is predictable).
+ */
+export function requestContextInterceptor(random?: Random): RequestInterceptor {
   return {
     process: (input) => {
-      const child = logger.child(describeRequest(input.requestEnvelope));
-      (input.attributesManager.getRequestAttributes() as Record<string | symbol, unknown>)[LOGGER] = child;
-      child.info('Request received');
+      setTranslator(input, translatorFor(localeOf(input), random));
     },
   };
 }
 
+/**
+ * Logs each request's arrival. The request's id, type and intent come with every line from the
+ * request scope the guard opened, whichever logger writes it.
+ */
+export function requestLoggingInterceptor(logger: Logger): RequestInterceptor {
+  return { process: () => logger.info('Request received') };
+}
+
 /** How much of the last speech "repeat" keeps: the session attributes count toward the response size. */
 const REMEMBERED_SPEECH_CHARACTERS = 3000;
-
-function speakBody(ssml: string): string {
-  return ssml.replace(/^<speak>/, '').replace(/<\/speak>$/, '');
-}
 
 /** Remembers what was said (unless it was a repeat) for AMAZON.RepeatIntent. */
 export function rememberSpeechInterceptor(): ResponseInterceptor {
   return {
     process: (input, response) => {
       if (response?.shouldEndSession !== false || response.outputSpeech?.type !== 'SSML') return;
-      if (
-        getRequestType(input.requestEnvelope) === 'IntentRequest' &&
-        getIntentName(input.requestEnvelope) === IntentNames.repeat
-      ) {
-        return;
-      }
+      if (isIntent(input, IntentNames.repeat)) return;
       const reprompt = response.reprompt?.outputSpeech;
       updateSessionState(input, {
         lastSpeech: {
-          ssml: `<speak>${trimSsmlBody(speakBody(response.outputSpeech.ssml), REMEMBERED_SPEECH_CHARACTERS)}</speak>`,
+          ssml: speakDocument(
+            trimSsmlBody(speakBody(response.outputSpeech.ssml), REMEMBERED_SPEECH_CHARACTERS),
+          ),
           reprompt: reprompt?.type === 'SSML' ? reprompt.ssml : undefined,
         },
       });
@@ -84,8 +76,7 @@ export function rememberLastContactInterceptor(logger: Logger): ResponseIntercep
   return {
     process: async (input, response) => {
       const ending =
-        getRequestType(input.requestEnvelope) === 'SessionEndedRequest' ||
-        response?.shouldEndSession === true;
+        input.requestEnvelope.request.type === 'SessionEndedRequest' || response?.shouldEndSession === true;
       const lastContactId = getSessionState(input).lastContactId;
       if (!ending || !lastContactId) return;
       try {
@@ -95,7 +86,7 @@ export function rememberLastContactInterceptor(logger: Logger): ResponseIntercep
         await input.attributesManager.savePersistentAttributes();
       } catch (error) {
         // Losing this convenience must not turn a goodbye into an apology.
-        loggerOf(input, logger).warn('Could not remember the last contact', { error });
+        logger.warn('Could not remember the last contact', { error });
       }
     },
   };

@@ -6,16 +6,18 @@ import {
   type DynamoDBDocumentClient,
   ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Contact } from '../domain/contact';
-import { StoreUnavailableError } from '../errors';
+import type { Contact } from '../../lambda/src/domain/contact';
+import { FACETS } from '../../lambda/src/domain/facets';
+import { StoreUnavailableError } from '../../lambda/src/errors';
 import {
+  CONTACT_KEY_PREFIX,
   CONTACT_SK,
   contactFromItem,
   ENTRY_SK_PREFIX,
-  type Facet,
   GROUP_SK,
   type ItemKey,
-} from './directory-items';
+  PRESENCE_SK,
+} from '../../lambda/src/repositories/directory-items';
 
 /**
  * Admin-side access to the directory table: the one writer of contacts, their lookup and browse
@@ -358,10 +360,6 @@ type WriteRequest =
 
 const MAX_BATCH = 25;
 
-const FACETS: readonly Facet[] = ['COMPANY', 'CITY', 'STATE', 'INITIAL'];
-const CONTACT_PK_PREFIX = 'CONTACT#';
-const PRESENCE_SK = 'PRESENCE';
-
 type ItemKind =
   | { kind: 'contact'; id: string }
   | { kind: 'presence'; id: string }
@@ -374,15 +372,15 @@ export function classifyItem(item: Record<string, unknown>): ItemKind {
   const { pk, sk } = item;
   if (typeof pk !== 'string' || typeof sk !== 'string') return { kind: 'other' };
   const key = { pk, sk };
-  if (pk.startsWith(CONTACT_PK_PREFIX)) {
-    const id = pk.slice(CONTACT_PK_PREFIX.length);
+  if (pk.startsWith(CONTACT_KEY_PREFIX)) {
+    const id = pk.slice(CONTACT_KEY_PREFIX.length);
     if (sk === CONTACT_SK) return { kind: 'contact', id };
     if (sk === PRESENCE_SK) return { kind: 'presence', id };
     return { kind: 'other' };
   }
   // Lookup entries (`NAME#…`, `SOUND#…`, any future one) all point at their contact by sort key.
-  if (sk.startsWith(CONTACT_PK_PREFIX)) {
-    return { kind: 'entry', id: sk.slice(CONTACT_PK_PREFIX.length), key };
+  if (sk.startsWith(CONTACT_KEY_PREFIX)) {
+    return { kind: 'entry', id: sk.slice(CONTACT_KEY_PREFIX.length), key };
   }
   if (!FACETS.some((facet) => pk.startsWith(`${facet}#`))) return { kind: 'other' };
   if (sk === GROUP_SK) return { kind: 'group', key };

@@ -1,0 +1,25 @@
+import type { Logger } from '../logger';
+import type { BrowseService } from '../services/browse-service';
+import type { DirectoryService } from '../services/directory-service';
+import type { IdentityService } from '../services/identity-service';
+import type { NameSuggestionService } from '../services/name-suggestion-service';
+import type { PresenceService } from '../services/presence-service';
+
+/**
+ * What the conversation is built on: the services, the office's settings and the clock. The
+ * composition root (`skill.ts`) makes one and hands it to every handler; a handler takes the
+ * whole of it, or a `Pick` of what it uses.
+ */
+export interface ConversationDependencies {
+  readonly directory: DirectoryService;
+  /** Offers "did you mean" when a name matches nobody; without it Front Desk just says so. */
+  readonly suggestions?: NameSuggestionService | undefined;
+  readonly browse: BrowseService;
+  readonly presence: PresenceService;
+  readonly identity: IdentityService;
+  /** IANA zone for times when the device's own zone is unknown. */
+  readonly officeTimeZone: string;
+  readonly clock: () => Date;
+  /** Lines carry the request's fields (request id, intent) through the request scope. */
+  readonly logger: Logger;
+}

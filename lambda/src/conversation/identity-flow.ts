@@ -1,0 +1,48 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import type { Contact } from '../domain/contact';
+import { Ssml } from '../speech/ssml';
+import type { ConversationDependencies } from './dependencies';
+import { finish } from './finish';
+import { userAttributesOf } from './identity-attributes';
+import { presenceAnswer } from './presence-flow';
+import { translatorOf } from './request-context';
+import { respond } from './respond';
+import { type SelfAction, updateSessionState } from './session-state';
+
+/** What "that's me" needs. */
+export type IdentityFlowDependencies = Pick<
+  ConversationDependencies,
+  'identity' | 'presence' | 'officeTimeZone' | 'clock' | 'logger'
+>;
+
+/**
+ * The speaker said they are `contact`: confirm before remembering ("Should I remember you as
+ * Jane Doe from Acme Corp.?"), or carry straight on when that is already who they are.
+ */
+export async function askToRemember(
+  input: HandlerInput,
+  deps: IdentityFlowDependencies,
+  contact: Contact,
+  followUp: SelfAction | undefined,
+): Promise<Response> {
+  const t = translatorOf(input);
+  const identity = deps.identity.identityOf(contact);
+  const recollection = await deps.identity.recall(userAttributesOf(input));
+  if (recollection.kind === 'known' && recollection.contact.id === contact.id) {
+    const already = t.speak('identity.already', { fullName: identity.fullName });
+    if (!followUp) {
+      updateSessionState(input, { pending: undefined });
+      return finish(input, { speech: already });
+    }
+    const answer = await presenceAnswer(input, deps, contact, followUp, true);
+    return finish(input, { speech: Ssml.join([already, answer.speech]), card: answer.card });
+  }
+  updateSessionState(input, { pending: { type: 'confirmIdentity', identity, followUp } });
+  return respond(input, {
+    speech: contact.company
+      ? t.speak('identity.confirmAt', { fullName: identity.fullName, company: contact.company })
+      : t.speak('identity.confirm', { fullName: identity.fullName }),
+    reprompt: t.speak('identity.confirmReprompt', { fullName: identity.fullName }),
+  });
+}

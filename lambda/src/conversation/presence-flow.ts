@@ -1,0 +1,72 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { type Contact, fullNameOf } from '../domain/contact';
+import { changeSpeech, isInSpeech, type Moment, presenceCard } from '../speech/presence-speech';
+import type { ConversationDependencies } from './dependencies';
+import { timeZoneOf } from './device-time-zone';
+import { type Answer, finish } from './finish';
+import { translatorOf } from './request-context';
+import { type SelfAction, updateSessionState } from './session-state';
+
+/** What the in/out board's answers need. */
+export type PresenceFlowDependencies = Pick<
+  ConversationDependencies,
+  'presence' | 'officeTimeZone' | 'clock' | 'logger'
+>;
+
+/** Who is asking: the recognised voice profile, else the account. Only its hash is ever stored. */
+export function requesterIdOf(input: HandlerInput): string {
+  const system = input.requestEnvelope.context?.System;
+  return system?.person?.personId ?? system?.user?.userId ?? 'unknown';
+}
+
+/** Now, and the zone the listener counts days in (the device's, else the office's). */
+export async function momentOf(input: HandlerInput, deps: PresenceFlowDependencies): Promise<Moment> {
+  return { now: deps.clock(), timeZone: await timeZoneOf(input, deps.officeTimeZone, deps.logger) };
+}
+
+/** Now in the office's zone: for answers that say no time, so the device's zone is not asked. */
+export function officeMoment(deps: PresenceFlowDependencies): Moment {
+  return { now: deps.clock(), timeZone: deps.officeTimeZone };
+}
+
+/**
+ * Checks a person in or out, or says whether they are in, and says how it went. `self` is the
+ * speaker asking about themselves ("am I checked in").
+ */
+export async function presenceAnswer(
+  input: HandlerInput,
+  deps: PresenceFlowDependencies,
+  contact: Contact,
+  action: SelfAction,
+  self: boolean,
+): Promise<Answer> {
+  const t = translatorOf(input);
+  const name = fullNameOf(contact);
+  updateSessionState(input, { lastContactId: contact.id, pending: undefined });
+  if (action === 'isIn') {
+    const record = await deps.presence.getPresence(contact.id);
+    const moment = await momentOf(input, deps);
+    return {
+      speech: isInSpeech(t, name, record, self, moment),
+      card: presenceCard(t, name, record, moment),
+    };
+  }
+  const status = action === 'checkIn' ? 'IN' : 'OUT';
+  const change = await deps.presence.setPresence(contact, status, requesterIdOf(input));
+  // Only answers that say when something happened need the listener's time zone.
+  const needsTime = change.kind === 'unchanged' || change.kind === 'conflict';
+  const moment = needsTime ? await momentOf(input, deps) : officeMoment(deps);
+  return { speech: changeSpeech(t, name, status, change, moment) };
+}
+
+/** {@link presenceAnswer}, finished as a response. */
+export async function answerPresence(
+  input: HandlerInput,
+  deps: PresenceFlowDependencies,
+  contact: Contact,
+  action: SelfAction,
+  self: boolean,
+): Promise<Response> {
+  return finish(input, await presenceAnswer(input, deps, contact, action, self));
+}

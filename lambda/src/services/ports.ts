@@ -1,0 +1,65 @@
+import type { Contact, ContactSummary } from '../domain/contact';
+import type { Facet } from '../domain/facets';
+import type { PersonNames } from '../domain/name-sounds';
+import type { PresenceRecord } from '../domain/presence';
+
+/**
+ * Every store the services need, declared here on the side that uses them. Repositories
+ * implement these (`implements ContactReader`); only the composition root knows both sides.
+ */
+
+/** Contacts by id and by the spoken forms of their names. */
+export interface ContactReader {
+  getContact(id: string): Promise<Contact | undefined>;
+  /** Up to `limit` contacts known under a normalized spoken form ("jane doe", "jane", "bob"). */
+  findContactsBySpokenForm(spokenForm: string, limit: number): Promise<Contact[]>;
+}
+
+/** One page of a browse list as the store returns it. */
+export interface BrowsePage {
+  /** The group's label and how many people it holds; read with the first page only. */
+  readonly group?: { readonly label: string; readonly count: number } | undefined;
+  readonly entries: readonly ContactSummary[];
+  /** The sort key to continue after, or undefined when the store has nothing more. */
+  readonly after?: string | undefined;
+}
+
+/** Browse lists ("who works at Acme"), a page at a time. */
+export interface BrowseReader {
+  readFirstPage(facet: Facet, key: string, pageSize: number): Promise<BrowsePage>;
+  readPageAfter(facet: Facet, key: string, after: string, pageSize: number): Promise<BrowsePage>;
+}
+
+/** A contact filed under a sound key, with the names to compare with what was heard. */
+export type SoundsLike = ContactSummary & PersonNames;
+
+/** Contacts whose names sound alike ("did you mean"). */
+export interface SoundReader {
+  findBySoundKey(soundKey: string, limit: number): Promise<SoundsLike[]>;
+}
+
+/** One page of the people who are in, newest first, and where the next page starts. */
+export interface PresentPage {
+  readonly records: readonly PresenceRecord[];
+  /** Opaque; present only when there is at least one more person. */
+  readonly cursor?: string | undefined;
+}
+
+/** The in/out board: each person's latest change, their history, and who is in. */
+export interface PresenceStore {
+  getPresence(contactId: string): Promise<PresenceRecord | undefined>;
+  /** Replaces the presence item only if it is still at `expectedVersion` (0: none yet); else ConflictError. */
+  putPresence(record: PresenceRecord, expectedVersion: number): Promise<void>;
+  /** Appends a change to the history; writing the same change again changes nothing. */
+  appendChange(record: PresenceRecord): Promise<void>;
+  listPresent(limit: number, cursor?: string): Promise<PresentPage>;
+}
+
+/**
+ * A speaker's persistent attributes, whatever stores them. The conversation adapts ASK's
+ * attributes manager to this, so the identity service stays free of ASK types.
+ */
+export interface UserAttributes {
+  read(): Promise<Record<string, unknown>>;
+  write(attributes: Record<string, unknown>): Promise<void>;
+}

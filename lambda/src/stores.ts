@@ -1,0 +1,43 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { PersistenceAdapter } from 'ask-sdk-core';
+import type { Config } from './config';
+import { BrowseRepository } from './repositories/browse-repository';
+import { DirectoryRepository } from './repositories/directory-repository';
+import { NameSoundRepository } from './repositories/name-sound-repository';
+import { DynamoDbPersistenceAdapter, personOrUserIdKey } from './repositories/persistence-adapter';
+import { PresenceRepository } from './repositories/presence-repository';
+import type { BrowseReader, ContactReader, PresenceStore, SoundReader } from './services/ports';
+
+/**
+ * Everything the skill keeps or reads: the services' ports and ASK's persistence adapter. In
+ * production and locally these are the DynamoDB repositories ({@link dynamoDbStores}); tests pass
+ * fakes.
+ */
+export interface Stores {
+  readonly contacts: ContactReader;
+  readonly browse: BrowseReader;
+  /** Names that sound alike; without it Front Desk offers no "did you mean". */
+  readonly sounds?: SoundReader | undefined;
+  readonly presence: PresenceStore;
+  /** Per-speaker attributes ("remember me", the last person asked about). */
+  readonly persistence: PersistenceAdapter;
+}
+
+/** The DynamoDB repositories on one client, for the configured tables. */
+export function dynamoDbStores(
+  client: DynamoDBDocumentClient,
+  tables: Pick<Config, 'directoryTable' | 'usersTable'>,
+): Stores {
+  return {
+    contacts: new DirectoryRepository(client, tables.directoryTable),
+    browse: new BrowseRepository(client, tables.directoryTable),
+    sounds: new NameSoundRepository(client, tables.directoryTable),
+    presence: new PresenceRepository(client, tables.directoryTable),
+    persistence: new DynamoDbPersistenceAdapter({
+      client,
+      tableName: tables.usersTable,
+      // "Remember me" is per voice profile when Alexa recognises the speaker.
+      partitionKeyGenerator: personOrUserIdKey,
+    }),
+  };
+}
