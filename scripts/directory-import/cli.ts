@@ -21,6 +21,19 @@ export interface CliIo {
   ask(question: string): Promise<string>;
 }
 
+/** Runs a CLI as the process's main module: its exit code becomes the process's, a crash exits 1. */
+export function runMain(cli: (args: string[], io: CliIo) => Promise<number>): void {
+  cli(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
+
 export function processIo(): CliIo {
   return {
     stdout: process.stdout,

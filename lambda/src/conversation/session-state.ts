@@ -1,8 +1,9 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { ContactSummary } from '../domain/contact';
-import type { ContactDetail } from '../interaction';
+import type { ContactDetail, IntentName } from '../interaction';
 import type { ListPosition } from '../services/browse-service';
 import type { Identity } from '../services/identity-service';
+import { isIntent } from './request-context';
 
 /** What the speaker asked about themselves, carried through "who are you?" and "remember me". */
 export type SelfAction = 'checkIn' | 'checkOut' | 'isIn';
@@ -77,6 +78,18 @@ export function getSessionState(input: HandlerInput): SessionState {
   // Requests outside a session (some system requests) have no session attributes at all.
   if (!input.requestEnvelope.session) return {};
   return input.attributesManager.getSessionAttributes<SessionState>() ?? {};
+}
+
+/**
+ * Whether the request answers the question pending of `type` with one of `intents` ("yes" or "no"
+ * to "did you mean...?", "more" while a list is read).
+ */
+export function answersPending(
+  input: HandlerInput,
+  type: PendingQuestion['type'],
+  ...intents: readonly IntentName[]
+): boolean {
+  return isIntent(input, ...intents) && getSessionState(input).pending?.type === type;
 }
 
 /** Merges `changes` into the session state; a key set to undefined is removed. */

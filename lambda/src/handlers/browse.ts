@@ -3,7 +3,7 @@ import type { Response } from 'ask-sdk-model';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
-import { getSessionState, updateSessionState } from '../conversation/session-state';
+import { answersPending, getSessionState, updateSessionState } from '../conversation/session-state';
 import { letterOf } from '../domain/letters';
 import { IntentNames, SlotNames } from '../interaction';
 import { browseScreen } from '../screens/screen';
@@ -169,10 +169,7 @@ export function listContinuationHandler(deps: BrowseDependencies): RequestHandle
   return {
     canHandle: (input) => {
       if (isIntent(input, IntentNames.more, IntentNames.next)) return true;
-      return (
-        isIntent(input, IntentNames.yes, IntentNames.no) &&
-        getSessionState(input).pending?.type === 'listPage'
-      );
+      return answersPending(input, 'listPage', IntentNames.yes, IntentNames.no);
     },
     handle: async (input): Promise<Response> => {
       const t = translatorOf(input);

@@ -2,8 +2,8 @@ import { getIntentName, type RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { answerAboutId, askForName, askWhichOne } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
-import { isIntent, translatorOf } from '../conversation/request-context';
-import { getSessionState } from '../conversation/session-state';
+import { translatorOf } from '../conversation/request-context';
+import { answersPending, getSessionState } from '../conversation/session-state';
 import { IntentNames } from '../interaction';
 
 /**
@@ -12,9 +12,7 @@ import { IntentNames } from '../interaction';
  */
 export function confirmNameHandler(deps: ConversationDependencies): RequestHandler {
   return {
-    canHandle: (input) =>
-      isIntent(input, IntentNames.yes, IntentNames.no) &&
-      getSessionState(input).pending?.type === 'confirmName',
+    canHandle: (input) => answersPending(input, 'confirmName', IntentNames.yes, IntentNames.no),
     handle: async (input): Promise<Response> => {
       const pending = getSessionState(input).pending;
       if (pending?.type !== 'confirmName') return askForName(input, { kind: 'detail' });

@@ -7,7 +7,7 @@ import { userAttributesOf } from '../conversation/identity-attributes';
 import { presenceAnswer } from '../conversation/presence-flow';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
-import { getSessionState, updateSessionState } from '../conversation/session-state';
+import { answersPending, getSessionState, updateSessionState } from '../conversation/session-state';
 import { StoreUnavailableError } from '../errors';
 import { IntentNames, SlotNames } from '../interaction';
 import { Ssml } from '../speech/ssml';
@@ -60,9 +60,7 @@ export function identifyHandler(deps: ConversationDependencies): RequestHandler 
  */
 export function confirmIdentityHandler(deps: ConversationDependencies): RequestHandler {
   return {
-    canHandle: (input) =>
-      isIntent(input, IntentNames.yes, IntentNames.no) &&
-      getSessionState(input).pending?.type === 'confirmIdentity',
+    canHandle: (input) => answersPending(input, 'confirmIdentity', IntentNames.yes, IntentNames.no),
     handle: async (input): Promise<Response> => {
       const t = translatorOf(input);
       const pending = getSessionState(input).pending;

@@ -7,7 +7,12 @@ import { userAttributesOf } from '../conversation/identity-attributes';
 import { answerPresence, momentOf, officeMoment } from '../conversation/presence-flow';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
-import { getSessionState, type SelfAction, updateSessionState } from '../conversation/session-state';
+import {
+  answersPending,
+  getSessionState,
+  type SelfAction,
+  updateSessionState,
+} from '../conversation/session-state';
 import { IntentNames, SlotNames } from '../interaction';
 import { whoIsInScreen } from '../screens/screen';
 import { whoIsInCard, whoIsInSpeech } from '../speech/presence-speech';
@@ -113,8 +118,14 @@ export function whoIsInHandler(deps: ConversationDependencies): RequestHandler {
 export function presencePageHandler(deps: ConversationDependencies): RequestHandler {
   return {
     canHandle: (input) =>
-      isIntent(input, IntentNames.yes, IntentNames.no, IntentNames.more, IntentNames.next) &&
-      getSessionState(input).pending?.type === 'presencePage',
+      answersPending(
+        input,
+        'presencePage',
+        IntentNames.yes,
+        IntentNames.no,
+        IntentNames.more,
+        IntentNames.next,
+      ),
     handle: async (input): Promise<Response> => {
       const pending = getSessionState(input).pending;
       if (getIntentName(input.requestEnvelope) !== IntentNames.no && pending?.type === 'presencePage') {
