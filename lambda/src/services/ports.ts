@@ -1,4 +1,5 @@
 import type { Contact, ContactSummary } from '../domain/contact';
+import type { FrontDeskEvent } from '../domain/events';
 import type { Facet } from '../domain/facets';
 import type { PersonNames } from '../domain/name-sounds';
 import type { PresenceRecord } from '../domain/presence';
@@ -62,4 +63,12 @@ export interface PresenceStore {
 export interface UserAttributes {
   read(): Promise<Record<string, unknown>>;
   write(attributes: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * Where accepted changes are announced (EventBridge in AWS, an in-process bus locally). Called
+ * only after the store accepted the change; a failure is reported to the caller, never undoes it.
+ */
+export interface EventPublisher {
+  publish(event: FrontDeskEvent): Promise<void>;
 }
