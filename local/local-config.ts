@@ -15,7 +15,14 @@ export interface LocalSettings {
   readonly seedFile: string;
   /** Environment for `loadConfig`, without the parts the local server decides. */
   readonly skillEnvironment: Readonly<Record<string, string | undefined>>;
+  /** Where the in-process notifier writes the hosts' messages (`.data/outbox/`). */
+  readonly outboxDir: string;
+  /** What the in-process notifier signs its messages with (`OFFICE_NAME`, `MEETING_PLACE`). */
+  readonly notifier: { readonly officeName: string; readonly meetingPlace: string };
 }
+
+/** The bus name local runs publish to; with no `EVENTBRIDGE_ENDPOINT`, the in-process bus takes it. */
+export const LOCAL_EVENT_BUS_NAME = 'front-desk-local';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
 
@@ -41,6 +48,15 @@ export function loadLocalSettings(
       SKILL_ID: env.SKILL_ID,
       OFFICE_TIME_ZONE: env.OFFICE_TIME_ZONE,
       LOG_LEVEL: env.LOG_LEVEL,
+      EVENT_BUS_NAME: env.EVENT_BUS_NAME ?? LOCAL_EVENT_BUS_NAME,
+      EVENTBRIDGE_ENDPOINT: env.EVENTBRIDGE_ENDPOINT,
+      VISITOR_RETENTION_DAYS: env.VISITOR_RETENTION_DAYS,
+      OFFICE_PHONE: env.OFFICE_PHONE,
+    },
+    outboxDir: path.join(PROJECT_ROOT, '.data/outbox'),
+    notifier: {
+      officeName: env.OFFICE_NAME ?? 'the office',
+      meetingPlace: env.MEETING_PLACE ?? 'the front desk',
     },
   };
 }

@@ -6,16 +6,23 @@ import { createLogger, type Logger } from '../lambda/src/logger';
 import type { FrontDeskSkill } from '../lambda/src/pipeline/guarded-skill';
 import { createDocumentClient, LOCAL_STORE_CREDENTIALS } from '../lambda/src/repositories/dynamodb-client';
 import {
+  createEventBridgeClient,
+  EventBridgePublisher,
+} from '../lambda/src/repositories/eventbridge-publisher';
+import {
   DEFAULT_TABLE_NAMES,
   DIRECTORY_TABLE,
   USERS_TABLE,
 } from '../lambda/src/repositories/table-definitions';
+import type { EventPublisher } from '../lambda/src/services/ports';
 import { buildSkill } from '../lambda/src/skill';
 import { dynamoDbStores } from '../lambda/src/stores';
 import { importDirectoryFile } from '../scripts/directory-import/import-directory';
 import type { ImportSummary } from '../scripts/directory-import/summary';
 import { ensureTable } from './create-tables';
 import { type EmbeddedStore, startEmbeddedStore } from './embedded-store';
+import { LOCAL_EVENT_BUS_NAME } from './local-config';
+import { LocalEventBus } from './notifications/local-event-bus';
 
 export interface LocalSkillOptions {
   /** Folder for the store's files; in memory when omitted. */
@@ -26,6 +33,10 @@ export interface LocalSkillOptions {
   readonly seedFile?: string | undefined;
   readonly environment?: Readonly<Record<string, string | undefined>>;
   readonly logger?: Logger;
+  /** Where the in-process notifier writes hosts' messages; none when unset. */
+  readonly outboxDir?: string | undefined;
+  /** How the in-process notifier signs its messages. */
+  readonly notifier?: { readonly officeName: string; readonly meetingPlace: string };
 }
 
 /** The skill as it runs locally: the same `buildSkill` as Lambda, on an embedded store. */
@@ -35,7 +46,39 @@ export interface LocalSkill {
   readonly store: EmbeddedStore;
   /** What the first start loaded; undefined when the store already existed. */
   readonly seeded: ImportSummary | undefined;
+  /** Where the skill publishes: the in-process bus, unless `EVENTBRIDGE_ENDPOINT` names another. */
+  readonly events: EventPublisher;
+  /** The in-process bus and notifier (the console's Notifications panel); undefined with an endpoint. */
+  readonly bus: LocalEventBus | undefined;
   close(): Promise<void>;
+}
+
+/**
+ * The publisher of a local run: EventBridge at `EVENTBRIDGE_ENDPOINT` when one is set (any
+ * EventBridge-compatible endpoint), else the in-process bus with the notifier's own rendering.
+ */
+export function localEventPublisher(
+  config: Pick<Config, 'eventBusName' | 'eventBridgeEndpoint' | 'officeTimeZone'>,
+  options: Pick<LocalSkillOptions, 'outboxDir' | 'notifier'> = {},
+): { readonly events: EventPublisher; readonly bus: LocalEventBus | undefined; close(): void } {
+  if (config.eventBridgeEndpoint) {
+    const client = createEventBridgeClient({ endpoint: config.eventBridgeEndpoint });
+    return {
+      events: new EventBridgePublisher(client, config.eventBusName),
+      bus: undefined,
+      close: () => client.destroy(),
+    };
+  }
+  const bus = new LocalEventBus({
+    eventBusName: config.eventBusName,
+    outboxDir: options.outboxDir,
+    settings: {
+      officeName: options.notifier?.officeName ?? 'the office',
+      meetingPlace: options.notifier?.meetingPlace ?? 'the front desk',
+      timeZone: config.officeTimeZone,
+    },
+  });
+  return { events: bus, bus, close: () => undefined };
 }
 
 /**
@@ -55,6 +98,7 @@ export async function startLocalSkill(options: LocalSkillOptions = {}): Promise<
       DIRECTORY_TABLE: DEFAULT_TABLE_NAMES.directory,
       USERS_TABLE: DEFAULT_TABLE_NAMES.users,
       DYNAMODB_ENDPOINT: store.endpoint,
+      EVENT_BUS_NAME: options.environment?.EVENT_BUS_NAME ?? LOCAL_EVENT_BUS_NAME,
     });
     const raw = new DynamoDBClient({
       endpoint: store.endpoint,
@@ -77,17 +121,22 @@ export async function startLocalSkill(options: LocalSkillOptions = {}): Promise<
       raw.destroy();
     }
     const documentClient = createDocumentClient({ endpoint: store.endpoint });
+    const publisher = localEventPublisher(config, options);
     const skill = buildSkill({
       config,
       stores: dynamoDbStores(documentClient, config),
       logger: options.logger ?? createLogger({ level: config.logLevel }),
+      events: publisher.events,
     });
     return {
       skill,
       config,
       store,
       seeded,
+      events: publisher.events,
+      bus: publisher.bus,
       close: async () => {
+        publisher.close();
         documentClient.destroy();
         await store.close();
       },

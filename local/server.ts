@@ -16,6 +16,8 @@ export async function main(devRoutes: readonly DevRoute[] = []): Promise<void> {
     storePort: settings.storePort,
     seedFile: settings.seedFile,
     environment: settings.skillEnvironment,
+    outboxDir: settings.outboxDir,
+    notifier: settings.notifier,
   });
   const logger = createLogger({ level: local.config.logLevel });
   if (local.seeded) {

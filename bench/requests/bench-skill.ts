@@ -30,6 +30,8 @@ export function buildBenchSkill(documentClient: DynamoDBDocumentClient): Skill {
     logger: createLogger({ level: 'INFO', write: () => undefined }),
     // Taken by the in/out board's composition root once it lands; ignored before.
     apiClient: benchAlexaApiClient,
+    // The requests benchmarked change nothing the visitor desk publishes; a check-in's event is dropped.
+    events: { publish: async () => undefined },
   };
   return buildSkill(dependencies);
 }

@@ -12,12 +12,23 @@ export interface Config {
   /** Local stores only (dynalite); unset in AWS. */
   readonly dynamoDbEndpoint: string | undefined;
   readonly logLevel: LogLevel;
+  /** The EventBridge bus every accepted change is published to (locally: a bus name for the in-process publisher). */
+  readonly eventBusName: string;
+  /** Local and tests only: an EventBridge-compatible endpoint; unset in AWS (and locally: the in-process publisher). */
+  readonly eventBridgeEndpoint: string | undefined;
+  /** How many days a visit is kept (DynamoDB TTL in AWS; reads ignore expired visits). */
+  readonly visitorRetentionDays: number;
+  /** The office's front-desk number, spoken to a visitor whose host has none and could not be told. */
+  readonly officePhone: string | undefined;
 }
 
 export const LogLevels = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'] as const;
 export type LogLevel = (typeof LogLevels)[number];
 
 export const DEFAULT_OFFICE_TIME_ZONE = 'America/New_York';
+export const DEFAULT_VISITOR_RETENTION_DAYS = 30;
+/** Ten years: longer than any office keeps a visitors' book, and short of TTL arithmetic trouble. */
+const MAX_VISITOR_RETENTION_DAYS = 3650;
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -51,6 +62,21 @@ export function loadConfig(env: Environment = process.env): Config {
   if (dynamoDbEndpoint !== undefined && !/^https?:\/\//.test(dynamoDbEndpoint)) {
     throw new ConfigurationError('Environment variable DYNAMODB_ENDPOINT must be an http(s) URL');
   }
+  const eventBridgeEndpoint = optional(env, 'EVENTBRIDGE_ENDPOINT');
+  if (eventBridgeEndpoint !== undefined && !/^https?:\/\//.test(eventBridgeEndpoint)) {
+    throw new ConfigurationError('Environment variable EVENTBRIDGE_ENDPOINT must be an http(s) URL');
+  }
+  const retention = optional(env, 'VISITOR_RETENTION_DAYS');
+  const visitorRetentionDays = retention === undefined ? DEFAULT_VISITOR_RETENTION_DAYS : Number(retention);
+  if (
+    !Number.isInteger(visitorRetentionDays) ||
+    visitorRetentionDays < 1 ||
+    visitorRetentionDays > MAX_VISITOR_RETENTION_DAYS
+  ) {
+    throw new ConfigurationError(
+      `Environment variable VISITOR_RETENTION_DAYS must be a whole number of days from 1 to ${MAX_VISITOR_RETENTION_DAYS}`,
+    );
+  }
   return {
     directoryTable: required(env, 'DIRECTORY_TABLE'),
     usersTable: required(env, 'USERS_TABLE'),
@@ -58,5 +84,9 @@ export function loadConfig(env: Environment = process.env): Config {
     officeTimeZone,
     dynamoDbEndpoint,
     logLevel: logLevel as LogLevel,
+    eventBusName: required(env, 'EVENT_BUS_NAME'),
+    eventBridgeEndpoint,
+    visitorRetentionDays,
+    officePhone: optional(env, 'OFFICE_PHONE'),
   };
 }

@@ -2,6 +2,7 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { createDocumentClient } from './repositories/dynamodb-client';
+import { createEventBridgeClient, EventBridgePublisher } from './repositories/eventbridge-publisher';
 import { buildSkill } from './skill';
 import { dynamoDbStores } from './stores';
 
@@ -12,6 +13,10 @@ const skill = buildSkill({
   config,
   stores: dynamoDbStores(createDocumentClient({ endpoint: config.dynamoDbEndpoint }), config),
   logger,
+  events: new EventBridgePublisher(
+    createEventBridgeClient({ endpoint: config.eventBridgeEndpoint }),
+    config.eventBusName,
+  ),
 });
 
 /** The Lambda entry point Alexa invokes. */

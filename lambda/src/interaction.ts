@@ -17,6 +17,10 @@ export const IntentNames = {
   browseCompany: 'BrowseCompanyIntent',
   browsePlace: 'BrowsePlaceIntent',
   browseInitial: 'BrowseInitialIntent',
+  visitorArrival: 'VisitorArrivalIntent',
+  visitorLeave: 'VisitorLeaveIntent',
+  visitorsToday: 'VisitorsTodayIntent',
+  visitorArrived: 'VisitorArrivedIntent',
   more: 'AMAZON.MoreIntent',
   next: 'AMAZON.NextIntent',
   help: 'AMAZON.HelpIntent',
@@ -40,6 +44,9 @@ export const SlotNames = {
   city: 'city',
   state: 'state',
   letter: 'letter',
+  host: 'host',
+  visitorName: 'visitorName',
+  visitorCompany: 'visitorCompany',
 } as const;
 
 export const SlotTypeNames = {

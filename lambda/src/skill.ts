@@ -1,6 +1,6 @@
 import { DefaultApiClient, SkillBuilders } from 'ask-sdk-core';
 import type { services } from 'ask-sdk-model';
-import type { Config } from './config';
+import { type Config, DEFAULT_VISITOR_RETENTION_DAYS } from './config';
 import type { ConversationDependencies } from './conversation/dependencies';
 import { browseHandler, listContinuationHandler } from './handlers/browse';
 import {
@@ -29,6 +29,13 @@ import {
   exceptionEncounteredHandler,
   unhandledRequestHandler,
 } from './handlers/system-requests';
+import {
+  visitorArrivalHandler,
+  visitorArrivedHandler,
+  visitorCheckOutHandler,
+  visitorLeavingHandler,
+  visitorsTodayHandler,
+} from './handlers/visitors';
 import { type Logger, silentLogger } from './logger';
 import { apologizingErrorHandler } from './pipeline/error-handler';
 import { type FrontDeskSkill, guardSkill } from './pipeline/guarded-skill';
@@ -40,18 +47,24 @@ import {
 } from './pipeline/interceptors';
 import { STORE_TIMEOUTS } from './repositories/dynamodb-client';
 import { BrowseService } from './services/browse-service';
+import { ChangeAnnouncer } from './services/change-announcer';
 import { DirectoryService } from './services/directory-service';
 import { IdentityService } from './services/identity-service';
 import { NameSuggestionService } from './services/name-suggestion-service';
+import type { EventPublisher } from './services/ports';
 import { PresenceService } from './services/presence-service';
+import { VisitService } from './services/visit-service';
 import type { Random } from './speech/i18n';
 import type { Stores } from './stores';
 
 /** What the skill is built from. Lambda, the local server and the tests all pass these. */
 export interface SkillDependencies {
-  readonly config: Pick<Config, 'skillId' | 'officeTimeZone'>;
+  readonly config: Pick<Config, 'skillId' | 'officeTimeZone'> &
+    Partial<Pick<Config, 'visitorRetentionDays' | 'officePhone'>>;
   /** Where the skill reads and keeps its data: `dynamoDbStores(...)`, or fakes in tests. */
   readonly stores: Stores;
+  /** Where accepted changes are published: EventBridge in AWS, the in-process bus locally, a recorder in tests. */
+  readonly events: EventPublisher;
   /** Calls the Alexa APIs (the device's time zone); `DefaultApiClient` unless given (tests). */
   readonly apiClient?: services.ApiClient;
   /** What time it is; the system clock unless given. */
@@ -73,6 +86,7 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
   const logger = deps.logger ?? silentLogger;
   const clock = deps.clock ?? (() => new Date());
   const directory = new DirectoryService(stores.contacts);
+  const changes = new ChangeAnnouncer(deps.events, logger);
   const conversation: ConversationDependencies = {
     directory,
     suggestions: stores.sounds ? new NameSuggestionService(stores.sounds) : undefined,
@@ -82,6 +96,14 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
     officeTimeZone: config.officeTimeZone,
     clock,
     logger,
+    changes,
+    visits: new VisitService(stores.visits, changes, {
+      clock,
+      logger,
+      officeTimeZone: config.officeTimeZone,
+      retentionDays: config.visitorRetentionDays ?? DEFAULT_VISITOR_RETENTION_DAYS,
+    }),
+    officePhone: config.officePhone,
   };
 
   const skill = SkillBuilders.custom()
@@ -90,6 +112,12 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
       launchHandler(conversation),
       contactDetailsHandler(conversation),
       chooseContactHandler(conversation),
+      // The visitor desk: before the board, which it hands "X is leaving" and "I'm leaving" back to.
+      visitorArrivalHandler(conversation),
+      visitorLeavingHandler(conversation),
+      visitorCheckOutHandler(conversation),
+      visitorsTodayHandler(conversation),
+      visitorArrivedHandler(conversation),
       presenceHandler(conversation),
       selfPresenceHandler(conversation),
       whoIsInHandler(conversation),

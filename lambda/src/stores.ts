@@ -6,7 +6,8 @@ import { DirectoryRepository } from './repositories/directory-repository';
 import { NameSoundRepository } from './repositories/name-sound-repository';
 import { DynamoDbPersistenceAdapter, personOrUserIdKey } from './repositories/persistence-adapter';
 import { PresenceRepository } from './repositories/presence-repository';
-import type { BrowseReader, ContactReader, PresenceStore, SoundReader } from './services/ports';
+import { VisitRepository } from './repositories/visit-repository';
+import type { BrowseReader, ContactReader, PresenceStore, SoundReader, VisitStore } from './services/ports';
 
 /**
  * Everything the skill keeps or reads: the services' ports and ASK's persistence adapter. In
@@ -21,6 +22,8 @@ export interface Stores {
   readonly presence: PresenceStore;
   /** Per-speaker attributes ("remember me", the last person asked about). */
   readonly persistence: PersistenceAdapter;
+  /** The visitors' book (in the directory table). */
+  readonly visits: VisitStore;
 }
 
 /** The DynamoDB repositories on one client, for the configured tables. */
@@ -39,5 +42,6 @@ export function dynamoDbStores(
       // "Remember me" is per voice profile when Alexa recognises the speaker.
       partitionKeyGenerator: personOrUserIdKey,
     }),
+    visits: new VisitRepository(client, tables.directoryTable),
   };
 }

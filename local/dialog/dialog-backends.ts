@@ -6,7 +6,8 @@ import { DEFAULT_TABLE_NAMES } from '../../lambda/src/repositories/table-definit
 import { buildSkill } from '../../lambda/src/skill';
 import { dynamoDbStores } from '../../lambda/src/stores';
 import { type LocalSettings, loadLocalSettings } from '../local-config';
-import { type LocalSkill, startLocalSkill } from '../local-skill';
+import { type LocalSkill, localEventPublisher, startLocalSkill } from '../local-skill';
+import { describeNotification, type LocalEventBus } from '../notifications/local-event-bus';
 import type { DialogBackend, DialogBackends } from './dialog-cli';
 import { offlineAlexaApi } from './offline-alexa-api';
 
@@ -60,16 +61,22 @@ export async function interactiveBackend(
       DYNAMODB_ENDPOINT: endpoint,
     });
     const documentClient = createDocumentClient({ endpoint });
+    const publisher = localEventPublisher(config, { notifier: settings.notifier });
     const skill = buildSkill({
       config,
       stores: dynamoDbStores(documentClient, config),
       logger: createLogger({ level: config.logLevel }),
+      events: publisher.events,
     });
     return {
       invoke: (envelope) => skill.invoke(envelope),
       skillId: config.skillId,
       description: `Store: the running npm start's (${endpoint}), shared with the test console.`,
-      close: async () => documentClient.destroy(),
+      ...publishedLines(publisher.bus),
+      close: async () => {
+        publisher.close();
+        documentClient.destroy();
+      },
     };
   }
   const local = await startLocalSkill({
@@ -85,12 +92,18 @@ export async function interactiveBackend(
     invoke: (envelope) => local.skill.invoke(envelope),
     skillId: local.config.skillId,
     description: `Store: .data/ (the one npm start uses${seeded}).`,
+    ...publishedLines(local.bus),
     close: () => local.close(),
   };
 }
 
+/** The dialog's "published ..." lines, from the in-process bus (none with an EventBridge endpoint). */
+function publishedLines(bus: LocalEventBus | undefined): Pick<DialogBackend, 'published'> {
+  return bus ? { published: () => bus.drain().map(describeNotification) } : {};
+}
+
 /** A skill and what it was built with, as the test console needs it. */
-export interface ReplaySkill extends Pick<LocalSkill, 'skill' | 'config'> {
+export interface ReplaySkill extends Pick<LocalSkill, 'skill' | 'config' | 'bus'> {
   close(): Promise<void>;
 }
 
@@ -112,10 +125,12 @@ export async function startReplaySkill(settings: LocalSettings = loadLocalSettin
     apiClient: offlineAlexaApi,
     logger: silentLogger,
     random: () => 0,
+    events: local.events,
   });
   return {
     skill,
     config: local.config,
+    bus: local.bus,
     close: async () => {
       documentClient.destroy();
       await local.close();
@@ -129,6 +144,7 @@ export async function replayBackend(settings: LocalSettings = loadLocalSettings(
     invoke: (envelope) => replay.skill.invoke(envelope),
     skillId: replay.config.skillId,
     description: 'Store: in memory, seeded from data/sample-directory.csv.',
+    ...publishedLines(replay.bus),
     close: () => replay.close(),
   };
 }

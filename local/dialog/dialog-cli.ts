@@ -14,6 +14,8 @@ export interface DialogBackend {
   readonly skillId?: string | undefined;
   /** One line for the tester: which store, which data. */
   readonly description: string;
+  /** The events published since the last call, one line each, printed after the turn that caused them. */
+  readonly published?: () => readonly string[];
   close(): Promise<void>;
 }
 
@@ -104,6 +106,7 @@ async function replayAll(
           out(`${style.dim('U:')} ${step.said}`);
           if (turn?.speech) out(`${style.accent('A:')} ${turn.speech}`);
           if (turn?.card) out(`${style.dim(`   card: ${turn.card.title}`)}`);
+          for (const line of backend.published?.() ?? []) out(style.dim(`   ${line}`));
         },
       });
       if (result.passed) out(style.accent(`✓ ${file}: ${result.stepsPlayed} steps`));
@@ -147,6 +150,7 @@ export async function runDialogCli(
         style,
         cwd: io.cwd,
         terminal: io.terminal,
+        ...(backend.published ? { published: backend.published } : {}),
       });
     } finally {
       await backend.close();

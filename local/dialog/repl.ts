@@ -12,6 +12,8 @@ export interface ReplIo {
   readonly cwd: string;
   /** Whether the input is a terminal: prompts and line editing only then. */
   readonly terminal: boolean;
+  /** The events the last turn published, one line each. */
+  readonly published?: () => readonly string[];
 }
 
 /**
@@ -45,6 +47,7 @@ export async function runRepl(session: DialogSession, io: ReplIo): Promise<void>
         } else {
           write(formatTurn(await session.say(input), io.style));
         }
+        for (const published of io.published?.() ?? []) write(io.style.dim(`  ${published}`));
       } catch (error) {
         write(io.style.warn(`  error: ${error instanceof Error ? error.message : String(error)}`));
       }

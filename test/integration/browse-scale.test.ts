@@ -6,6 +6,7 @@ import { PAGE_SIZE } from '../../lambda/src/services/browse-service';
 import { SOUND_QUERY_LIMIT } from '../../lambda/src/services/name-suggestion-service';
 import { buildSkill } from '../../lambda/src/skill';
 import { Conversation } from '../support/conversation';
+import { RecordingEventPublisher } from '../support/fakes';
 import { intentRequest } from '../support/requests';
 import { speechOf } from '../support/response-checks';
 import { putDirectory, skillConfigFor, startTestStore, storesOn, type TestStore } from '../support/store';
@@ -134,6 +135,7 @@ describe.each([1_000, 10_000])('a directory of %i contacts', (size) => {
       buildSkill({
         config: skillConfigFor(testStore),
         stores: storesOn(testStore, counted.client),
+        events: new RecordingEventPublisher(),
         random: () => 0,
       }),
     );

@@ -2,6 +2,7 @@ import { IntentNames } from '../../lambda/src/interaction';
 import { buildSkill } from '../../lambda/src/skill';
 import { BROWSE_CONTACTS } from '../fixtures/browse-contacts';
 import { Conversation } from '../support/conversation';
+import { RecordingEventPublisher } from '../support/fakes';
 import { intentRequest } from '../support/requests';
 import { cardOf, speechOf } from '../support/response-checks';
 import { sampleContacts } from '../support/sample-contacts';
@@ -28,6 +29,7 @@ describe('browsing and "did you mean" in the embedded store through buildSkill',
       buildSkill({
         config: skillConfigFor(testStore),
         stores: storesOn(testStore, testStore.client),
+        events: new RecordingEventPublisher(),
         random: () => 0,
       }),
     );

@@ -3,6 +3,7 @@ import { LOCAL_STORE_CREDENTIALS } from '../../lambda/src/repositories/dynamodb-
 import { buildSkill } from '../../lambda/src/skill';
 import { importDirectoryFile } from '../../scripts/directory-import/import-directory';
 import { Conversation } from '../support/conversation';
+import { RecordingEventPublisher } from '../support/fakes';
 import { readFixture } from '../support/fixtures';
 import { cardOf, repromptOf, speechOf } from '../support/response-checks';
 import { SAMPLE_DIRECTORY_CSV } from '../support/skill-package';
@@ -53,6 +54,7 @@ describe('recorded requests against the sample directory', () => {
           officeTimeZone: 'America/New_York',
         },
         stores: storesOn(testStore, testStore.client),
+        events: new RecordingEventPublisher(),
         random: () => 0,
       }),
     );

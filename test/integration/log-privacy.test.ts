@@ -7,7 +7,7 @@ import { buildSkill } from '../../lambda/src/skill';
 import { type AlexaServer, createAlexaServer } from '../../local/http-server';
 import { createAlexaTestSigner } from '../support/alexa-signing';
 import { Conversation } from '../support/conversation';
-import { FakeAlexaApi } from '../support/fakes';
+import { FakeAlexaApi, RecordingEventPublisher } from '../support/fakes';
 import {
   type EnvelopeOptions,
   intentRequest,
@@ -69,6 +69,7 @@ describe('the logs of a whole run of conversations', () => {
     buildSkill({
       config: { skillId: TEST_SKILL_ID, officeTimeZone: 'America/New_York' },
       stores: storesOn(testStore, documentClient),
+      events: new RecordingEventPublisher(),
       apiClient: new FakeAlexaApi(),
       logger: createLogger({ level: 'DEBUG', write: (line) => lines.push(line) }),
       random: () => 0,

@@ -2,6 +2,7 @@ import { IntentNames } from '../../lambda/src/interaction';
 import { buildSkill } from '../../lambda/src/skill';
 import { TEST_CONTACTS } from '../fixtures/contacts';
 import { Conversation } from '../support/conversation';
+import { RecordingEventPublisher } from '../support/fakes';
 import { intentRequest } from '../support/requests';
 import { cardOf, speechOf } from '../support/response-checks';
 import { putContacts, skillConfigFor, startTestStore, storesOn, type TestStore } from '../support/store';
@@ -20,6 +21,7 @@ describe('looking people up in the embedded store through buildSkill', () => {
     buildSkill({
       config: skillConfigFor(testStore),
       stores: storesOn(testStore, testStore.client),
+      events: new RecordingEventPublisher(),
       random: () => 0,
     });
 

@@ -8,7 +8,7 @@ import { hashRequester } from '../../lambda/src/services/presence-service';
 import { buildSkill } from '../../lambda/src/skill';
 import { TEST_CONTACTS } from '../fixtures/contacts';
 import { Conversation } from '../support/conversation';
-import { FakeAlexaApi } from '../support/fakes';
+import { FakeAlexaApi, RecordingEventPublisher } from '../support/fakes';
 import { intentRequest, launchRequest } from '../support/requests';
 import { speechOf } from '../support/response-checks';
 import { putContacts, skillConfigFor, startTestStore, storesOn, type TestStore } from '../support/store';
@@ -39,6 +39,7 @@ describe('the in/out board in the embedded store, through buildSkill', () => {
     buildSkill({
       config: skillConfigFor(testStore),
       stores: storesOn(testStore, client),
+      events: new RecordingEventPublisher(),
       apiClient: new FakeAlexaApi(),
       clock: () => now,
       random: () => 0,

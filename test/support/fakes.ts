@@ -1,9 +1,11 @@
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope, services } from 'ask-sdk-model';
 import type { Contact } from '../../lambda/src/domain/contact';
+import type { FrontDeskEvent } from '../../lambda/src/domain/events';
 import type { Facet } from '../../lambda/src/domain/facets';
 import type { PresenceRecord } from '../../lambda/src/domain/presence';
-import { ConflictError } from '../../lambda/src/errors';
+import type { Visit } from '../../lambda/src/domain/visit';
+import { ConflictError, StoreUnavailableError } from '../../lambda/src/errors';
 import {
   GROUP_SK,
   keys,
@@ -16,10 +18,12 @@ import type {
   BrowsePage,
   BrowseReader,
   ContactReader,
+  EventPublisher,
   PresenceStore,
   PresentPage,
   SoundReader,
   SoundsLike,
+  VisitStore,
 } from '../../lambda/src/services/ports';
 import { directoryItemsOf } from './directory';
 
@@ -198,5 +202,51 @@ export class FakeAlexaApi implements services.ApiClient {
       headers: json,
       body: JSON.stringify({ type: 'FORBIDDEN', message: 'Not permitted' }),
     };
+  }
+}
+
+/** The visitors' book in memory, as the repository behaves (no TTL: expired visits stay until read). */
+export class FakeVisitStore implements VisitStore {
+  public readonly visits = new Map<string, Visit>();
+  /** Every store call, in order, for round-trip counts. */
+  public readonly calls: string[] = [];
+  /** When set, every call fails as an unreachable store does. */
+  public failing = false;
+
+  public async putVisit(visit: Visit): Promise<void> {
+    this.call('putVisit');
+    if (this.visits.has(visit.id)) throw new ConflictError('putVisit lost a conditional write');
+    this.visits.set(visit.id, visit);
+  }
+
+  public async listVisitsOfDay(day: string, limit: number): Promise<Visit[]> {
+    this.call('listVisitsOfDay');
+    return [...this.visits.values()]
+      .filter((visit) => visit.day === day)
+      .sort((a, b) => `${a.arrivedAt}#${a.id}`.localeCompare(`${b.arrivedAt}#${b.id}`))
+      .slice(0, limit);
+  }
+
+  public async closeVisit(visit: Visit, leftAt: string): Promise<void> {
+    this.call('closeVisit');
+    const stored = this.visits.get(visit.id);
+    if (!stored || stored.leftAt) throw new ConflictError('closeVisit lost a conditional write');
+    this.visits.set(visit.id, { ...stored, leftAt });
+  }
+
+  private call(name: string): void {
+    this.calls.push(name);
+    if (this.failing) throw new StoreUnavailableError(`${name} failed: TimeoutError`);
+  }
+}
+
+/** Keeps every published event; `failing` makes publishing fail as an unreachable bus does. */
+export class RecordingEventPublisher implements EventPublisher {
+  public readonly events: FrontDeskEvent[] = [];
+  public failing = false;
+
+  public async publish(event: FrontDeskEvent): Promise<void> {
+    if (this.failing) throw Object.assign(new Error('PutEvents failed'), { name: 'EventPublishError' });
+    this.events.push(event);
   }
 }

@@ -9,7 +9,9 @@ import {
   FakeContactReader,
   FakeDirectoryPartitions,
   FakePresenceStore,
+  FakeVisitStore,
   MemoryPersistenceAdapter,
+  RecordingEventPublisher,
 } from './fakes';
 
 export const TEST_CONFIG = {
@@ -27,6 +29,9 @@ export interface TestSkill {
   readonly presence: FakePresenceStore;
   readonly alexaApi: FakeAlexaApi;
   readonly logLines: string[];
+  readonly visits: FakeVisitStore;
+  /** Every event the skill published. */
+  readonly events: RecordingEventPublisher;
 }
 
 /** What a test may change about the skill; everything else is the fixed test setup. */
@@ -50,6 +55,8 @@ export function buildTestSkill(
   const alexaApi =
     options.alexaApi ?? new FakeAlexaApi(options.deviceTimeZone ? { timeZone: options.deviceTimeZone } : {});
   const logLines: string[] = [];
+  const visits = new FakeVisitStore();
+  const events = new RecordingEventPublisher();
   const logger: Logger = createLogger({ level: 'DEBUG', write: (line) => logLines.push(line) });
   const skill = buildSkill({
     config: TEST_CONFIG,
@@ -59,11 +66,13 @@ export function buildTestSkill(
       sounds: partitions,
       persistence: persistence,
       presence: presence,
+      visits,
     },
+    events,
     apiClient: alexaApi,
     ...(options.clock ? { clock: options.clock } : {}),
     logger,
     random: () => 0,
   });
-  return { skill, reader, partitions, persistence, presence, alexaApi, logLines };
+  return { skill, reader, partitions, persistence, presence, alexaApi, logLines, visits, events };
 }

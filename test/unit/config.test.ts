@@ -1,6 +1,6 @@
 import { loadConfig } from '../../lambda/src/config';
 
-const base = { DIRECTORY_TABLE: 'dir', USERS_TABLE: 'users' };
+const base = { DIRECTORY_TABLE: 'dir', USERS_TABLE: 'users', EVENT_BUS_NAME: 'front-desk' };
 
 describe('loadConfig', () => {
   it('reads the contract variables with their defaults', () => {
@@ -13,7 +13,35 @@ describe('loadConfig', () => {
       officeTimeZone: 'America/New_York',
       dynamoDbEndpoint: undefined,
       logLevel: 'INFO',
+      eventBusName: 'front-desk',
+      eventBridgeEndpoint: undefined,
+      visitorRetentionDays: 30,
+      officePhone: undefined,
     });
+  });
+
+  it('requires the event bus, as the contract says', () => {
+    expect(() => loadConfig({ DIRECTORY_TABLE: 'dir', USERS_TABLE: 'users' })).toThrow(
+      'Environment variable EVENT_BUS_NAME is required',
+    );
+  });
+
+  it('takes the visitor desk settings, and refuses nonsense in them', () => {
+    const config = loadConfig({
+      ...base,
+      EVENTBRIDGE_ENDPOINT: 'http://127.0.0.1:4010',
+      VISITOR_RETENTION_DAYS: '7',
+      OFFICE_PHONE: '+15125550199',
+    });
+    expect(config.eventBridgeEndpoint).toBe('http://127.0.0.1:4010');
+    expect(config.visitorRetentionDays).toBe(7);
+    expect(config.officePhone).toBe('+15125550199');
+    expect(() => loadConfig({ ...base, EVENTBRIDGE_ENDPOINT: 'events.local' })).toThrow(
+      'EVENTBRIDGE_ENDPOINT',
+    );
+    for (const days of ['0', '-3', '2.5', 'thirty', '100000']) {
+      expect(() => loadConfig({ ...base, VISITOR_RETENTION_DAYS: days })).toThrow('VISITOR_RETENTION_DAYS');
+    }
   });
 
   it('names a missing required variable', () => {

@@ -19,6 +19,7 @@ import { answerPresence } from './presence-flow';
 import { translatorOf } from './request-context';
 import { respond } from './respond';
 import { type ContactAction, updateSessionState } from './session-state';
+import { continueVisit } from './visit-flow';
 
 /**
  * Does what was asked about a person once the name is settled: answers a detail, checks them in
@@ -35,6 +36,8 @@ export function actOn(
       return Promise.resolve(answerAbout(input, contact, action.detail));
     case 'identify':
       return askToRemember(input, deps, contact, action.followUp);
+    case 'visit':
+      return continueVisit(input, deps, contact, action.visitor);
     default:
       return answerPresence(input, deps, contact, action.kind, false);
   }
@@ -79,6 +82,8 @@ function nameQuestion(t: Translator, action: ContactAction): { question: Ssml; r
       return { question: t.speak('askName.question'), reprompt };
     case 'identify':
       return { question: t.speak('identity.askWho'), reprompt: t.speak('identity.askWhoReprompt') };
+    case 'visit':
+      return { question: t.speak('visitor.askHost'), reprompt: t.speak('visitor.askHostReprompt') };
   }
 }
 

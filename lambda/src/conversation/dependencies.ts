@@ -1,9 +1,11 @@
 import type { Logger } from '../logger';
 import type { BrowseService } from '../services/browse-service';
+import type { ChangeAnnouncer } from '../services/change-announcer';
 import type { DirectoryService } from '../services/directory-service';
 import type { IdentityService } from '../services/identity-service';
 import type { NameSuggestionService } from '../services/name-suggestion-service';
 import type { PresenceService } from '../services/presence-service';
+import type { VisitService } from '../services/visit-service';
 
 /**
  * What the conversation is built on: the services, the office's settings and the clock. The
@@ -22,4 +24,10 @@ export interface ConversationDependencies {
   readonly clock: () => Date;
   /** Lines carry the request's fields (request id, intent) through the request scope. */
   readonly logger: Logger;
+  /** The visitor desk. */
+  readonly visits: VisitService;
+  /** Publishes accepted changes (check-ins and check-outs here; visits through the visit service). */
+  readonly changes: ChangeAnnouncer;
+  /** The office's front-desk number, for a visitor whose host could not be told and has no phone. */
+  readonly officePhone?: string | undefined;
 }

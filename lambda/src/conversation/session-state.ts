@@ -17,7 +17,15 @@ export type ContactAction =
   | { readonly kind: 'checkIn' }
   | { readonly kind: 'checkOut' }
   | { readonly kind: 'isIn' }
-  | { readonly kind: 'identify'; readonly followUp?: SelfAction | undefined };
+  | { readonly kind: 'identify'; readonly followUp?: SelfAction | undefined }
+  /** The visitor desk: sign a visitor in to see the person (their name asked for if not given). */
+  | { readonly kind: 'visit'; readonly visitor?: VisitorAsHeard | undefined };
+
+/** A visitor's name and company as heard, before the visit is logged. */
+export interface VisitorAsHeard {
+  readonly name?: string | undefined;
+  readonly company?: string | undefined;
+}
 
 /** A question Front Desk asked and is waiting for an answer to. */
 export type PendingQuestion =
@@ -61,6 +69,14 @@ export type PendingQuestion =
       readonly candidates: readonly ContactSummary[];
       /** What was asked about the person in the first place. */
       readonly action: ContactAction;
+    }
+  | {
+      /** The visitor desk asked the visitor's name (Dialog.ElicitSlot) once the host was settled. */
+      readonly type: 'visitorName';
+      readonly hostId: string;
+      readonly company?: string | undefined;
+      /** The visit was asked for in a one-shot request: the answer to the name ends the session. */
+      readonly oneShot?: boolean | undefined;
     };
 
 /** What Front Desk remembers for the length of a session (session attributes). */
@@ -72,6 +88,8 @@ export interface SessionState {
   readonly lastSpeech?: { readonly ssml: string; readonly reprompt?: string | undefined } | undefined;
   /** The device's IANA time zone (or the office's), asked once per session. */
   readonly timeZone?: string | undefined;
+  /** The visit signed in during this session, so "I'm leaving" signs that visitor out. */
+  readonly signedInVisit?: { readonly id: string } | undefined;
 }
 
 export function getSessionState(input: HandlerInput): SessionState {

@@ -3,6 +3,7 @@ import type { FrontDeskEvent } from '../domain/events';
 import type { Facet } from '../domain/facets';
 import type { PersonNames } from '../domain/name-sounds';
 import type { PresenceRecord } from '../domain/presence';
+import type { Visit } from '../domain/visit';
 
 /**
  * Every store the services need, declared here on the side that uses them. Repositories
@@ -71,4 +72,18 @@ export interface UserAttributes {
  */
 export interface EventPublisher {
   publish(event: FrontDeskEvent): Promise<void>;
+}
+
+/**
+ * The visitors' book: one day's visits in one partition, so a day's list (and finding a visitor
+ * on it) is one Query. Expired visits may still be returned where the store has no TTL: the
+ * service ignores them.
+ */
+export interface VisitStore {
+  /** Writes a new visit; never replaces one. */
+  putVisit(visit: Visit): Promise<void>;
+  /** Up to `limit` visits of the office day `day` (`YYYY-MM-DD`), oldest first. */
+  listVisitsOfDay(day: string, limit: number): Promise<Visit[]>;
+  /** Sets `leftAt` on a visit that has none yet; ConflictError when it was already closed. */
+  closeVisit(visit: Visit, leftAt: string): Promise<void>;
 }

@@ -32,6 +32,8 @@ describe('where npm run dialog finds its skill', () => {
     dataDir,
     seedFile: SAMPLE_DIRECTORY_CSV,
     skillEnvironment: { LOG_LEVEL: 'SILENT' },
+    outboxDir: path.join(dataDir, 'outbox'),
+    notifier: { officeName: 'the office', meetingPlace: 'the front desk' },
   });
 
   it("uses a running npm start's store, so the REPL and the console see the same check-ins", async () => {

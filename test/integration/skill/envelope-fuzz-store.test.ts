@@ -1,6 +1,6 @@
 import { createLogger } from '../../../lambda/src/logger';
 import { buildSkill } from '../../../lambda/src/skill';
-import { FakeAlexaApi } from '../../support/fakes';
+import { FakeAlexaApi, RecordingEventPublisher } from '../../support/fakes';
 import {
   collectSnapshots,
   emptyTally,
@@ -32,6 +32,7 @@ describe('buildSkill under fuzzed request envelopes, on the embedded store', () 
       const skill = buildSkill({
         config: skillConfigFor(testStore),
         stores: storesOn(testStore, testStore.client),
+        events: new RecordingEventPublisher(),
         apiClient: new FakeAlexaApi(),
         clock: () => new Date('2025-01-15T14:05:00Z'),
         logger: createLogger({ level: 'DEBUG', write: (line) => logLines.push(line) }),

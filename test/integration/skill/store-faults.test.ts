@@ -6,7 +6,7 @@ import { keys } from '../../../lambda/src/repositories/directory-items';
 import { createDocumentClient } from '../../../lambda/src/repositories/dynamodb-client';
 import { buildSkill } from '../../../lambda/src/skill';
 import { Conversation } from '../../support/conversation';
-import { FakeAlexaApi } from '../../support/fakes';
+import { FakeAlexaApi, RecordingEventPublisher } from '../../support/fakes';
 import { type EndpointFault, type FaultyStore, startFaultyStore } from '../../support/faulty-store';
 import { intentRequest, launchRequest } from '../../support/requests';
 import { repromptOf, speechOf } from '../../support/response-checks';
@@ -67,6 +67,7 @@ describe('the skill when the store fails, through the real AWS SDK client', () =
     buildSkill({
       config: skillConfigFor(testStore),
       stores: storesOn(testStore, client),
+      events: new RecordingEventPublisher(),
       apiClient: new FakeAlexaApi(),
       clock: () => NOW,
       random: () => 0,

@@ -9,7 +9,9 @@ import {
   FakeContactReader,
   FakeDirectoryPartitions,
   FakePresenceStore,
+  FakeVisitStore,
   MemoryPersistenceAdapter,
+  RecordingEventPublisher,
 } from '../../support/fakes';
 import { intentRequest, launchRequest, TEST_USER_ID } from '../../support/requests';
 import { speechOf } from '../../support/response-checks';
@@ -213,7 +215,9 @@ describe('"check me in"', () => {
         browse: new FakeDirectoryPartitions(TEST_CONTACTS),
         persistence: persistence,
         presence: presence,
+        visits: new FakeVisitStore(),
       },
+      events: new RecordingEventPublisher(),
       apiClient: new FakeAlexaApi(),
       clock: () => NINE_OH_FIVE,
       random: () => 0,

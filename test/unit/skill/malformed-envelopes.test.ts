@@ -9,7 +9,9 @@ import {
   FakeContactReader,
   FakeDirectoryPartitions,
   FakePresenceStore,
+  FakeVisitStore,
   MemoryPersistenceAdapter,
+  RecordingEventPublisher,
 } from '../../support/fakes';
 import { readFixture } from '../../support/fixtures';
 import { intentRequest, launchRequest, TEST_SKILL_ID } from '../../support/requests';
@@ -283,7 +285,9 @@ describe('the skill id', () => {
         browse: new FakeDirectoryPartitions(TEST_CONTACTS),
         persistence: new MemoryPersistenceAdapter(),
         presence: new FakePresenceStore(),
+        visits: new FakeVisitStore(),
       },
+      events: new RecordingEventPublisher(),
       random: () => 0,
     });
 

@@ -1,0 +1,152 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Intent, Response } from 'ask-sdk-model';
+import { type Contact, fullNameOf } from '../domain/contact';
+import {
+  cleanVisitorText,
+  MAX_VISITOR_COMPANY_LENGTH,
+  MAX_VISITOR_NAME_LENGTH,
+  visitorFirstName,
+} from '../domain/visit';
+import { IntentNames, SlotNames } from '../interaction';
+import type { Departure } from '../services/visit-service';
+import { Ssml } from '../speech/ssml';
+import { reachHostSpeech } from '../speech/visit-speech';
+import type { ConversationDependencies } from './dependencies';
+import { finish } from './finish';
+import { translatorOf } from './request-context';
+import { respond } from './respond';
+import { getSessionState, updateSessionState, type VisitorAsHeard } from './session-state';
+
+/** What the visitor desk's answers need. */
+export type VisitFlowDependencies = Pick<ConversationDependencies, 'visits' | 'officePhone'>;
+
+/**
+ * The host is settled: sign the visitor in, or first ask their name. The name is asked with
+ * Dialog.ElicitSlot on the arrival intent, so the answer can be the bare name ("Sam Carter") as
+ * well as "my name is Sam Carter"; the host travels in the session, not in the slot.
+ */
+export async function continueVisit(
+  input: HandlerInput,
+  deps: VisitFlowDependencies,
+  host: Contact,
+  visitor: VisitorAsHeard | undefined,
+  /** The visit began as a one-shot request: its answer ends the session, as the first would have. */
+  oneShot = input.requestEnvelope.session?.new !== false,
+): Promise<Response> {
+  const t = translatorOf(input);
+  const done = (speech: Ssml): Response =>
+    oneShot ? respond(input, { speech, endSession: true }) : finish(input, { speech });
+  const company = cleanVisitorText(visitor?.company, MAX_VISITOR_COMPANY_LENGTH);
+  const keptCompany = company.kind === 'ok' ? company.value : undefined;
+  const hostName = fullNameOf(host);
+  if (visitor?.name === undefined) return askVisitorName(input, host, keptCompany, undefined, oneShot);
+  const name = cleanVisitorText(visitor.name, MAX_VISITOR_NAME_LENGTH);
+  if (name.kind !== 'ok') {
+    const preface = t.speak(name.kind === 'tooLong' ? 'visitor.nameTooLong' : 'visitor.nameNotCaught');
+    return askVisitorName(input, host, keptCompany, preface, oneShot);
+  }
+  const arrival = await deps.visits.arrive(host, { name: name.value, company: keptCompany });
+  if (arrival.kind === 'failed') {
+    updateSessionState(input, { pending: undefined });
+    return done(t.speak('visitor.notLogged', { host: hostName }));
+  }
+  updateSessionState(input, { pending: undefined, signedInVisit: { id: arrival.visit.id } });
+  const first = visitorFirstName(name.value);
+  const speech = arrival.notified
+    ? t.speak('visitor.hostTold', { visitor: first, host: hostName })
+    : Ssml.join([
+        t.speak('visitor.hostNotTold', { visitor: first, host: hostName }),
+        reachHostSpeech(t, arrival.visit, deps.officePhone),
+      ]);
+  return done(speech);
+}
+
+/** "And your name?": the elicitation of the visitor's name, with the host kept in the session. */
+function askVisitorName(
+  input: HandlerInput,
+  host: Contact,
+  company: string | undefined,
+  preface: Ssml | undefined,
+  oneShot: boolean,
+): Response {
+  const t = translatorOf(input);
+  updateSessionState(input, {
+    pending: { type: 'visitorName', hostId: host.id, oneShot, ...(company ? { company } : {}) },
+  });
+  const question = t.speak('visitor.askName', { host: fullNameOf(host) });
+  const updatedIntent: Intent = {
+    name: IntentNames.visitorArrival,
+    confirmationStatus: 'NONE',
+    slots: {
+      [SlotNames.host]: { name: SlotNames.host, value: fullNameOf(host), confirmationStatus: 'NONE' },
+      [SlotNames.visitorName]: { name: SlotNames.visitorName, confirmationStatus: 'NONE' },
+      [SlotNames.visitorCompany]: {
+        name: SlotNames.visitorCompany,
+        confirmationStatus: 'NONE',
+        ...(company ? { value: company } : {}),
+      },
+    },
+  };
+  input.responseBuilder.addElicitSlotDirective(SlotNames.visitorName, updatedIntent);
+  return respond(input, {
+    speech: preface ? Ssml.join([preface, question]) : question,
+    reprompt: t.speak('visitor.askNameReprompt'),
+  });
+}
+
+/** The pending "what's your name?" of the visitor desk, if the session holds a well-formed one. */
+export function pendingVisitorName(
+  input: HandlerInput,
+): { readonly hostId: string; readonly oneShot: boolean; readonly company?: string | undefined } | undefined {
+  const pending = getSessionState(input).pending as unknown;
+  if (!pending || typeof pending !== 'object') return undefined;
+  const { type, hostId, company, oneShot } = pending as Record<string, unknown>;
+  if (type !== 'visitorName' || typeof hostId !== 'string' || hostId.length === 0) return undefined;
+  return {
+    hostId,
+    oneShot: oneShot === true,
+    ...(typeof company === 'string' && company.length > 0 ? { company } : {}),
+  };
+}
+
+/** The visit signed in earlier in this session, if the session holds a well-formed one. */
+export function signedInVisitId(input: HandlerInput): string | undefined {
+  const visit = getSessionState(input).signedInVisit as unknown;
+  if (!visit || typeof visit !== 'object') return undefined;
+  const { id } = visit as Record<string, unknown>;
+  return typeof id === 'string' && id.length > 0 && id.length <= 100 ? id : undefined;
+}
+
+/** "Goodbye, Sam.", or why not. */
+export function departureAnswer(
+  input: HandlerInput,
+  departure: Departure,
+  spokenName: string | undefined,
+): Response {
+  const t = translatorOf(input);
+  // Signing out by name tells nothing about a visit that is already over: only staff hear of visits.
+  if (departure.kind === 'alreadyLeft' && spokenName !== undefined) {
+    return departureAnswer(input, { kind: 'notFound' }, spokenName);
+  }
+  switch (departure.kind) {
+    case 'left':
+      updateSessionState(input, { signedInVisit: undefined, pending: undefined });
+      return finish(input, {
+        speech: t.speak('visitor.goodbye', { visitor: visitorFirstName(departure.visit.visitor.name) }),
+      });
+    case 'alreadyLeft':
+      updateSessionState(input, { signedInVisit: undefined, pending: undefined });
+      return finish(input, {
+        speech: t.speak('visitor.alreadyLeft', { visitor: visitorFirstName(departure.visit.visitor.name) }),
+      });
+    case 'notFound':
+      updateSessionState(input, { pending: undefined });
+      return finish(input, {
+        speech: spokenName
+          ? t.speak('visitor.notSignedIn', { name: spokenName })
+          : t.speak('visitor.notSignedInYou'),
+      });
+    case 'failed':
+      return finish(input, { speech: t.speak('visitor.notSignedOut') });
+  }
+}

@@ -1,0 +1,81 @@
+import type { Contact } from '../domain/contact';
+import { fullNameOf } from '../domain/contact';
+import type { FrontDeskEvent, PresenceChangeReason } from '../domain/events';
+import type { PresenceRecord } from '../domain/presence';
+import type { Visit } from '../domain/visit';
+import { type Logger, silentLogger } from '../logger';
+import type { EventPublisher } from './ports';
+
+/**
+ * Announces accepted changes as the events of the contract (`domain/events.ts`). It is called
+ * only after the store accepted a change, and a failure to publish never undoes the change: it is
+ * counted and logged (without the event's personal data), and the caller learns that nobody was
+ * told, so it can say so.
+ */
+export class ChangeAnnouncer {
+  /** Events that could not be published since this announcer was built (one Lambda container). */
+  public failures = 0;
+
+  public constructor(
+    private readonly publisher: EventPublisher,
+    private readonly logger: Logger = silentLogger,
+  ) {}
+
+  /** A check-in or check-out the board accepted. */
+  public presenceChanged(
+    contact: Contact,
+    record: PresenceRecord,
+    reason: PresenceChangeReason,
+  ): Promise<boolean> {
+    return this.announce({
+      type: record.status === 'IN' ? 'Checked In' : 'Checked Out',
+      detail: {
+        at: record.changedAt,
+        contact: {
+          id: contact.id,
+          name: fullNameOf(contact),
+          ...(contact.company ? { company: contact.company } : {}),
+        },
+        reason,
+      },
+    });
+  }
+
+  /** A visitor signed in (`Visitor Arrived`) or out (`Visitor Left`). */
+  public visitChanged(visit: Visit, type: 'Visitor Arrived' | 'Visitor Left'): Promise<boolean> {
+    const { host, visitor } = visit;
+    return this.announce({
+      type,
+      detail: {
+        at: type === 'Visitor Left' ? (visit.leftAt ?? visit.arrivedAt) : visit.arrivedAt,
+        visitId: visit.id,
+        visitor: { name: visitor.name, ...(visitor.company ? { company: visitor.company } : {}) },
+        host: {
+          id: host.id,
+          name: host.name,
+          ...(host.company ? { company: host.company } : {}),
+          ...(host.email ? { email: host.email } : {}),
+          ...(host.phone ? { phone: host.phone } : {}),
+        },
+      },
+    });
+  }
+
+  /** Publishes one event; true when it was published. Never throws. */
+  public async announce(event: FrontDeskEvent): Promise<boolean> {
+    try {
+      await this.publisher.publish(event);
+      return true;
+    } catch (error) {
+      this.failures += 1;
+      // The event's detail names people: only its type and the error's name are logged.
+      this.logger.warn('Event not published', {
+        eventType: event.type,
+        error: { name: error instanceof Error ? error.name : typeof error },
+        metric: 'EventPublishFailed',
+        failures: this.failures,
+      });
+      return false;
+    }
+  }
+}
