@@ -29,7 +29,7 @@ export const MAX_VISITOR_NAME_LENGTH = 80;
 export const MAX_VISITOR_COMPANY_LENGTH = 80;
 
 // Pictographs, their joiners and variation selectors, and control characters: none are part of a name.
-const NOT_IN_NAMES = /[\p{Extended_Pictographic}\p{Cc}\p{Cf}\u{FE0E}\u{FE0F}\u{1F3FB}-\u{1F3FF}]/gu;
+const NOT_IN_NAMES = /\p{Extended_Pictographic}|\p{Cc}|\p{Cf}|\u{FE0E}|\u{FE0F}|[\u{1F3FB}-\u{1F3FF}]/gu;
 const LETTER = /\p{L}/u;
 
 /**
