@@ -93,6 +93,16 @@ const BUILT_IN_VALUES: Readonly<Record<string, readonly string[]>> = {
   'AMAZON.Ordinal': ['1', '2', '3', '4', '0', '99', 'first'],
   'AMAZON.US_CITY': ['Austin', 'Seattle', 'New York', 'Round Rock', 'Springfield'],
   'AMAZON.US_STATE': ['Texas', 'TX', 'Washington', 'California', 'Puerto Rico'],
+  // Visitor names: whatever speech recognition heard, including what no name is.
+  'AMAZON.Person': [
+    'Sam Carter',
+    'Sam Carter from Wayne Enterprises',
+    'Bartholomew '.repeat(17),
+    '😀🎉',
+    '<speak>Sam</speak> & Co',
+    '  ',
+    'Jane Doe',
+  ],
 };
 
 /** A value Alexa could put in a slot of `typeName`: a name or synonym of the type, or a built-in's. */

@@ -80,6 +80,14 @@ export async function collectSnapshots(skill: FrontDeskSkill): Promise<Record<st
       intentRequest(IntentNames.contactDetails, { name: 'sean', detail: 'phone' }),
       intentRequest(IntentNames.help),
     ],
+    // The visitor desk: the name asked for (Dialog.ElicitSlot), a host asked for, a visit signed in.
+    [intentRequest(IntentNames.visitorArrival, { host: 'priya raman' })],
+    [intentRequest(IntentNames.visitorArrival, { visitorName: 'sam carter' })],
+    [
+      launchRequest(),
+      intentRequest(IntentNames.visitorArrival, { host: 'priya raman', visitorName: 'sam carter' }),
+    ],
+    [intentRequest(IntentNames.visitorArrival, { host: 'jane doe', visitorName: 'ana ruiz' })],
   ];
   const snapshots: Record<string, unknown>[] = [];
   for (const conversation of turns) {

@@ -18,7 +18,13 @@ const { header, rows } = loadSampleDirectory();
 
 const SLOT_REFERENCE = /\{([^{}]*)\}/g;
 /** The built-in slot types this model may use; Alexa rejects a misspelled one only at build time. */
-const BUILT_IN_SLOT_TYPES = new Set(['AMAZON.Ordinal', 'AMAZON.NUMBER', 'AMAZON.US_STATE', 'AMAZON.US_CITY']);
+const BUILT_IN_SLOT_TYPES = new Set([
+  'AMAZON.Ordinal',
+  'AMAZON.NUMBER',
+  'AMAZON.US_STATE',
+  'AMAZON.US_CITY',
+  'AMAZON.Person',
+]);
 
 function slotReferences(sample: string): string[] {
   return [...sample.matchAll(SLOT_REFERENCE)].map((match) => match[1] ?? '');

@@ -15,7 +15,7 @@ const LOCALES = modelLocales();
 const SLOT_REFERENCE = /\{([^{}]*)\}/g;
 
 /** The built-in slot types the models may use: each is offered in all six locales. */
-const BUILT_IN_SLOT_TYPES = new Set(['AMAZON.Ordinal', 'AMAZON.US_STATE', 'AMAZON.US_CITY']);
+const BUILT_IN_SLOT_TYPES = new Set(['AMAZON.Ordinal', 'AMAZON.US_STATE', 'AMAZON.US_CITY', 'AMAZON.Person']);
 
 /** What a sample may be written with, beyond slots: lower case letters of the language, spaces, ' . - */
 const SAMPLE_LETTERS: Readonly<Record<string, RegExp>> = {

@@ -63,6 +63,8 @@ describe('the speech resources of every locale', () => {
         'place.cityState',
         'summary.inPlace',
         'summary.intro',
+        'visitor.name',
+        'visitor.today.all',
       ].sort(),
     );
   });

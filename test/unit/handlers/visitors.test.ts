@@ -1,0 +1,293 @@
+import type { Contact } from '../../../lambda/src/domain/contact';
+import { IntentNames } from '../../../lambda/src/interaction';
+import { personOrUserIdKey } from '../../../lambda/src/repositories/persistence-adapter';
+import { buildSkill } from '../../../lambda/src/skill';
+import { TEST_CONTACTS } from '../../fixtures/contacts';
+import { Conversation } from '../../support/conversation';
+import {
+  FakeAlexaApi,
+  FakeContactReader,
+  FakeDirectoryPartitions,
+  FakePresenceStore,
+  FakeVisitStore,
+  MemoryPersistenceAdapter,
+  RecordingEventPublisher,
+} from '../../support/fakes';
+import { intentRequest, launchRequest } from '../../support/requests';
+import { cardOf, repromptOf, speechOf } from '../../support/response-checks';
+import { buildTestSkill, TEST_CONFIG } from '../../support/test-skill';
+
+/** 14:05 UTC on 15 January 2025: 9:05 AM in New York, the office. */
+const NINE_OH_FIVE = new Date('2025-01-15T14:05:00Z');
+const STAFF_VOICE = 'amzn1.ask.person.STAFF';
+/** A host with no phone number, for the office's number. */
+const NORA: Contact = {
+  id: 'c900',
+  firstName: 'Nora',
+  lastName: 'Field',
+  company: 'Acme Corp.',
+  aliases: [],
+};
+
+function desk() {
+  const test = buildTestSkill([...TEST_CONTACTS, NORA], { clock: () => NINE_OH_FIVE });
+  return { ...test, conversation: () => new Conversation(test.skill) };
+}
+
+const arrive = (slots: Record<string, string>, options = {}) =>
+  intentRequest(IntentNames.visitorArrival, slots, options);
+
+describe('a visitor signing in', () => {
+  it('asks the name with Dialog.ElicitSlot, logs the visit, publishes Visitor Arrived and says the host was told', async () => {
+    // Prepare
+    const { conversation, visits, events } = desk();
+    const talk = conversation();
+    await talk.send(launchRequest());
+
+    // Act
+    const asked = await talk.send(arrive({ host: 'sean oneill' }));
+    const answered = await talk.send(arrive({ visitorName: 'Sam Carter' }));
+
+    // Assess
+    expect(speechOf(asked)).toBe("You're here to see Sean O'Neill. What's your name, please?");
+    expect(asked.response.directives).toEqual([
+      expect.objectContaining({ type: 'Dialog.ElicitSlot', slotToElicit: 'visitorName' }),
+    ]);
+    expect(asked.response.shouldEndSession).toBe(false);
+    expect(speechOf(answered)).toMatch(/^Thanks, Sam\. I've let Sean O'Neill know you're here\./);
+    expect(cardOf(answered)).toBeUndefined();
+    expect([...visits.visits.values()]).toEqual([
+      expect.objectContaining({
+        day: '2025-01-15',
+        visitor: { name: 'Sam Carter' },
+        host: expect.objectContaining({
+          id: 'c005',
+          name: "Sean O'Neill",
+          email: 'sean.oneill@acme.example.com',
+        }),
+        arrivedAt: NINE_OH_FIVE.toISOString(),
+        expiresAt: Math.floor(NINE_OH_FIVE.getTime() / 1000) + 30 * 86_400,
+      }),
+    ]);
+    expect(events.events).toEqual([
+      {
+        type: 'Visitor Arrived',
+        detail: {
+          at: NINE_OH_FIVE.toISOString(),
+          visitId: [...visits.visits.keys()][0],
+          visitor: { name: 'Sam Carter' },
+          host: {
+            id: 'c005',
+            name: "Sean O'Neill",
+            company: 'Acme Corp.',
+            email: 'sean.oneill@acme.example.com',
+            phone: '+15125550105',
+          },
+        },
+      },
+    ]);
+  });
+
+  it('is at most 2 store round trips and one publish when the name comes with the host', async () => {
+    const { conversation, visits, events, reader } = desk();
+    const before = reader.calls.length;
+
+    const response = await conversation().send(arrive({ host: 'sean oneill', visitorName: 'Sam Carter' }));
+
+    expect(speechOf(response)).toBe("Thanks, Sam. I've let Sean O'Neill know you're here.");
+    expect(response.response.shouldEndSession).toBe(true);
+    expect(visits.calls).toEqual(['putVisit']);
+    expect(reader.calls.length - before).toBeLessThanOrEqual(1);
+    expect(events.events).toHaveLength(1);
+  });
+
+  it('keeps the visit but never claims the host was told when the event cannot be published, and gives the host phone', async () => {
+    const { conversation, visits, events, logLines } = desk();
+    events.failing = true;
+
+    const response = await conversation().send(arrive({ host: 'sean oneill', visitorName: 'Sam Carter' }));
+
+    expect(speechOf(response)).toBe(
+      "Thanks, Sam. You're signed in, but I couldn't reach Sean O'Neill just now. You can call Sean O'Neill at (512) 555-0105.",
+    );
+    expect(speechOf(response)).not.toMatch(/let .* know/);
+    expect(visits.visits.size).toBe(1);
+    const failure = logLines
+      .map((line) => JSON.parse(line))
+      .find((line) => line.message === 'Event not published');
+    expect(failure).toMatchObject({ level: 'WARN', eventType: 'Visitor Arrived', failures: 1 });
+    expect(logLines.join('\n')).not.toContain('Sam Carter');
+  });
+
+  it("gives the office's number when the host has none and could not be told", async () => {
+    const events = new RecordingEventPublisher();
+    events.failing = true;
+    const skill = buildSkill({
+      config: { ...TEST_CONFIG, officePhone: '+15125550199' },
+      stores: {
+        contacts: new FakeContactReader([...TEST_CONTACTS, NORA]),
+        browse: new FakeDirectoryPartitions([...TEST_CONTACTS, NORA]),
+        persistence: new MemoryPersistenceAdapter(personOrUserIdKey),
+        presence: new FakePresenceStore(),
+        visits: new FakeVisitStore(),
+      },
+      events,
+      apiClient: new FakeAlexaApi(),
+      clock: () => NINE_OH_FIVE,
+      random: () => 0,
+    });
+
+    const response = await new Conversation(skill).send(arrive({ host: 'nora field', visitorName: 'Sam' }));
+
+    expect(speechOf(response)).toContain(
+      "Please call the front desk at (512) 555-0199, and they'll find Nora Field for you.",
+    );
+  });
+
+  it('says nothing was logged when the store refuses the visit, and publishes nothing', async () => {
+    const { conversation, visits, events } = desk();
+    visits.failing = true;
+
+    const response = await conversation().send(arrive({ host: 'sean oneill', visitorName: 'Sam Carter' }));
+
+    expect(speechOf(response)).toMatch(
+      /^Sorry, I couldn't sign you in just now, so Sean O'Neill hasn't been told\./,
+    );
+    expect(events.events).toEqual([]);
+  });
+
+  it('asks who the visitor is here to see when the host is unknown, and logs nothing', async () => {
+    const { conversation, visits, events } = desk();
+    const talk = conversation();
+    await talk.send(launchRequest());
+
+    const response = await talk.send(arrive({ host: 'bruce quimby', visitorName: 'Sam Carter' }));
+
+    expect(speechOf(response)).toContain('Who are you here to see?');
+    expect(visits.visits.size).toBe(0);
+    expect(events.events).toEqual([]);
+  });
+
+  it.each([
+    ['an empty name', '   ', "Sorry, I didn't catch your name."],
+    ['only emoji', '😀🎉', "Sorry, I didn't catch your name."],
+    ['a name of 200 characters', 'Bartholomew '.repeat(17), "Sorry, that's more name than I can write down."],
+  ])('asks again for %s, and writes nothing', async (_case, name, said) => {
+    const { conversation, visits, events } = desk();
+    const talk = conversation();
+    await talk.send(launchRequest());
+    await talk.send(arrive({ host: 'sean oneill' }));
+
+    const response = await talk.send(arrive({ visitorName: name }));
+
+    expect(speechOf(response)).toContain(said);
+    expect(repromptOf(response)).toBe("What's your name, please?");
+    expect(response.response.directives?.[0]).toMatchObject({ type: 'Dialog.ElicitSlot' });
+    expect(visits.visits.size).toBe(0);
+    expect(events.events).toEqual([]);
+  });
+
+  it('speaks an SSML-like name as words and keeps it as heard', async () => {
+    const { conversation, visits } = desk();
+
+    const response = await conversation().send(
+      arrive({ host: 'sean oneill', visitorName: '<b>Sam</b> & Co' }),
+    );
+
+    expect(response.response.outputSpeech).toMatchObject({
+      ssml: expect.stringContaining('Thanks, &lt;b&gt;Sam&lt;/b&gt;.'),
+    });
+    expect([...visits.visits.values()][0]?.visitor.name).toBe('<b>Sam</b> & Co');
+  });
+
+  it('keeps emoji out of a name that has letters too', async () => {
+    const { conversation, visits } = desk();
+
+    await conversation().send(arrive({ host: 'sean oneill', visitorName: 'Sam 😀 Carter' }));
+
+    expect([...visits.visits.values()][0]?.visitor.name).toBe('Sam Carter');
+  });
+});
+
+describe('a visitor leaving', () => {
+  it('"I\'m leaving" in the same session signs the visit out and publishes Visitor Left', async () => {
+    const { conversation, visits, events } = desk();
+    const talk = conversation();
+    await talk.send(launchRequest());
+    await talk.send(arrive({ host: 'sean oneill', visitorName: 'Sam Carter' }));
+
+    const response = await talk.send(intentRequest(IntentNames.checkMeOut));
+
+    expect(speechOf(response)).toMatch(/^Goodbye, Sam\./);
+    expect([...visits.visits.values()][0]?.leftAt).toBe(NINE_OH_FIVE.toISOString());
+    expect(events.events.map((event) => event.type)).toEqual(['Visitor Arrived', 'Visitor Left']);
+  });
+
+  it('"check me out" without a visit in the session is the board\'s, as before', async () => {
+    const { conversation } = desk();
+
+    const response = await conversation().send(intentRequest(IntentNames.checkMeOut));
+
+    expect(speechOf(response)).not.toContain('Goodbye');
+  });
+
+  it('signing out a visitor nobody signed in says so, and tells nothing about past visits', async () => {
+    const { conversation, events } = desk();
+    await conversation().send(arrive({ host: 'sean oneill', visitorName: 'Sam Carter' }));
+    await conversation().send(intentRequest(IntentNames.visitorLeave, { visitorName: 'sam carter' }));
+
+    const again = await conversation().send(
+      intentRequest(IntentNames.visitorLeave, { visitorName: 'sam carter' }),
+    );
+
+    expect(speechOf(again)).toBe("I can't find anyone called sam carter signed in today.");
+    expect(events.events.map((event) => event.type)).toEqual(['Visitor Arrived', 'Visitor Left']);
+  });
+});
+
+describe('staff asking about visitors', () => {
+  async function withVisits() {
+    const test = desk();
+    await test.conversation().send(arrive({ host: 'sean oneill', visitorName: 'Sam Carter from Wayne' }));
+    await test.conversation().send(arrive({ host: 'zoe smith jones', visitorName: 'Ana Ruiz' }));
+    return test;
+  }
+
+  it('tells a voice remembered as a directory contact, their own visitors first', async () => {
+    const test = await withVisits();
+    await test.persistence.saveAttributes(
+      { context: { System: { person: { personId: STAFF_VOICE }, user: { userId: 'x' } } } } as never,
+      { identity: { contactId: 'c006', firstName: 'Zoë', fullName: 'Zoë Smith-Jones' } },
+    );
+
+    const response = await test
+      .conversation()
+      .send(intentRequest(IntentNames.visitorsToday, {}, { personId: STAFF_VOICE }));
+
+    expect(speechOf(response)).toBe(
+      "2 visitors today. Yours: Ana Ruiz, who arrived at 9:05 AM. Others: Sam Carter from Wayne, visiting Sean O'Neill, arrived at 9:05 AM.",
+    );
+    expect(cardOf(response)?.title).toBe('Visitors today');
+  });
+
+  it.each([
+    ['a voice Front Desk does not know', { personId: 'amzn1.ask.person.STRANGER' }],
+    ['no voice profile at all, even on an account that remembers someone', {}],
+  ])('tells %s only that visitor information is for staff', async (_case, options) => {
+    const test = await withVisits();
+    await test.persistence.saveAttributes(
+      { context: { System: { user: { userId: 'amzn1.ask.account.TESTUSER' } } } } as never,
+      { identity: { contactId: 'c006', firstName: 'Zoë', fullName: 'Zoë Smith-Jones' } },
+    );
+
+    for (const request of [
+      intentRequest(IntentNames.visitorsToday, {}, options),
+      intentRequest(IntentNames.visitorArrived, { visitorName: 'sam carter' }, options),
+    ]) {
+      const response = await test.conversation().send(request);
+      expect(speechOf(response)).toMatch(/^Sorry, visitor information is for staff only\./);
+      expect(JSON.stringify(response)).not.toMatch(/Sam|Ana|Wayne/);
+      expect(cardOf(response)).toBeUndefined();
+    }
+  });
+});
