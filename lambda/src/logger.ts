@@ -36,6 +36,9 @@ export function pseudonymize(id: string): string {
 /** How much of one string value a log line keeps (after masking, so nothing is cut half-masked). */
 const MAX_LOGGED_STRING = 1000;
 
+/** Fields that hold a visitor's name or company: free text no pattern can tell, so masked by name. */
+const VISITOR_FIELDS = new Set(['visitor', 'visitorName', 'visitorCompany']);
+
 /** Masks email addresses, phone numbers and Alexa ids anywhere in a value, and cuts long strings. */
 export function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') {
@@ -50,7 +53,12 @@ export function scrub(value: unknown, depth = 0): unknown {
   if (depth > 4 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) return { name: value.name, message: scrub(value.message, depth + 1) };
   if (Array.isArray(value)) return value.slice(0, 20).map((item) => scrub(item, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrub(item, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      key,
+      VISITOR_FIELDS.has(key) ? '[visitor]' : scrub(item, depth + 1),
+    ]),
+  );
 }
 
 export interface LoggerOptions {

@@ -91,3 +91,21 @@ describe('createLogger within a request', () => {
     expect(lines[0]).not.toContain('jane.doe');
   });
 });
+
+describe('visitor names in logs', () => {
+  it('masks a visitor field wherever it sits, as the visitor desk would pass it', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'INFO', write: (line) => lines.push(line) });
+
+    logger.info('Visit', {
+      visitor: { name: 'Sam Carter', company: 'Wayne Enterprises' },
+      detail: { visitorName: 'Sam Carter', visitorCompany: 'Wayne' },
+    });
+
+    expect(lines[0]).not.toMatch(/Sam|Wayne/);
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+      visitor: '[visitor]',
+      detail: { visitorName: '[visitor]' },
+    });
+  });
+});

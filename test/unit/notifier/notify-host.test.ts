@@ -1,0 +1,116 @@
+import type { SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { escapeHtml, renderHostMessage } from '../../../lambda/notifier/host-message';
+import { loadNotifierConfig } from '../../../lambda/notifier/notifier-config';
+import { notifyHost, type VisitorArrivedEvent } from '../../../lambda/notifier/notify-host';
+
+const SETTINGS = {
+  officeName: 'Acme Corp.',
+  meetingPlace: 'the reception on the 2nd floor',
+  timeZone: 'America/New_York',
+  senderEmail: 'front-desk@acme.example.com',
+};
+
+function arrival(visitor: { name: string; company?: string }, email?: string): VisitorArrivedEvent {
+  return {
+    source: 'front-desk',
+    'detail-type': 'Visitor Arrived',
+    detail: {
+      at: '2025-01-15T14:05:00.000Z',
+      visitId: 'v1',
+      visitor,
+      host: { id: 'c1', name: 'Wei Zhang', company: 'Acme Corp.', ...(email ? { email } : {}) },
+    },
+  };
+}
+
+class FakeSes {
+  public readonly sent: SendEmailCommand[] = [];
+  public failure: Error | undefined;
+  public async send(command: SendEmailCommand): Promise<object> {
+    if (this.failure) throw this.failure;
+    this.sent.push(command);
+    return { MessageId: 'm1' };
+  }
+}
+
+describe('the host message', () => {
+  it('names the visitor, company, time and where to meet', () => {
+    const message = renderHostMessage(
+      arrival({ name: 'Sam Carter', company: 'Wayne Enterprises' }, 'wei@acme.example.com').detail,
+      SETTINGS,
+    );
+
+    expect(message.to).toBe('wei@acme.example.com');
+    expect(message.subject).toBe('Your visitor Sam Carter from Wayne Enterprises is here');
+    expect(message.text).toContain(
+      'Sam Carter from Wayne Enterprises signed in at the front desk to see you (Wednesday, January 15 at 9:05 AM).',
+    );
+    expect(message.text).toContain('Please meet them at the reception on the 2nd floor.');
+    expect(message.text).toContain('Front Desk at Acme Corp.');
+  });
+
+  it('escapes a visitor called <b>Sam</b> & Co in the HTML, and keeps line breaks out of the subject', () => {
+    const message = renderHostMessage(
+      arrival({ name: '<b>Sam</b> & Co', company: 'Evil "Corp"\r\nBcc: all@acme' }, 'wei@acme.example.com')
+        .detail,
+      SETTINGS,
+    );
+
+    expect(message.html).toContain('<strong>&lt;b&gt;Sam&lt;/b&gt; &amp; Co</strong>');
+    expect(message.html).toContain('Evil &quot;Corp&quot; Bcc: all@acme');
+    expect(message.html).not.toContain('<b>Sam</b>');
+    expect(message.subject).not.toMatch(/[\r\n]/);
+    expect(escapeHtml(`<>&"'`)).toBe('&lt;&gt;&amp;&quot;&#39;');
+  });
+});
+
+describe('notifyHost', () => {
+  it('sends the message from the configured identity to the host', async () => {
+    const ses = new FakeSes();
+
+    const outcome = await notifyHost(arrival({ name: 'Sam Carter' }, 'wei@acme.example.com'), ses, SETTINGS);
+
+    expect(outcome).toBe('sent');
+    expect(ses.sent).toHaveLength(1);
+    expect(ses.sent[0]?.input).toMatchObject({
+      FromEmailAddress: 'front-desk@acme.example.com',
+      Destination: { ToAddresses: ['wei@acme.example.com'] },
+      Content: { Simple: { Subject: { Data: 'Your visitor Sam Carter is here' } } },
+    });
+  });
+
+  it('lets an SES failure through, so the platform retries and the dead-letter queue keeps the event', async () => {
+    const ses = new FakeSes();
+    ses.failure = Object.assign(new Error('Throttled'), { name: 'TooManyRequestsException' });
+
+    await expect(notifyHost(arrival({ name: 'Sam' }, 'wei@acme.example.com'), ses, SETTINGS)).rejects.toThrow(
+      'Throttled',
+    );
+  });
+
+  it('sends nothing for a host without an email address, or for another event, and never logs a name', async () => {
+    const ses = new FakeSes();
+    const lines: Record<string, unknown>[] = [];
+
+    expect(await notifyHost(arrival({ name: 'Sam Carter' }), ses, SETTINGS, (line) => lines.push(line))).toBe(
+      'no email',
+    );
+    expect(
+      await notifyHost(
+        { ...arrival({ name: 'Sam Carter' }), 'detail-type': 'Checked In' },
+        ses,
+        SETTINGS,
+        (line) => lines.push(line),
+      ),
+    ).toBe('ignored');
+    expect(ses.sent).toEqual([]);
+    expect(JSON.stringify(lines)).not.toContain('Sam');
+  });
+
+  it('requires a sender address', () => {
+    expect(() => loadNotifierConfig({})).toThrow('Environment variable SENDER_EMAIL is required');
+    expect(loadNotifierConfig({ SENDER_EMAIL: 'a@b.example' })).toMatchObject({
+      meetingPlace: 'the front desk',
+    });
+  });
+});
