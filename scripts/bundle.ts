@@ -1,5 +1,11 @@
 import { type BuildOptions, build } from 'esbuild';
-import { LAMBDA_ENTRY, LAMBDA_OUTFILE, lambdaBuildOptions } from './lambda-build-options';
+import {
+  LAMBDA_ENTRY,
+  LAMBDA_OUTFILE,
+  lambdaBuildOptions,
+  NOTIFIER_ENTRY,
+  NOTIFIER_OUTFILE,
+} from './lambda-build-options';
 
 export interface BundleOptions {
   /** The module to bundle; Front Desk's Lambda entry by default. */
@@ -32,6 +38,9 @@ export async function bundleLambda(
 
 if (require.main === module) {
   bundleLambda()
+    .then(({ outfile, bytes }) => console.log(`Wrote ${outfile} (${(bytes / 1024).toFixed(1)} KB)`))
+    // The notifier Lambda ships separately, so the skill's bundle carries none of SES.
+    .then(() => bundleLambda({ entry: NOTIFIER_ENTRY, outfile: NOTIFIER_OUTFILE }))
     .then(({ outfile, bytes }) => console.log(`Wrote ${outfile} (${(bytes / 1024).toFixed(1)} KB)`))
     .catch((error: unknown) => {
       console.error(error);

@@ -7,6 +7,9 @@ import path from 'node:path';
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
 export const LAMBDA_ENTRY = path.join(PROJECT_ROOT, 'lambda/src/index.ts');
 export const LAMBDA_OUTFILE = path.join(PROJECT_ROOT, 'dist/lambda/index.js');
+/** The notifier Lambda (the host's email for `Visitor Arrived`): its own bundle, same options. */
+export const NOTIFIER_ENTRY = path.join(PROJECT_ROOT, 'lambda/notifier/index.ts');
+export const NOTIFIER_OUTFILE = path.join(PROJECT_ROOT, 'dist/notifier/index.js');
 
 /** The Lambda runtime; `target` below follows it. */
 export const LAMBDA_RUNTIME = 'nodejs22.x';

@@ -10,6 +10,11 @@ export const ContextKeys = {
   officeTimeZone: 'officeTimeZone',
   logLevel: 'logLevel',
   alarmEmail: 'alarmEmail',
+  // The visitor desk's delivery.
+  senderEmail: 'senderEmail',
+  officeName: 'officeName',
+  meetingPlace: 'meetingPlace',
+  chatWebhookUrl: 'chatWebhookUrl',
 } as const;
 
 function text(node: Node, key: string): string | undefined {
@@ -41,12 +46,18 @@ export function stackPropsFromContext(node: Node): FrontDeskStackProps {
   const officeTimeZone = text(node, ContextKeys.officeTimeZone);
   const level = logLevel(node);
   const alarmEmail = text(node, ContextKeys.alarmEmail);
+  const delivery = Object.fromEntries(
+    (['senderEmail', 'officeName', 'meetingPlace', 'chatWebhookUrl'] as const)
+      .map((key) => [key, text(node, ContextKeys[key])])
+      .filter(([, value]) => value !== undefined),
+  );
   return {
     backend: {
       allowAnySkill: flag(node, ContextKeys.allowAnySkill),
       ...(skillId ? { skillId } : {}),
       ...(officeTimeZone ? { officeTimeZone } : {}),
       ...(level ? { logLevel: level } : {}),
+      ...(Object.keys(delivery).length > 0 ? { delivery } : {}),
     },
     ...(alarmEmail ? { alarmEmail } : {}),
   };

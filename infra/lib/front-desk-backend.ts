@@ -28,6 +28,7 @@ import { nodejsBundlingOptions } from './lambda-bundling';
 import { runtimeAccessStatements } from './runtime-access';
 import { addSkillTrigger } from './skill-trigger';
 import { globalSecondaryIndexes, tableKeySchema } from './table-schema';
+import { VisitorDelivery, type VisitorDeliveryProps } from './visitor-delivery';
 
 /** Alexa gives up on a skill's response after 8 seconds. */
 export const ALEXA_RESPONSE_LIMIT = Duration.seconds(8);
@@ -79,6 +80,11 @@ export interface FrontDeskBackendProps {
    * @default 'lambda/src/index.ts'
    */
   readonly entry?: string;
+  /**
+   * The visitor desk's delivery: the host's email sender and the office's words, a chat webhook.
+   * @default - the bus and its dead-letter queue only
+   */
+  readonly delivery?: Omit<VisitorDeliveryProps, 'skillFunction' | 'alarmAction' | 'officeTimeZone'>;
 }
 
 /**
@@ -94,6 +100,8 @@ export class FrontDeskBackend extends Construct {
   public readonly handler: NodejsFunction;
   public readonly logGroup: LogGroup;
   public readonly alarms: Alarm[];
+  /** The event bus the skill publishes to, and what hangs off it. */
+  public readonly delivery: VisitorDelivery;
 
   public constructor(scope: Construct, id: string, props: FrontDeskBackendProps = {}) {
     super(scope, id);
@@ -149,6 +157,12 @@ export class FrontDeskBackend extends Construct {
       bundling: nodejsBundlingOptions(),
     });
     addSkillTrigger(this.handler, { skillId: props.skillId, allowAnySkill: props.allowAnySkill });
+    this.delivery = new VisitorDelivery(this, 'Delivery', {
+      ...props.delivery,
+      skillFunction: this.handler,
+      officeTimeZone,
+      ...(props.alarmTopic ? { alarmAction: new SnsAction(props.alarmTopic) } : {}),
+    });
 
     this.alarms = this.createAlarms(timeout, props.alarmTopic ? new SnsAction(props.alarmTopic) : undefined);
     this.acknowledgeFindings();
@@ -161,6 +175,7 @@ export class FrontDeskBackend extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      ...(definition.timeToLiveAttribute ? { timeToLiveAttribute: definition.timeToLiveAttribute } : {}),
     });
     for (const index of globalSecondaryIndexes(definition)) table.addGlobalSecondaryIndex(index);
     return table;

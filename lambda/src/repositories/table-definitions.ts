@@ -20,6 +20,8 @@ export interface TableDefinition {
   readonly partitionKey: KeyAttribute;
   readonly sortKey?: KeyAttribute;
   readonly globalSecondaryIndexes: readonly IndexDefinition[];
+  /** The attribute DynamoDB's TTL deletes items by (epoch seconds), if the table has one. */
+  readonly timeToLiveAttribute?: string;
 }
 
 /**
@@ -39,6 +41,8 @@ export const DIRECTORY_TABLE: TableDefinition = {
       projection: 'ALL',
     },
   ],
+  // Visits expire (VISITOR_RETENTION_DAYS); reads ignore expired ones, as the local store has no TTL.
+  timeToLiveAttribute: 'expiresAt',
 };
 
 /**

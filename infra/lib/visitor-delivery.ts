@@ -1,0 +1,221 @@
+import path from 'node:path';
+import { Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, type IAlarmAction, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  ApiDestination,
+  Authorization,
+  Connection,
+  EventBus,
+  EventField,
+  HttpMethod,
+  Rule,
+  RuleTargetInput,
+} from 'aws-cdk-lib/aws-events';
+import { ApiDestination as ApiDestinationTarget, LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import {
+  Architecture,
+  type Function as LambdaFunctionResource,
+  Runtime,
+  RuntimeFamily,
+} from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { EVENT_SOURCE } from '../../lambda/src/domain/events';
+import { LAMBDA_RUNTIME, NOTIFIER_ENTRY, PROJECT_ROOT } from '../../scripts/lambda-build-options';
+import { InfraError } from './errors';
+import { nodejsBundlingOptions } from './lambda-bundling';
+
+export interface VisitorDeliveryProps {
+  /** The skill's function: it gets `EVENT_BUS_NAME` and may `events:PutEvents` on the bus, nothing else. */
+  readonly skillFunction: LambdaFunctionResource;
+  /**
+   * The SES identity hosts' emails are sent from (verified in SES). The notifier may send from
+   * this address only.
+   * @default - no email delivery (the bus, the DLQ and any chat delivery are still created)
+   */
+  readonly senderEmail?: string;
+  /** @default 'the office' */
+  readonly officeName?: string;
+  /** Where hosts meet their visitors, as the email says it. @default 'the front desk' */
+  readonly meetingPlace?: string;
+  /** The zone arrival times are written in. @default 'America/New_York' */
+  readonly officeTimeZone?: string;
+  /**
+   * A Slack-, Teams- or Chime-compatible incoming webhook: each arrival is posted to it through an
+   * EventBridge API destination, with no code.
+   * @default - no chat delivery
+   */
+  readonly chatWebhookUrl?: string;
+  /** Where the dead-letter alarm notifies. @default - the alarm notifies no one */
+  readonly alarmAction?: IAlarmAction;
+  /** The notifier's source file (tests point it at a small fixture). @default 'lambda/notifier/index.ts' */
+  readonly notifierEntry?: string;
+}
+
+/** How long EventBridge keeps retrying a delivery before the event goes to the dead-letter queue. */
+export const DELIVERY_MAX_EVENT_AGE = Duration.hours(2);
+export const DELIVERY_RETRY_ATTEMPTS = 8;
+
+/**
+ * Where Front Desk's events go once published: its own event bus, and one rule per delivery of
+ * `Visitor Arrived` (the host's email through the notifier Lambda and SES; a chat webhook through
+ * an API destination). Failed deliveries are retried by EventBridge (and by Lambda's asynchronous
+ * invocation for the notifier), then land in one SQS dead-letter queue with an alarm on it.
+ *
+ * The construct IDs `Bus` and `DeadLetterQueue` are a contract: other stacks' rules and an
+ * operator's redrive name them.
+ */
+export class VisitorDelivery extends Construct {
+  public readonly bus: EventBus;
+  public readonly deadLetterQueue: Queue;
+  public readonly notifier: NodejsFunction | undefined;
+  public readonly deadLetterAlarm: Alarm;
+
+  public constructor(scope: Construct, id: string, props: VisitorDeliveryProps) {
+    super(scope, id);
+    if (props.chatWebhookUrl !== undefined && !/^https:\/\//.test(props.chatWebhookUrl)) {
+      throw new InfraError('The chat webhook URL must be an https:// URL');
+    }
+    this.bus = new EventBus(this, 'Bus', { description: 'Front Desk: check-ins, check-outs and visits' });
+    props.skillFunction.addEnvironment('EVENT_BUS_NAME', this.bus.eventBusName);
+    this.bus.grantPutEventsTo(props.skillFunction);
+
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is the dead-letter queue of the delivery rules and the notifier; an alarm watches it, and a ' +
+        'dead-letter queue of its own would only move the same messages further from that alarm.',
+    });
+    const delivery = {
+      deadLetterQueue: this.deadLetterQueue,
+      retryAttempts: DELIVERY_RETRY_ATTEMPTS,
+      maxEventAge: DELIVERY_MAX_EVENT_AGE,
+    };
+    const arrivals = { source: [EVENT_SOURCE], detailType: ['Visitor Arrived'] };
+
+    this.notifier = props.senderEmail
+      ? this.emailDelivery(props, props.senderEmail, delivery, arrivals)
+      : undefined;
+
+    if (props.chatWebhookUrl) {
+      const connection = new Connection(this, 'ChatConnection', {
+        description: 'Chat webhooks authenticate by their URL; EventBridge requires some authorization',
+        authorization: Authorization.apiKey('X-Front-Desk', SecretValue.unsafePlainText('webhook')),
+      });
+      const destination = new ApiDestination(this, 'ChatDestination', {
+        connection,
+        endpoint: props.chatWebhookUrl,
+        httpMethod: HttpMethod.POST,
+        rateLimitPerSecond: 1,
+      });
+      const message = `${EventField.fromPath('$.detail.visitor.name')} is at the front desk to see ${EventField.fromPath('$.detail.host.name')}.`;
+      new Rule(this, 'ChatRule', {
+        eventBus: this.bus,
+        description: 'Posts each visitor arrival to the chat webhook',
+        eventPattern: arrivals,
+        // Slack and Teams read `text`, Chime reads `Content`.
+        targets: [
+          new ApiDestinationTarget(destination, {
+            ...delivery,
+            event: RuleTargetInput.fromObject({ text: message, Content: message }),
+          }),
+        ],
+      });
+    }
+
+    this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
+      alarmDescription:
+        'A visitor notification could not be delivered after every retry: the host was not told.',
+      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    if (props.alarmAction) {
+      this.deadLetterAlarm.addAlarmAction(props.alarmAction);
+      this.deadLetterAlarm.addOkAction(props.alarmAction);
+    }
+  }
+
+  private emailDelivery(
+    props: VisitorDeliveryProps,
+    senderEmail: string,
+    delivery: { deadLetterQueue: Queue; retryAttempts: number; maxEventAge: Duration },
+    arrivals: { source: string[]; detailType: string[] },
+  ): NodejsFunction {
+    const logGroup = new LogGroup(this, 'NotifierLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // Its own role, like the skill's: its log group and the one identity, no managed policy.
+    const role = new Role(this, 'NotifierRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Front Desk notifier: its own log group, and sending email from the configured identity',
+    });
+    logGroup.grantWrite(role);
+    const notifier = new NodejsFunction(this, 'Notifier', {
+      role,
+      description: "Front Desk: emails a visitor's host through SES",
+      entry: props.notifierEntry ?? NOTIFIER_ENTRY,
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: new Runtime(LAMBDA_RUNTIME, RuntimeFamily.NODEJS, { supportsInlineCode: true }),
+      architecture: Architecture.ARM_64,
+      memorySize: 256,
+      timeout: Duration.seconds(10),
+      logGroup,
+      environment: {
+        SENDER_EMAIL: senderEmail,
+        OFFICE_NAME: props.officeName ?? 'the office',
+        MEETING_PLACE: props.meetingPlace ?? 'the front desk',
+        OFFICE_TIME_ZONE: props.officeTimeZone ?? 'America/New_York',
+      },
+      // An SES failure is thrown: Lambda retries the asynchronous event, then parks it here.
+      retryAttempts: 2,
+      deadLetterQueue: this.deadLetterQueue,
+      bundling: nodejsBundlingOptions(),
+    });
+    Validations.of(notifier).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'The runtime is pinned to nodejs22.x, as the skill function is (scripts/lambda-build-options.ts).',
+    });
+    const stack = Stack.of(this);
+    notifier.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['ses:SendEmail'],
+        resources: [
+          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: senderEmail }),
+          stack.formatArn({
+            service: 'ses',
+            resource: 'identity',
+            resourceName: senderEmail.split('@')[1] ?? senderEmail,
+          }),
+        ],
+        conditions: { StringEquals: { 'ses:FromAddress': senderEmail } },
+      }),
+    );
+    new Rule(this, 'EmailRule', {
+      eventBus: this.bus,
+      description: "Emails each visitor's host",
+      eventPattern: arrivals,
+      targets: [new LambdaFunction(notifier, delivery)],
+    });
+    return notifier;
+  }
+}
