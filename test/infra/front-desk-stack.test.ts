@@ -221,7 +221,7 @@ describe('FrontDeskStack', () => {
         }
       };
       walk(template.toJSON());
-      const actions = allowed.flat();
+      const actions = allowed.flat() as string[];
       // Assess
       expect(actions.length).toBeGreaterThan(0);
       expect(actions.filter((action: string) => /Scan|\*/.test(action))).toEqual([]);
