@@ -18,6 +18,7 @@ import type { DevRoute, DevRouteRequest, DevRouteResponse } from '../http-server
  *   POST /dev/locale        {"locale": "en-US"}: switch the interaction model
  *   POST /dev/device        {"device": "screen" | "headless"}: an Echo Show, or a device without a screen
  *   POST /dev/touch         {"arguments": ["openContact", "c002"]}: touch the screen (an APL UserEvent)
+ *   GET  /dev/notifications the events the skill published, and the messages hosts would receive
  */
 export interface ConsoleOptions {
   readonly session: DialogSession;
@@ -25,6 +26,8 @@ export interface ConsoleOptions {
   readonly locales: readonly string[];
   /** The skill's name in the page title and on cards. */
   readonly skillName?: string;
+  /** The in-process bus's events and rendered messages (the Notifications panel); none without it. */
+  readonly notifications?: () => readonly unknown[];
 }
 
 const ASSETS = path.join(__dirname, 'assets');
@@ -139,6 +142,13 @@ export function consoleRoutes(options: ConsoleOptions): DevRoute[] {
     { method: 'GET', path: '/console/app.js', handle: asset('app.js', 'text/javascript; charset=utf-8') },
     { method: 'GET', path: '/console/app.css', handle: asset('app.css', 'text/css; charset=utf-8') },
     { method: 'GET', path: '/dev/state', handle: () => json(200, stateView()) },
+    // The visitor desk: what the in-process bus and notifier did (newest last).
+    {
+      method: 'GET',
+      path: '/dev/notifications',
+      handle: () =>
+        json(200, { notifications: options.notifications?.() ?? [], enabled: !!options.notifications }),
+    },
     {
       method: 'POST',
       path: '/dev/utterance',

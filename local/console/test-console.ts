@@ -23,7 +23,7 @@ function skillNameOf(skillPackage: string, locale: string): string {
  * with the skill id the server enforces (`SKILL_ID`), so the console passes the same checks as Alexa.
  */
 export function testConsoleRoutes(
-  local: Pick<LocalSkill, 'skill' | 'config'>,
+  local: Pick<LocalSkill, 'skill' | 'config'> & Partial<Pick<LocalSkill, 'bus'>>,
   skillPackage: string = DEFAULT_SKILL_PACKAGE,
 ): DevRoute[] {
   const session = new DialogSession({
@@ -35,5 +35,6 @@ export function testConsoleRoutes(
     session,
     locales: availableLocales(skillPackage),
     skillName: skillNameOf(skillPackage, session.state.locale),
+    ...(local.bus ? { notifications: () => local.bus?.notifications() ?? [] } : {}),
   });
 }

@@ -370,3 +370,55 @@ async function start() {
 }
 
 start().catch((error) => addNote(`The console could not start: ${error.message}`));
+
+// The visitor desk's Notifications panel: each event the skill published on the in-process bus,
+// and the email the host would receive (also written under .data/outbox/). Refreshed whenever the
+// conversation grows, so it follows every turn without a hook in the turn code.
+const notificationList = $('notifications');
+
+function renderNotification(notification) {
+  const item = element('li', 'notification');
+  const title = element(
+    'div',
+    'notification-title',
+    `${notification.detailType} · ${notification.eventBusName}`,
+  );
+  item.append(title);
+  item.append(element('pre', 'notification-detail', JSON.stringify(notification.detail, null, 2)));
+  if (notification.message) {
+    const mail = element('div', 'notification-mail');
+    mail.append(
+      element(
+        'div',
+        'notification-to',
+        `To: ${notification.message.to ?? '(the host has no email address)'}`,
+      ),
+    );
+    mail.append(element('div', 'notification-subject', `Subject: ${notification.message.subject}`));
+    mail.append(element('pre', 'notification-body', notification.message.text));
+    item.append(mail);
+  }
+  return item;
+}
+
+async function refreshNotifications() {
+  const view = await api('/dev/notifications');
+  notificationList.replaceChildren();
+  if (!view.enabled) {
+    notificationList.append(
+      element('li', 'empty', 'Events go to EVENTBRIDGE_ENDPOINT, not to this console.'),
+    );
+    return;
+  }
+  if (view.notifications.length === 0) {
+    notificationList.append(element('li', 'empty', 'No events yet.'));
+    return;
+  }
+  for (const notification of [...view.notifications].reverse())
+    notificationList.append(renderNotification(notification));
+}
+
+new MutationObserver(() => {
+  refreshNotifications().catch((error) => addNote(`Notifications: ${error.message}`));
+}).observe(elements.conversation, { childList: true });
+refreshNotifications().catch(() => undefined);
