@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { IntentNames } from '../../lambda/src/interaction';
+import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
 import {
   createEventBridgeClient,
   EventBridgePublisher,
@@ -13,7 +14,14 @@ import { type EventBridgeEndpoint, startEventBridgeEndpoint } from '../support/e
 import { FakeAlexaApi } from '../support/fakes';
 import { intentRequest } from '../support/requests';
 import { speechOf } from '../support/response-checks';
-import { putContacts, skillConfigFor, startTestStore, storesOn, type TestStore } from '../support/store';
+import {
+  putContacts,
+  recordCommands,
+  skillConfigFor,
+  startTestStore,
+  storesOn,
+  type TestStore,
+} from '../support/store';
 
 const NINE_OH_FIVE = new Date('2025-01-15T14:05:00Z');
 const BUS = 'front-desk-test-bus';
@@ -36,10 +44,10 @@ describe('events on an EventBridge-compatible endpoint, visits in the embedded s
     await testStore.close();
   });
 
-  const skill = () =>
+  const skill = (documentClient = testStore.client) =>
     buildSkill({
       config: skillConfigFor(testStore),
-      stores: storesOn(testStore),
+      stores: storesOn(testStore, documentClient),
       events: new EventBridgePublisher(client, BUS),
       apiClient: new FakeAlexaApi(),
       clock: () => NINE_OH_FIVE,
@@ -99,6 +107,23 @@ describe('events on an EventBridge-compatible endpoint, visits in the embedded s
     });
     // The importer and export see visits as nothing of theirs.
     expect(classifyItem(visit ?? {})).toEqual({ kind: 'other' });
+  });
+
+  it('signs a visitor in with at most 3 store round trips and one PutEvents', async () => {
+    const documentClient = createDocumentClient({ endpoint: testStore.store.endpoint });
+    const commands = recordCommands(documentClient);
+    try {
+      const response = await new Conversation(skill(documentClient)).send(
+        intentRequest(IntentNames.visitorArrival, { host: 'sean oneill', visitorName: 'Sam Carter' }),
+      );
+
+      expect(speechOf(response)).toBe("Thanks, Sam. I've let Sean O'Neill know you're here.");
+      expect(commands.length).toBeLessThanOrEqual(3);
+      expect(commands).toEqual(['QueryCommand', 'PutItemCommand']);
+      expect(endpoint.targets).toEqual(['AWSEvents.PutEvents']);
+    } finally {
+      documentClient.destroy();
+    }
   });
 
   it('publishes Checked In with reason spoken on the bus', async () => {
