@@ -98,6 +98,8 @@ function lambdaLikeEnvironment(storeEndpoint: string): NodeJS.ProcessEnv {
     DIRECTORY_TABLE: BENCH_TABLES.directory,
     USERS_TABLE: BENCH_TABLES.users,
     LOG_LEVEL: 'INFO',
+    // Required by the contract; the benchmarked requests publish nothing.
+    EVENT_BUS_NAME: 'front-desk-bench',
   };
 }
 

@@ -66,6 +66,7 @@ describe('the Lambda bundle', () => {
         DYNAMODB_ENDPOINT: testStore.store.endpoint,
         LOG_LEVEL: 'SILENT',
         AWS_REGION: 'us-east-1',
+        EVENT_BUS_NAME: 'front-desk-test',
       },
     });
     return JSON.parse(stdout) as ResponseEnvelope[];
