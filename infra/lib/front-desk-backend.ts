@@ -24,7 +24,7 @@ import {
 import { LAMBDA_ENTRY, LAMBDA_RUNTIME, PROJECT_ROOT } from '../../scripts/lambda-build-options';
 import { InfraError } from './errors';
 import { nodejsBundlingOptions } from './lambda-bundling';
-import { runtimeAccessStatements } from './runtime-access';
+import { grantRuntimeAccess } from './runtime-access';
 import { addSkillTrigger } from './skill-trigger';
 import { globalSecondaryIndexes, tableKeySchema } from './table-schema';
 
@@ -127,12 +127,7 @@ export class FrontDeskBackend extends Construct {
       description: 'Front Desk skill: its own log group and exactly the table actions the skill performs',
     });
     this.logGroup.grantWrite(role);
-    for (const statement of runtimeAccessStatements({
-      directory: this.directoryTable,
-      users: this.usersTable,
-    })) {
-      role.addToPrincipalPolicy(statement);
-    }
+    grantRuntimeAccess(role, { directory: this.directoryTable, users: this.usersTable });
 
     this.handler = new NodejsFunction(this, 'Handler', {
       description: 'Front Desk Alexa skill',

@@ -1,7 +1,9 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ManagedPolicy } from 'aws-cdk-lib/aws-iam';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+import { createAdminPolicy } from './admin-access';
 import { FrontDeskBackend, type FrontDeskBackendProps } from './front-desk-backend';
 import { StackOutputs } from './stack-names';
 
@@ -22,6 +24,8 @@ export interface FrontDeskStackProps extends StackProps {
  */
 export class FrontDeskStack extends Stack {
   public readonly backend: FrontDeskBackend;
+  /** What the admin tools (import, export, model:sync) need; attach it to the admins' group. */
+  public readonly adminPolicy: ManagedPolicy;
 
   public constructor(scope: Construct, id: string, props: FrontDeskStackProps = {}) {
     super(scope, id, {
@@ -43,6 +47,12 @@ export class FrontDeskStack extends Stack {
     new CfnOutput(this, StackOutputs.directoryTable, { value: this.backend.directoryTable.tableName });
     new CfnOutput(this, StackOutputs.usersTable, { value: this.backend.usersTable.tableName });
     new CfnOutput(this, StackOutputs.region, { value: this.region });
+
+    this.adminPolicy = createAdminPolicy(this, 'AdminPolicy', this.backend.directoryTable);
+    new CfnOutput(this, StackOutputs.adminPolicyArn, {
+      value: this.adminPolicy.managedPolicyArn,
+      description: 'Attach to the group of people who run npm run import, export and model:sync',
+    });
   }
 
   private alarmTopic(email: string): Topic {

@@ -14,4 +14,5 @@ export const StackOutputs = {
   directoryTable: 'DirectoryTableName',
   usersTable: 'UsersTableName',
   region: 'Region',
+  adminPolicyArn: 'AdminPolicyArn',
 } as const;
