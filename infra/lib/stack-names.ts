@@ -15,4 +15,5 @@ export const StackOutputs = {
   usersTable: 'UsersTableName',
   region: 'Region',
   adminPolicyArn: 'AdminPolicyArn',
+  alarmTopicArn: 'AlarmTopicArn',
 } as const;

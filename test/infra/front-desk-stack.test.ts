@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { ConfigVariables, LocalOnlySettings } from '../../lambda/src/config';
 import { DIRECTORY_TABLE, USERS_TABLE } from '../../lambda/src/repositories/table-definitions';
 import { createTableInput } from '../../local/create-tables';
 import { buildStack, SKILL_ID } from './stack-fixture';
@@ -128,14 +129,29 @@ describe('FrontDeskStack', () => {
       });
     });
 
-    it('logs to its own log group, kept for a month', () => {
+    it('has a value for every variable the skill reads, except the local store endpoint', () => {
+      // Prepare
+      const fn = onlyResource('AWS::Lambda::Function').Properties as { Environment: { Variables: object } };
+      const deployed = Object.entries(ConfigVariables)
+        .filter(([setting]) => !(LocalOnlySettings as string[]).includes(setting))
+        .map(([, variable]) => variable);
+      // Assess
+      expect(Object.keys(fn.Environment.Variables).sort()).toEqual(deployed.sort());
+    });
+
+    it("logs JSON to its own log group, kept for a month, and Lambda's level filter never hides the metric lines", () => {
       // Prepare
       const fn = onlyResource('AWS::Lambda::Function').Properties;
       const logGroups = template.findResources('AWS::Logs::LogGroup');
       const [logGroupId] = Object.keys(logGroups);
-      // Assess
+      // Assess: LOG_LEVEL is WARN here, yet Lambda keeps INFO lines, as the EMF lines are INFO.
       expect(Object.keys(logGroups)).toHaveLength(1);
-      expect(fn.LoggingConfig).toEqual({ LogGroup: { Ref: logGroupId } });
+      expect(fn.LoggingConfig).toEqual({
+        LogGroup: { Ref: logGroupId },
+        LogFormat: 'JSON',
+        ApplicationLogLevel: 'INFO',
+        SystemLogLevel: 'INFO',
+      });
       template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     });
 
@@ -188,24 +204,57 @@ describe('FrontDeskStack', () => {
   });
 
   describe('alarms', () => {
-    it('watch errors, throttles, and p99 duration at 80% of the timeout', () => {
+    it('watch errors, throttles, p99 duration at 80% of the timeout, and the apologies users hear', () => {
       // Prepare
       const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
       const summary = alarms
-        .map(({ Properties: p }) => [p.MetricName, p.Statistic ?? p.ExtendedStatistic, p.Threshold])
+        .map(({ Properties: p }) => [
+          p.Namespace,
+          p.MetricName,
+          JSON.stringify(p.Dimensions ?? []).includes('access-denied') ? 'access-denied' : '',
+          p.Statistic ?? p.ExtendedStatistic,
+          p.Threshold,
+        ])
         .sort();
       // Assess
       expect(summary).toEqual([
-        ['Duration', 'p99', 5600],
-        ['Errors', 'Sum', 1],
-        ['Throttles', 'Sum', 1],
+        ['AWS/Lambda', 'Duration', '', 'p99', 5600],
+        ['AWS/Lambda', 'Errors', '', 'Sum', 1],
+        ['AWS/Lambda', 'Throttles', '', 'Sum', 1],
+        ['FrontDesk', 'Apologies', '', 'Sum', 3],
+        ['FrontDesk', 'Apologies', 'access-denied', 'Sum', 1],
       ]);
+      template.allResourcesProperties('AWS::CloudWatch::Alarm', { Period: 300, EvaluationPeriods: 1 });
     });
 
-    it('notify no one unless an address is given', () => {
+    it('all notify the alarm topic, which has no subscriber unless an address is given', () => {
+      // Prepare
+      const topicId = Object.keys(template.findResources('AWS::SNS::Topic'))[0];
       // Assess
-      template.resourceCountIs('AWS::SNS::Topic', 0);
-      template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: Match.absent() });
+      template.resourceCountIs('AWS::SNS::Subscription', 0);
+      template.allResourcesProperties('AWS::CloudWatch::Alarm', {
+        AlarmActions: [{ Ref: topicId }],
+        OKActions: [{ Ref: topicId }],
+      });
+      template.hasOutput('AlarmTopicArn', { Value: { Ref: topicId } });
+    });
+
+    it('a dashboard shows requests by intent, apologies by reason, store time p99 and cold starts', () => {
+      // Prepare
+      const body = JSON.stringify(onlyResource('AWS::CloudWatch::Dashboard').Properties.DashboardBody);
+      // Assess
+      for (const shown of [
+        'Requests by intent',
+        "SEARCH('{FrontDesk,Intent}",
+        'Apologies users heard, by reason',
+        'access-denied',
+        'store-unavailable',
+        'StoreTime',
+        'p99',
+        'ColdStarts',
+      ]) {
+        expect(body).toContain(shown);
+      }
     });
 
     it('email the given address, which SNS asks to confirm', () => {
@@ -231,6 +280,7 @@ describe('FrontDeskStack', () => {
     // Assess
     expect(Object.keys(template.toJSON().Outputs).sort()).toEqual([
       'AdminPolicyArn',
+      'AlarmTopicArn',
       'DirectoryTableName',
       'FunctionArn',
       'FunctionName',

@@ -93,7 +93,12 @@ function synthesize(): SynthesizedPolicies {
   const { cdkJsonContext, FIXTURE_ENTRY, SKILL_ID } =
     require('../infra/stack-fixture') as typeof import('../infra/stack-fixture');
   const app = new App({
-    context: { ...cdkJsonContext(), skillId: SKILL_ID, 'aws:cdk:bundling-stacks': [] },
+    context: {
+      ...cdkJsonContext(),
+      skillId: SKILL_ID,
+      alarmEmail: 'ops@example.com',
+      'aws:cdk:bundling-stacks': [],
+    },
     stackTraces: false,
     builtinCloudFormationValidation: false,
   });
