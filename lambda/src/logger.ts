@@ -26,8 +26,10 @@ const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 function looksLikePhoneNumber(match: string): boolean {
   return match.replace(/\D/g, '').length >= 10 && !ISO_DATE.test(match);
 }
-// Any Alexa id: `amzn1.` then dotted parts (a trailing dot ends a sentence, not the id).
-const ALEXA_ID = /amzn1\.[A-Za-z0-9._-]*[A-Za-z0-9_-]/g;
+// Any Alexa id: `amzn1.` then dotted parts (a trailing dot ends a sentence, not the id). And any
+// AWS ARN, whose 12-digit account id is no phone number: an access denial names the table by it.
+const ID_OR_ARN = /amzn1\.[A-Za-z0-9._-]*[A-Za-z0-9_-]|arn:aws[a-z-]*:[^\s"'<>,]*[^\s"'<>,.]/g;
+const ARN = /^arn:/;
 // Request, session and skill ids name a request, a conversation and the skill, never a person:
 // kept whole, so a line can be found by the id Alexa sent. Every other Alexa id (user, person,
 // device, and any kind not known here) is pseudonymized.
@@ -45,17 +47,17 @@ function maskContactDetails(text: string): string {
 }
 
 /**
- * Masks the text between Alexa ids, never inside one: a request id's UUID has digit runs a phone
- * pattern would take (`amzn1.echo-api.request.[phone]`), so ids are cut out first and each is
- * either kept or pseudonymized whole.
+ * Masks the text between Alexa ids and ARNs, never inside one: a request id's UUID and an ARN's
+ * account id have digit runs a phone pattern would take (`amzn1.echo-api.request.[phone]`), so
+ * they are cut out first; an ARN or a readable id is kept, any other Alexa id pseudonymized whole.
  */
 function maskText(text: string): string {
   let masked = '';
   let from = 0;
-  for (const match of text.matchAll(ALEXA_ID)) {
+  for (const match of text.matchAll(ID_OR_ARN)) {
     const id = match[0];
     masked += maskContactDetails(text.slice(from, match.index));
-    masked += READABLE_ALEXA_ID.test(id) ? id : pseudonymize(id);
+    masked += ARN.test(id) || READABLE_ALEXA_ID.test(id) ? id : pseudonymize(id);
     from = match.index + id.length;
   }
   return masked + maskContactDetails(text.slice(from));

@@ -78,6 +78,16 @@ describe('createLogger', () => {
       expect(lines[0]).not.toMatch(/amzn1\.ask\.(account|person|device)|\[phone\]/);
     });
 
+    it("keeps an ARN whole, so a refused call's table can be read, account id included", () => {
+      // Prepare
+      const { lines, logger } = capture();
+      const arn = 'arn:aws:dynamodb:us-east-1:123456789012:table/FrontDesk-BackendUsersTable-1A2B3C';
+      // Act
+      logger.error(`Refused on ${arn}.`, { resource: arn });
+      // Assess
+      expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ message: `Refused on ${arn}.`, resource: arn });
+    });
+
     it('still masks a phone number and an address written right beside an id', () => {
       // Prepare
       const { lines, logger } = capture();
