@@ -52,6 +52,36 @@ export function apologyReasonOf(error: unknown): ApologyReason {
   return 'unknown';
 }
 
+/** Why an apology was said and, for a call IAM refused, what was refused (for the ERROR log line). */
+export interface ApologyCause {
+  readonly reason: ApologyReason;
+  /** The refused IAM action (`dynamodb:UpdateItem`), for `access-denied` when AWS named it. */
+  readonly action?: string;
+  /** The ARN it was refused on, for `access-denied` when AWS named it. */
+  readonly resource?: string;
+}
+
+/**
+ * {@link apologyReasonOf}, with the refused action and resource of a `StoreAccessDeniedError`
+ * found along the `cause` chain: what the error handler logs at ERROR and counts.
+ */
+export function apologyCauseOf(error: unknown): ApologyCause {
+  const reason = apologyReasonOf(error);
+  if (reason !== 'access-denied') return { reason };
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
+    const { action, resource } = current as { action?: unknown; resource?: unknown };
+    if (typeof action === 'string' || typeof resource === 'string') {
+      return {
+        reason,
+        ...(typeof action === 'string' ? { action } : {}),
+        ...(typeof resource === 'string' ? { resource } : {}),
+      };
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return { reason };
+}
+
 // Each distinct dimension value is a custom metric that is billed: only names the skill knows.
 const KNOWN_INTENTS: ReadonlySet<string> = new Set(Object.values(IntentNames));
 const REQUEST_TYPE = /^[A-Za-z]+(\.[A-Za-z]+)*$/;

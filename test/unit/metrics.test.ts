@@ -1,5 +1,6 @@
 import { StoreUnavailableError } from '../../lambda/src/errors';
 import {
+  apologyCauseOf,
   apologyLine,
   apologyReasonOf,
   createMetrics,
@@ -120,6 +121,36 @@ describe('apologyReasonOf', () => {
     expect(new StoreAccessDeniedError('op', undefined, undefined).name).toBe('StoreAccessDeniedError');
     expect(new StoreDeadlineError('late').name).toBe('StoreDeadlineError');
     expect(new StoreUnavailableError('down').name).toBe('StoreUnavailableError');
+  });
+});
+
+describe('apologyCauseOf', () => {
+  it('names what IAM refused, for the ERROR line, even when the denial is the cause of another error', () => {
+    // Prepare
+    const denied = translateStoreError(
+      Object.assign(
+        new Error(
+          'User: arn:aws:sts::123456789012:assumed-role/R/F is not authorized to perform: dynamodb:PutItem on resource: ' +
+            'arn:aws:dynamodb:us-east-1:123456789012:table/Dir because no identity-based policy allows the dynamodb:PutItem action',
+        ),
+        { name: 'AccessDeniedException' },
+      ),
+      'putPresence',
+    );
+    const wrapped = new StoreUnavailableError('check-in failed', { cause: denied });
+    // Act
+    const cause = apologyCauseOf(wrapped);
+    // Assess
+    expect(cause).toEqual({
+      reason: 'access-denied',
+      action: 'dynamodb:PutItem',
+      resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/Dir',
+    });
+  });
+
+  it('gives only the reason for anything else', () => {
+    // Assess
+    expect(apologyCauseOf(new StoreDeadlineError('late'))).toEqual({ reason: 'timeout' });
   });
 });
 
