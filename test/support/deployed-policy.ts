@@ -54,12 +54,18 @@ const ACCOUNT = '000000000000';
 const REGION = 'local';
 const tableArn = (name: string) => `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${name}`;
 
-// Everything the template's policies are built from; the cache is keyed on their contents.
+// Everything the template is built from (infra/ and what it imports from outside it, the CDK
+// version, the feature flags); the cache is keyed on their contents, so a change re-synthesizes.
 const POLICY_SOURCES = [
   'infra',
   'cdk.json',
-  'lambda/src/repositories/table-definitions.ts',
   'package-lock.json',
+  'lambda/src/config.ts',
+  'lambda/src/metrics.ts',
+  'lambda/src/interaction.ts',
+  'lambda/src/repositories/table-definitions.ts',
+  'scripts/lambda-build-options.ts',
+  'test/infra/stack-fixture.ts',
 ];
 
 function sourceFiles(entry: string): string[] {
