@@ -13,12 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-events';
 import { ApiDestination as ApiDestinationTarget, LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import {
-  Architecture,
-  type Function as LambdaFunctionResource,
-  Runtime,
-  RuntimeFamily,
-} from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, RuntimeFamily } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -29,8 +24,6 @@ import { InfraError } from './errors';
 import { nodejsBundlingOptions } from './lambda-bundling';
 
 export interface VisitorDeliveryProps {
-  /** The skill's function: it gets `EVENT_BUS_NAME` and may `events:PutEvents` on the bus, nothing else. */
-  readonly skillFunction: LambdaFunctionResource;
   /**
    * The SES identity hosts' emails are sent from (verified in SES). The notifier may send from
    * this address only.
@@ -60,7 +53,8 @@ export const DELIVERY_MAX_EVENT_AGE = Duration.hours(2);
 export const DELIVERY_RETRY_ATTEMPTS = 8;
 
 /**
- * Where Front Desk's events go once published: its own event bus, and one rule per delivery of
+ * Where Front Desk's events go once published (the skill gets the bus's name as `EVENT_BUS_NAME`
+ * and may only put events on it, `runtime-access.ts`): its own event bus, and one rule per delivery of
  * `Visitor Arrived` (the host's email through the notifier Lambda and SES; a chat webhook through
  * an API destination). Failed deliveries are retried by EventBridge (and by Lambda's asynchronous
  * invocation for the notifier), then land in one SQS dead-letter queue with an alarm on it.
@@ -80,8 +74,6 @@ export class VisitorDelivery extends Construct {
       throw new InfraError('The chat webhook URL must be an https:// URL');
     }
     this.bus = new EventBus(this, 'Bus', { description: 'Front Desk: check-ins, check-outs and visits' });
-    props.skillFunction.addEnvironment('EVENT_BUS_NAME', this.bus.eventBusName);
-    this.bus.grantPutEventsTo(props.skillFunction);
 
     this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
       retentionPeriod: Duration.days(14),

@@ -22,6 +22,26 @@ export interface Config {
   readonly officePhone: string | undefined;
 }
 
+/**
+ * The environment variable behind each setting: the one list, read by {@link loadConfig} below and
+ * by the stack, whose tests check that the function gets every variable here.
+ */
+export const ConfigVariables: { readonly [K in keyof Config]: string } = {
+  directoryTable: 'DIRECTORY_TABLE',
+  usersTable: 'USERS_TABLE',
+  skillId: 'SKILL_ID',
+  officeTimeZone: 'OFFICE_TIME_ZONE',
+  dynamoDbEndpoint: 'DYNAMODB_ENDPOINT',
+  logLevel: 'LOG_LEVEL',
+  eventBusName: 'EVENT_BUS_NAME',
+  eventBridgeEndpoint: 'EVENTBRIDGE_ENDPOINT',
+  visitorRetentionDays: 'VISITOR_RETENTION_DAYS',
+  officePhone: 'OFFICE_PHONE',
+};
+
+/** Settings a deployed function never has: they point the skill at a local store. */
+export const LocalOnlySettings: ReadonlyArray<keyof Config> = ['dynamoDbEndpoint', 'eventBridgeEndpoint'];
+
 export const LogLevels = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'] as const;
 export type LogLevel = (typeof LogLevels)[number];
 
@@ -48,25 +68,28 @@ function optional(env: Environment, name: string): string | undefined {
  * Throws {@link ConfigurationError} naming the variable when one is missing or invalid.
  */
 export function loadConfig(env: Environment = process.env): Config {
-  const officeTimeZone = optional(env, 'OFFICE_TIME_ZONE') ?? DEFAULT_OFFICE_TIME_ZONE;
+  const names = ConfigVariables;
+  const officeTimeZone = optional(env, names.officeTimeZone) ?? DEFAULT_OFFICE_TIME_ZONE;
   if (!isTimeZone(officeTimeZone)) {
     throw new ConfigurationError(
-      `Environment variable OFFICE_TIME_ZONE is not an IANA time zone: ${officeTimeZone}`,
+      `Environment variable ${names.officeTimeZone} is not an IANA time zone: ${officeTimeZone}`,
     );
   }
-  const logLevel = (optional(env, 'LOG_LEVEL') ?? 'INFO').toUpperCase();
+  const logLevel = (optional(env, names.logLevel) ?? 'INFO').toUpperCase();
   if (!(LogLevels as readonly string[]).includes(logLevel)) {
-    throw new ConfigurationError(`Environment variable LOG_LEVEL must be one of ${LogLevels.join(', ')}`);
+    throw new ConfigurationError(
+      `Environment variable ${names.logLevel} must be one of ${LogLevels.join(', ')}`,
+    );
   }
-  const dynamoDbEndpoint = optional(env, 'DYNAMODB_ENDPOINT');
+  const dynamoDbEndpoint = optional(env, names.dynamoDbEndpoint);
   if (dynamoDbEndpoint !== undefined && !/^https?:\/\//.test(dynamoDbEndpoint)) {
-    throw new ConfigurationError('Environment variable DYNAMODB_ENDPOINT must be an http(s) URL');
+    throw new ConfigurationError(`Environment variable ${names.dynamoDbEndpoint} must be an http(s) URL`);
   }
-  const eventBridgeEndpoint = optional(env, 'EVENTBRIDGE_ENDPOINT');
+  const eventBridgeEndpoint = optional(env, names.eventBridgeEndpoint);
   if (eventBridgeEndpoint !== undefined && !/^https?:\/\//.test(eventBridgeEndpoint)) {
-    throw new ConfigurationError('Environment variable EVENTBRIDGE_ENDPOINT must be an http(s) URL');
+    throw new ConfigurationError(`Environment variable ${names.eventBridgeEndpoint} must be an http(s) URL`);
   }
-  const retention = optional(env, 'VISITOR_RETENTION_DAYS');
+  const retention = optional(env, names.visitorRetentionDays);
   const visitorRetentionDays = retention === undefined ? DEFAULT_VISITOR_RETENTION_DAYS : Number(retention);
   if (
     !Number.isInteger(visitorRetentionDays) ||
@@ -74,19 +97,19 @@ export function loadConfig(env: Environment = process.env): Config {
     visitorRetentionDays > MAX_VISITOR_RETENTION_DAYS
   ) {
     throw new ConfigurationError(
-      `Environment variable VISITOR_RETENTION_DAYS must be a whole number of days from 1 to ${MAX_VISITOR_RETENTION_DAYS}`,
+      `Environment variable ${names.visitorRetentionDays} must be a whole number of days from 1 to ${MAX_VISITOR_RETENTION_DAYS}`,
     );
   }
   return {
-    directoryTable: required(env, 'DIRECTORY_TABLE'),
-    usersTable: required(env, 'USERS_TABLE'),
-    skillId: optional(env, 'SKILL_ID'),
+    directoryTable: required(env, names.directoryTable),
+    usersTable: required(env, names.usersTable),
+    skillId: optional(env, names.skillId),
     officeTimeZone,
     dynamoDbEndpoint,
     logLevel: logLevel as LogLevel,
-    eventBusName: required(env, 'EVENT_BUS_NAME'),
+    eventBusName: required(env, names.eventBusName),
     eventBridgeEndpoint,
     visitorRetentionDays,
-    officePhone: optional(env, 'OFFICE_PHONE'),
+    officePhone: optional(env, names.officePhone),
   };
 }

@@ -1,6 +1,7 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
+import { createMetrics } from './metrics';
 import { createDocumentClient } from './repositories/dynamodb-client';
 import { createEventBridgeClient, EventBridgePublisher } from './repositories/eventbridge-publisher';
 import { buildSkill } from './skill';
@@ -13,6 +14,7 @@ const skill = buildSkill({
   config,
   stores: dynamoDbStores(createDocumentClient({ endpoint: config.dynamoDbEndpoint }), config),
   logger,
+  metrics: createMetrics(),
   events: new EventBridgePublisher(
     createEventBridgeClient({ endpoint: config.eventBridgeEndpoint }),
     config.eventBusName,

@@ -37,6 +37,7 @@ import {
   visitorsTodayHandler,
 } from './handlers/visitors';
 import { type Logger, silentLogger } from './logger';
+import { type Metrics, silentMetrics } from './metrics';
 import { apologizingErrorHandler } from './pipeline/error-handler';
 import { type FrontDeskSkill, guardSkill } from './pipeline/guarded-skill';
 import {
@@ -70,6 +71,8 @@ export interface SkillDependencies {
   /** What time it is; the system clock unless given. */
   readonly clock?: () => Date;
   readonly logger?: Logger;
+  /** Counts requests and apologies (EMF lines in Lambda); nothing unless given. */
+  readonly metrics?: Metrics;
   /** Picks among speech variants; tests pass a fixed one so speech is predictable. */
   readonly random?: Random;
 }
@@ -84,9 +87,13 @@ export interface SkillDependencies {
 export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
   const { stores, config } = deps;
   const logger = deps.logger ?? silentLogger;
+  const metrics = deps.metrics ?? silentMetrics;
+  const changes = new ChangeAnnouncer(deps.events, logger, (eventType) =>
+    metrics.eventNotPublished(eventType),
+  );
   const clock = deps.clock ?? (() => new Date());
   const directory = new DirectoryService(stores.contacts);
-  const changes = new ChangeAnnouncer(deps.events, logger);
+
   const conversation: ConversationDependencies = {
     directory,
     suggestions: stores.sounds ? new NameSuggestionService(stores.sounds) : undefined,
@@ -96,6 +103,7 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
     officeTimeZone: config.officeTimeZone,
     clock,
     logger,
+    metrics,
     changes,
     visits: new VisitService(stores.visits, changes, {
       clock,
@@ -150,6 +158,7 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
   return guardSkill(skill, {
     skillId: config.skillId,
     logger,
+    metrics,
     random: deps.random,
     storeBudgetMs: STORE_TIMEOUTS.requestBudgetMs,
   });

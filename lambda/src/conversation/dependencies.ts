@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import type { BrowseService } from '../services/browse-service';
 import type { ChangeAnnouncer } from '../services/change-announcer';
 import type { DirectoryService } from '../services/directory-service';
@@ -24,6 +25,8 @@ export interface ConversationDependencies {
   readonly clock: () => Date;
   /** Lines carry the request's fields (request id, intent) through the request scope. */
   readonly logger: Logger;
+  /** Counts what users notice: every apology, by reason. */
+  readonly metrics: Metrics;
   /** The visitor desk. */
   readonly visits: VisitService;
   /** Publishes accepted changes (check-ins and check-outs here; visits through the visit service). */

@@ -19,6 +19,8 @@ export class ChangeAnnouncer {
   public constructor(
     private readonly publisher: EventPublisher,
     private readonly logger: Logger = silentLogger,
+    /** Counts each failure where the alarms and dashboard can see it (EMF in Lambda). */
+    private readonly countFailure: (eventType: string) => void = () => undefined,
   ) {}
 
   /** A check-in or check-out the board accepted. */
@@ -68,11 +70,11 @@ export class ChangeAnnouncer {
       return true;
     } catch (error) {
       this.failures += 1;
+      this.countFailure(event.type);
       // The event's detail names people: only its type and the error's name are logged.
       this.logger.warn('Event not published', {
         eventType: event.type,
         error: { name: error instanceof Error ? error.name : typeof error },
-        metric: 'EventPublishFailed',
         failures: this.failures,
       });
       return false;
