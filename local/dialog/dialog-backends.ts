@@ -5,7 +5,7 @@ import { createDocumentClient, LOCAL_STORE_CREDENTIALS } from '../../lambda/src/
 import { DEFAULT_TABLE_NAMES } from '../../lambda/src/repositories/table-definitions';
 import { buildSkill } from '../../lambda/src/skill';
 import { dynamoDbStores } from '../../lambda/src/stores';
-import { type LocalSettings, loadLocalSettings } from '../local-config';
+import { LOCAL_EVENT_BUS_NAME, type LocalSettings, loadLocalSettings } from '../local-config';
 import {
   type LocalSkill,
   type LocalSkillOptions,
@@ -64,6 +64,7 @@ export async function interactiveBackend(
       DIRECTORY_TABLE: DEFAULT_TABLE_NAMES.directory,
       USERS_TABLE: DEFAULT_TABLE_NAMES.users,
       DYNAMODB_ENDPOINT: endpoint,
+      EVENT_BUS_NAME: settings.skillEnvironment.EVENT_BUS_NAME ?? LOCAL_EVENT_BUS_NAME,
     });
     const documentClient = createDocumentClient({ endpoint });
     const publisher = localEventPublisher(config, { notifier: settings.notifier });

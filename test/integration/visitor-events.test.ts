@@ -1,6 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { IntentNames } from '../../lambda/src/interaction';
-import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
 import {
   createEventBridgeClient,
   EventBridgePublisher,
@@ -35,7 +34,7 @@ describe('events on an EventBridge-compatible endpoint, visits in the embedded s
     testStore = await startTestStore();
     endpoint = await startEventBridgeEndpoint();
     client = createEventBridgeClient({ endpoint: endpoint.url });
-    await putContacts(testStore.client, testStore.tables.directory, TEST_CONTACTS);
+    await putContacts(testStore.setup, testStore.tables.directory, TEST_CONTACTS);
   });
 
   afterEach(async () => {
@@ -55,7 +54,7 @@ describe('events on an EventBridge-compatible endpoint, visits in the embedded s
     });
 
   async function visitItems(): Promise<Record<string, unknown>[]> {
-    const { Items = [] } = await testStore.client.send(
+    const { Items = [] } = await testStore.setup.send(
       new QueryCommand({
         TableName: testStore.tables.directory,
         KeyConditionExpression: 'pk = :pk',
@@ -110,9 +109,10 @@ describe('events on an EventBridge-compatible endpoint, visits in the embedded s
   });
 
   it('signs a visitor in with at most 3 store round trips and one PutEvents', async () => {
-    const documentClient = createDocumentClient({ endpoint: testStore.store.endpoint });
+    // A client of its own under the deployed policy, so only this request's calls are counted.
+    const documentClient = testStore.skillClient();
     const commands = recordCommands(documentClient);
-    try {
+    {
       const response = await new Conversation(skill(documentClient)).send(
         intentRequest(IntentNames.visitorArrival, { host: 'sean oneill', visitorName: 'Sam Carter' }),
       );
@@ -121,8 +121,6 @@ describe('events on an EventBridge-compatible endpoint, visits in the embedded s
       expect(commands.length).toBeLessThanOrEqual(3);
       expect(commands).toEqual(['QueryCommand', 'PutItemCommand']);
       expect(endpoint.targets).toEqual(['AWSEvents.PutEvents']);
-    } finally {
-      documentClient.destroy();
     }
   });
 
