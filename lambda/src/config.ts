@@ -1,3 +1,4 @@
+import { type ClockTime, DEFAULT_CLOSING_TIME, parseClockTime } from './domain/closing-time';
 import { isTimeZone } from './domain/time-zones';
 import { ConfigurationError } from './errors';
 
@@ -12,6 +13,14 @@ export interface Config {
   /** Local stores only (dynalite); unset in AWS. */
   readonly dynamoDbEndpoint: string | undefined;
   readonly logLevel: LogLevel;
+  /** `OFFICE_CLOSING_TIME`: when end of day clears the board, on the office's clocks (default 19:00). */
+  readonly officeClosingTime: ClockTime;
+  /**
+   * `PERSONAL_DEVICES`: the deployment's devices each belong to one person (a desk Echo), so an
+   * account may stand for its owner when Alexa recognises no voice. Default false: a shared
+   * front-desk Echo is not a person, and "me" is only ever a recognised voice profile.
+   */
+  readonly personalDevices: boolean;
 }
 
 export const LogLevels = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'] as const;
@@ -51,6 +60,17 @@ export function loadConfig(env: Environment = process.env): Config {
   if (dynamoDbEndpoint !== undefined && !/^https?:\/\//.test(dynamoDbEndpoint)) {
     throw new ConfigurationError('Environment variable DYNAMODB_ENDPOINT must be an http(s) URL');
   }
+  const closingText = optional(env, 'OFFICE_CLOSING_TIME') ?? DEFAULT_CLOSING_TIME;
+  const officeClosingTime = parseClockTime(closingText);
+  if (!officeClosingTime) {
+    throw new ConfigurationError(
+      'Environment variable OFFICE_CLOSING_TIME must be HH:MM (24-hour), like 19:00',
+    );
+  }
+  const personalText = (optional(env, 'PERSONAL_DEVICES') ?? 'false').toLowerCase();
+  if (personalText !== 'true' && personalText !== 'false') {
+    throw new ConfigurationError('Environment variable PERSONAL_DEVICES must be true or false');
+  }
   return {
     directoryTable: required(env, 'DIRECTORY_TABLE'),
     usersTable: required(env, 'USERS_TABLE'),
@@ -58,5 +78,7 @@ export function loadConfig(env: Environment = process.env): Config {
     officeTimeZone,
     dynamoDbEndpoint,
     logLevel: logLevel as LogLevel,
+    officeClosingTime,
+    personalDevices: personalText === 'true',
   };
 }

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type Contact, fullNameOf } from '../domain/contact';
+import type { PresenceChangeReason } from '../domain/events';
 import type { PresenceRecord, PresenceStatus } from '../domain/presence';
 import { ConflictError, StoreUnavailableError } from '../errors';
 import { type Logger, silentLogger } from '../logger';
@@ -104,6 +105,39 @@ export class PresenceService {
         if ((current?.status ?? 'OUT') === status) return { kind: 'unchanged', record: current };
         return { kind: 'conflict', record: current };
       }
+    }
+  }
+
+  /**
+   * Checks out a person who is still in from before `cutoff` (closing time), as a change made by
+   * `requesterId` for `reason`. `seen` is the person as a list showed them, possibly stale: the
+   * write is conditional on the version, and after a lost race the latest state decides again, so
+   * a change made after `cutoff` (a check-in at 7:01 PM) is never undone. Never throws for the store.
+   */
+  public async checkOutIfInSince(
+    seen: PresenceRecord,
+    cutoff: Date,
+    requesterId: string,
+    reason: PresenceChangeReason,
+  ): Promise<PresenceChange> {
+    let current: PresenceRecord | undefined = seen;
+    for (let attempt = 1; ; attempt += 1) {
+      if (!current || current.status !== 'IN' || Date.parse(current.changedAt) > cutoff.getTime()) {
+        return { kind: 'unchanged', record: current };
+      }
+      const next: PresenceRecord = {
+        ...current,
+        status: 'OUT',
+        changedAt: this.clock().toISOString(),
+        version: current.version + 1,
+        changeId: this.newChangeId(),
+        requester: hashRequester(requesterId),
+        reason,
+      };
+      const outcome = await this.tryWrite(next, current);
+      if (outcome.kind !== 'lost') return outcome;
+      current = outcome.latest;
+      if (attempt > ATTEMPTS) return { kind: 'conflict', record: current };
     }
   }
 
