@@ -122,7 +122,7 @@ export class PresenceService {
   ): Promise<PresenceChange> {
     let current: PresenceRecord | undefined = seen;
     for (let attempt = 1; ; attempt += 1) {
-      if (!current || current.status !== 'IN' || Date.parse(current.changedAt) > cutoff.getTime()) {
+      if (current?.status !== 'IN' || Date.parse(current.changedAt) > cutoff.getTime()) {
         return { kind: 'unchanged', record: current };
       }
       const next: PresenceRecord = {
