@@ -22,4 +22,9 @@ export interface ConversationDependencies {
   readonly clock: () => Date;
   /** Lines carry the request's fields (request id, intent) through the request scope. */
   readonly logger: Logger;
+  /**
+   * The deployment's devices each belong to one person (`PERSONAL_DEVICES`), so the account may
+   * stand for "me" when Alexa recognises no voice. Unset or false: "me" is a voice profile only.
+   */
+  readonly personalDevices?: boolean | undefined;
 }

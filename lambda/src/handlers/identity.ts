@@ -3,7 +3,7 @@ import type { Response } from 'ask-sdk-model';
 import { askForName, lookUpAndAnswer } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { finish } from '../conversation/finish';
-import { userAttributesOf } from '../conversation/identity-attributes';
+import { identityAttributesOf } from '../conversation/identity-attributes';
 import { presenceAnswer } from '../conversation/presence-flow';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
@@ -11,6 +11,14 @@ import { answersPending, getSessionState, updateSessionState } from '../conversa
 import { StoreUnavailableError } from '../errors';
 import { IntentNames, SlotNames } from '../interaction';
 import { Ssml } from '../speech/ssml';
+
+/** Nobody can be remembered on this request (a shared device, a voice Alexa does not know). */
+class NoSpeakerError extends Error {
+  public constructor() {
+    super('No recognised voice to remember');
+    this.name = 'NoSpeakerError';
+  }
+}
 
 /**
  * "I'm Jane Doe", "remember me as Jane Doe", and "who am I". A name goes through the usual lookup
@@ -26,6 +34,13 @@ export function identifyHandler(deps: ConversationDependencies): RequestHandler 
         pending?.type === 'askName' && pending.action.kind === 'identify'
           ? pending.action.followUp
           : undefined;
+      const attributes = identityAttributesOf(input, deps);
+      const t = translatorOf(input);
+      if (!attributes && !(spoken && followUp)) {
+        // "remember me" from a voice Alexa does not know, on a shared device: say what it takes.
+        updateSessionState(input, { pending: undefined });
+        return finish(input, { speech: t.speak('identity.needsVoice') });
+      }
       if (spoken) {
         return lookUpAndAnswer(
           input,
@@ -34,8 +49,8 @@ export function identifyHandler(deps: ConversationDependencies): RequestHandler 
           { kind: 'identify', followUp },
         );
       }
-      const recollection = await deps.identity.recall(userAttributesOf(input));
-      const t = translatorOf(input);
+      if (!attributes) return finish(input, { speech: t.speak('identity.needsVoice') });
+      const recollection = await deps.identity.recall(attributes);
       if (recollection.kind === 'known') {
         updateSessionState(input, { pending: undefined });
         return finish(input, {
@@ -69,14 +84,21 @@ export function confirmIdentityHandler(deps: ConversationDependencies): RequestH
         return finish(input, { speech: t.speak('identity.notRemembered') });
       }
       const { identity, followUp } = pending;
+      const attributes = identityAttributesOf(input, deps);
       let saved: Ssml;
       try {
-        await deps.identity.remember(userAttributesOf(input), identity);
+        // The voice asked is no longer recognised (Alexa decides per request): remember nothing.
+        if (!attributes) throw new NoSpeakerError();
+        await deps.identity.remember(attributes, identity);
         saved = t.speak('identity.remembered', { firstName: identity.firstName || identity.fullName });
       } catch (error) {
-        if (!(error instanceof StoreUnavailableError)) throw error;
-        deps.logger.warn('Could not save the identity', { error: { name: error.name } });
-        saved = t.speak('identity.saveFailed');
+        if (error instanceof NoSpeakerError) {
+          saved = t.speak('identity.needsVoice');
+        } else {
+          if (!(error instanceof StoreUnavailableError)) throw error;
+          deps.logger.warn('Could not save the identity', { error: { name: error.name } });
+          saved = t.speak('identity.saveFailed');
+        }
       }
       const contact = followUp ? await deps.directory.getContact(identity.contactId) : undefined;
       if (!followUp || !contact) return finish(input, { speech: saved });
@@ -95,7 +117,9 @@ export function forgetMeHandler(deps: ConversationDependencies): RequestHandler 
     handle: async (input): Promise<Response> => {
       const t = translatorOf(input);
       updateSessionState(input, { pending: undefined });
-      const forgotten = await deps.identity.forget(userAttributesOf(input));
+      const attributes = identityAttributesOf(input, deps);
+      if (!attributes) return finish(input, { speech: t.speak('identity.nothingToForgetByVoice') });
+      const forgotten = await deps.identity.forget(attributes);
       return finish(input, {
         speech: forgotten
           ? t.speak('identity.forgotten', { fullName: forgotten.fullName })
