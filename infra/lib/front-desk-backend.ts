@@ -23,6 +23,7 @@ import {
   USERS_TABLE,
 } from '../../lambda/src/repositories/table-definitions';
 import { LAMBDA_ENTRY, LAMBDA_RUNTIME, PROJECT_ROOT } from '../../scripts/lambda-build-options';
+import { EndOfDay } from './end-of-day';
 import { InfraError } from './errors';
 import { nodejsBundlingOptions } from './lambda-bundling';
 import { runtimeAccessStatements } from './runtime-access';
@@ -79,6 +80,17 @@ export interface FrontDeskBackendProps {
    * @default 'lambda/src/index.ts'
    */
   readonly entry?: string;
+  /**
+   * `OFFICE_CLOSING_TIME`: when end of day checks everyone out, `HH:MM` in `officeTimeZone`.
+   * @default '19:00'
+   */
+  readonly officeClosingTime?: string;
+  /**
+   * `PERSONAL_DEVICES`: the office's Echo devices each belong to one person, so an account may
+   * stand for "me" when Alexa recognises no voice. Leave false for a shared front-desk Echo.
+   * @default false
+   */
+  readonly personalDevices?: boolean;
 }
 
 /**
@@ -94,6 +106,7 @@ export class FrontDeskBackend extends Construct {
   public readonly handler: NodejsFunction;
   public readonly logGroup: LogGroup;
   public readonly alarms: Alarm[];
+  public readonly endOfDay: EndOfDay;
 
   public constructor(scope: Construct, id: string, props: FrontDeskBackendProps = {}) {
     super(scope, id);
@@ -145,12 +158,29 @@ export class FrontDeskBackend extends Construct {
         OFFICE_TIME_ZONE: officeTimeZone,
         LOG_LEVEL: logLevel,
         ...(props.skillId !== undefined ? { SKILL_ID: props.skillId } : {}),
+        ...(props.personalDevices ? { PERSONAL_DEVICES: 'true' } : {}),
       },
       bundling: nodejsBundlingOptions(),
     });
     addSkillTrigger(this.handler, { skillId: props.skillId, allowAnySkill: props.allowAnySkill });
 
     this.alarms = this.createAlarms(timeout, props.alarmTopic ? new SnsAction(props.alarmTopic) : undefined);
+    // End of day (issue 18): its own function, schedule, scheduler role and alarm (end-of-day.ts).
+    this.endOfDay = new EndOfDay(this, 'EndOfDay', {
+      role,
+      environment: {
+        DIRECTORY_TABLE: this.directoryTable.tableName,
+        USERS_TABLE: this.usersTable.tableName,
+        OFFICE_TIME_ZONE: officeTimeZone,
+        LOG_LEVEL: logLevel,
+      },
+      officeTimeZone,
+      closingTime: props.officeClosingTime,
+      logGroup: this.logGroup,
+      alarmAction: props.alarmTopic ? new SnsAction(props.alarmTopic) : undefined,
+      ...(props.entry ? { entry: props.entry } : {}),
+    });
+    this.alarms.push(this.endOfDay.failureAlarm);
     this.acknowledgeFindings();
   }
 
