@@ -23,7 +23,10 @@ describe('the conversations in test/dialogs/, replayed on the sample directory',
       const relative = path.relative(PROJECT_ROOT, path.join(DIALOGS, file));
       const script = parseReplayScript(readFileSync(path.join(DIALOGS, file), 'utf8'), relative);
 
-      const result = await runReplay(script, new DialogSession({ invoke: backend.invoke }));
+      const result = await runReplay(
+        script,
+        new DialogSession({ invoke: backend.invoke, endOfDay: backend.endOfDay }),
+      );
 
       // The failure text is the readable diff: it names the line and shows both texts.
       expect(result.failure).toBeUndefined();
