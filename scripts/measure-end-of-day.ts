@@ -93,7 +93,11 @@ export async function measureEndOfDay(people: number, concurrency?: number): Pro
     const job = buildEndOfDayJob({
       config: { officeTimeZone: 'America/New_York', officeClosingTime: { hour: 19, minute: 0 } },
       presence,
-      events: { publish: async () => void (published += 1) },
+      events: {
+        publish: async () => {
+          published += 1;
+        },
+      },
       clock: () => new Date('2026-01-16T00:00:05Z'),
       ...(concurrency ? { concurrency } : {}),
     });
