@@ -2,6 +2,7 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { loadConfig } from './config';
 import { buildEndOfDayJob } from './end-of-day-job';
 import { createLogger } from './logger';
+import { createMetrics } from './metrics';
 import { createDocumentClient } from './repositories/dynamodb-client';
 import type { EndOfDayReport } from './services/end-of-day-service';
 import { buildSkill } from './skill';
@@ -11,7 +12,7 @@ import { dynamoDbStores } from './stores';
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel });
 const stores = dynamoDbStores(createDocumentClient({ endpoint: config.dynamoDbEndpoint }), config);
-const skill = buildSkill({ config, stores, logger });
+const skill = buildSkill({ config, stores, logger, metrics: createMetrics() });
 
 /** The Lambda entry point Alexa invokes. */
 export const handler = (event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> =>

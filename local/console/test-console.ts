@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_SKILL_PACKAGE, DialogSession } from '../dialog/session';
@@ -28,7 +29,8 @@ export function testConsoleRoutes(
 ): DevRoute[] {
   const endOfDay = local.endOfDay;
   const session = new DialogSession({
-    invoke: (envelope) => local.skill.invoke(envelope),
+    // An invocation id per request, as Lambda gives one (see local/server.ts).
+    invoke: (envelope) => local.skill.invoke(envelope, { awsRequestId: randomUUID() }),
     ...(endOfDay ? { endOfDay } : {}),
     skillPackage,
     identity: local.config.skillId ? { skillId: local.config.skillId } : {},

@@ -92,7 +92,7 @@ describe('the Lambda bundle', () => {
   it('exports endOfDay, which checks out whoever is still in from before closing time', async () => {
     // Prepare: Sean checked in an hour ago; closing time was two minutes ago (UTC).
     const now = Date.now();
-    await testStore.client.send(
+    await testStore.setup.send(
       new PutCommand({
         TableName: testStore.tables.directory,
         Item: presenceItem({

@@ -6,7 +6,6 @@ import { buildEndOfDayJob } from '../../lambda/src/end-of-day-job';
 import { EndOfDayIncompleteError } from '../../lambda/src/errors';
 import { IntentNames } from '../../lambda/src/interaction';
 import { keys } from '../../lambda/src/repositories/directory-items';
-import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
 import { buildSkill } from '../../lambda/src/skill';
 import { TEST_CONTACTS } from '../fixtures/contacts';
 import { Conversation } from '../support/conversation';
@@ -34,7 +33,7 @@ describe('end of day in the embedded store', () => {
 
   beforeEach(async () => {
     testStore = await startTestStore();
-    await putContacts(testStore.client, testStore.tables.directory, [...TEST_CONTACTS, ...TESTERS]);
+    await putContacts(testStore.setup, testStore.tables.directory, [...TEST_CONTACTS, ...TESTERS]);
     now = MORNING;
     events = [];
   });
@@ -64,14 +63,14 @@ describe('end of day in the embedded store', () => {
   const checkIn = (name: string) => say(intentRequest(IntentNames.checkIn, { name }, { personId: PERSON }));
 
   async function presenceOf(id: string): Promise<Record<string, unknown> | undefined> {
-    const { Item } = await testStore.client.send(
+    const { Item } = await testStore.setup.send(
       new GetCommand({ TableName: testStore.tables.directory, Key: keys.presence(id) }),
     );
     return Item;
   }
 
   async function historyOf(id: string): Promise<Array<Record<string, unknown>>> {
-    const { Items } = await testStore.client.send(
+    const { Items } = await testStore.setup.send(
       new QueryCommand({
         TableName: testStore.tables.directory,
         KeyConditionExpression: 'pk = :pk',
@@ -200,7 +199,7 @@ describe('end of day in the embedded store', () => {
   it('fails the invocation when the store refuses, and a rerun finishes the job', async () => {
     await checkInEveryTester();
     now = new Date(CLOSING);
-    const client = createDocumentClient({ endpoint: testStore.store.endpoint });
+    const client = testStore.skillClient();
     const faults = injectStoreFaults(client, [
       { operation: 'PutItem', body: /"PRESENCE"/, fault: 'refuse', times: 2 },
     ]);
@@ -210,7 +209,6 @@ describe('end of day in the embedded store', () => {
     faults.remove();
     expect(faults.hits).toEqual([2]);
     const second = await job().handle({ scheduledTime: CLOSING });
-    client.destroy();
 
     expect(second.failed).toBe(0);
     for (const tester of TESTERS) expect((await presenceOf(tester.id))?.status).toBe('OUT');

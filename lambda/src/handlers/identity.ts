@@ -10,15 +10,8 @@ import { respond } from '../conversation/respond';
 import { answersPending, getSessionState, updateSessionState } from '../conversation/session-state';
 import { StoreUnavailableError } from '../errors';
 import { IntentNames, SlotNames } from '../interaction';
+import { apologyCauseOf } from '../metrics';
 import { Ssml } from '../speech/ssml';
-
-/** Nobody can be remembered on this request (a shared device, a voice Alexa does not know). */
-class NoSpeakerError extends Error {
-  public constructor() {
-    super('No recognised voice to remember');
-    this.name = 'NoSpeakerError';
-  }
-}
 
 /**
  * "I'm Jane Doe", "remember me as Jane Doe", and "who am I". A name goes through the usual lookup
@@ -86,17 +79,25 @@ export function confirmIdentityHandler(deps: ConversationDependencies): RequestH
       const { identity, followUp } = pending;
       const attributes = identityAttributesOf(input, deps);
       let saved: Ssml;
-      try {
+      if (!attributes) {
         // The voice asked is no longer recognised (Alexa decides per request): remember nothing.
-        if (!attributes) throw new NoSpeakerError();
-        await deps.identity.remember(attributes, identity);
-        saved = t.speak('identity.remembered', { firstName: identity.firstName || identity.fullName });
-      } catch (error) {
-        if (error instanceof NoSpeakerError) {
-          saved = t.speak('identity.needsVoice');
-        } else {
+        saved = t.speak('identity.needsVoice');
+      } else {
+        try {
+          await deps.identity.remember(attributes, identity);
+          saved = t.speak('identity.remembered', { firstName: identity.firstName || identity.fullName });
+        } catch (error) {
           if (!(error instanceof StoreUnavailableError)) throw error;
-          deps.logger.warn('Could not save the identity', { error: { name: error.name } });
+          const cause = apologyCauseOf(error);
+          if (cause.reason === 'access-denied') {
+            deps.logger.error('Saving the identity was refused by IAM', {
+              action: cause.action,
+              resource: cause.resource,
+            });
+          } else {
+            deps.logger.warn('Could not save the identity', { error: { name: error.name } });
+          }
+          deps.metrics.apology(cause.reason);
           saved = t.speak('identity.saveFailed');
         }
       }
