@@ -30,6 +30,7 @@ import {
   type LogLevel,
   LogLevels,
 } from '../../lambda/src/config';
+import { DEFAULT_CLOSING_TIME } from '../../lambda/src/domain/closing-time';
 import { isTimeZone } from '../../lambda/src/domain/time-zones';
 import {
   DIRECTORY_TABLE,
@@ -185,7 +186,8 @@ export class FrontDeskBackend extends Construct {
         officeTimeZone,
         logLevel,
         skillId: props.skillId,
-        personalDevices: props.personalDevices ? true : undefined,
+        officeClosingTime: props.officeClosingTime ?? DEFAULT_CLOSING_TIME,
+        personalDevices: props.personalDevices ?? false,
       }),
       bundling: nodejsBundlingOptions(),
     });
@@ -206,6 +208,8 @@ export class FrontDeskBackend extends Construct {
         officeTimeZone,
         logLevel,
         skillId: undefined,
+        officeClosingTime: props.officeClosingTime ?? DEFAULT_CLOSING_TIME,
+        personalDevices: props.personalDevices ?? false,
       }),
       officeTimeZone,
       closingTime: props.officeClosingTime,
@@ -219,8 +223,7 @@ export class FrontDeskBackend extends Construct {
 
   /** The function's environment, named by the variables `loadConfig` reads (lambda/src/config.ts). */
   private environmentOf(
-    settings: Omit<Config, 'dynamoDbEndpoint' | 'officeClosingTime' | 'personalDevices'> &
-      Partial<Pick<Config, 'personalDevices'>>,
+    settings: Omit<Config, 'dynamoDbEndpoint' | 'officeClosingTime'> & { readonly officeClosingTime: string },
   ): Record<string, string> {
     const environment: Record<string, string> = {};
     for (const [setting, value] of Object.entries(settings)) {

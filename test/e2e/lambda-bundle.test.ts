@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -58,9 +58,9 @@ describe('the Lambda bundle', () => {
       (async () => {
         const responses = [];
         for (const event of events) responses.push(await handler(event, {}));
-        process.stdout.write(JSON.stringify(responses));
+        require('node:fs').writeFileSync(${JSON.stringify(`${events}.out`)}, JSON.stringify(responses));
       })().catch((error) => { console.error(error); process.exit(1); });`;
-    const { stdout } = await run(process.execPath, ['-e', script], {
+    await run(process.execPath, ['-e', script], {
       env: {
         PATH: process.env.PATH,
         DIRECTORY_TABLE: testStore.tables.directory,
@@ -70,7 +70,8 @@ describe('the Lambda bundle', () => {
         AWS_REGION: 'us-east-1',
       },
     });
-    return JSON.parse(stdout) as ResponseEnvelope[];
+    // The results go to a file: stdout also carries the skill's metric lines (EMF), as in Lambda.
+    return JSON.parse(await readFile(`${events}.out`, 'utf8')) as ResponseEnvelope[];
   }
 
   it('exports a handler that answers real request envelopes from the imported directory', async () => {
@@ -112,11 +113,11 @@ describe('the Lambda bundle', () => {
       (async () => {
         const first = await bundle.endOfDay({ scheduledTime: new Date().toISOString() });
         const again = await bundle.endOfDay({});
-        process.stdout.write(JSON.stringify({ first, again }));
+        require('node:fs').writeFileSync(${JSON.stringify(path.join(workDir, 'end-of-day.out'))}, JSON.stringify({ first, again }));
       })().catch((error) => { console.error(error); process.exit(1); });`;
 
     // Act
-    const { stdout } = await run(process.execPath, ['-e', script], {
+    await run(process.execPath, ['-e', script], {
       env: {
         PATH: process.env.PATH,
         DIRECTORY_TABLE: testStore.tables.directory,
@@ -128,7 +129,7 @@ describe('the Lambda bundle', () => {
         OFFICE_CLOSING_TIME: new Date(now - 120_000).toISOString().slice(11, 16),
       },
     });
-    const { first, again } = JSON.parse(stdout) as {
+    const { first, again } = JSON.parse(await readFile(path.join(workDir, 'end-of-day.out'), 'utf8')) as {
       first: { checkedOut: number; failed: number };
       again: { checkedOut: number };
     };

@@ -94,7 +94,9 @@ describe('end of day in the stack', () => {
     const [jobId] = one('AWS::Lambda::Function', { Handler: 'index.endOfDay' });
     // Act
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
-    const jobAlarms = alarms.filter((alarm) => JSON.stringify(alarm.Properties.Dimensions).includes(jobId));
+    const jobAlarms = alarms.filter((alarm) =>
+      JSON.stringify(alarm.Properties.Dimensions ?? []).includes(jobId),
+    );
     // Assess
     expect(jobAlarms.map((alarm) => [alarm.Properties.MetricName, alarm.Properties.Threshold])).toEqual([
       ['Errors', 1],
@@ -102,7 +104,7 @@ describe('end of day in the stack', () => {
     expect(jobAlarms[0]?.Properties.TreatMissingData).toBe('notBreaching');
   });
 
-  it('defaults to 19:00, sets PERSONAL_DEVICES only when asked, and refuses a malformed closing time', () => {
+  it('defaults to 19:00 and shared devices, and refuses a malformed closing time', () => {
     // Act
     const defaults = Template.fromStack(buildStack({ backend: { skillId: SKILL_ID } }).stack);
     const personal = Template.fromStack(
@@ -119,7 +121,7 @@ describe('end of day in the stack', () => {
           t.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } }),
         )[0] as Resource
       ).Properties.Environment as { Variables: Record<string, unknown> };
-    expect(skillEnv(defaults).Variables.PERSONAL_DEVICES).toBeUndefined();
+    expect(skillEnv(defaults).Variables.PERSONAL_DEVICES).toBe('false');
     expect(skillEnv(personal).Variables.PERSONAL_DEVICES).toBe('true');
     expect(() => buildStack({ backend: { officeClosingTime: '7pm' } })).toThrow('HH:MM');
   });

@@ -128,6 +128,8 @@ describe('FrontDeskStack', () => {
         SKILL_ID,
         OFFICE_TIME_ZONE: 'America/Chicago',
         LOG_LEVEL: 'WARN',
+        OFFICE_CLOSING_TIME: '19:00',
+        PERSONAL_DEVICES: 'false',
       });
     });
 
