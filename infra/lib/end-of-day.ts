@@ -78,8 +78,8 @@ export class EndOfDay extends Construct {
       timeout: props.timeout ?? Duration.minutes(5),
       role: props.role,
       ...(props.logGroup ? { logGroup: props.logGroup } : {}),
-      // One run a day: a second one at once would only find nothing left to do.
-      reservedConcurrentExecutions: 1,
+      // No reserved concurrency: a new account's limit of 10 leaves none to reserve, and two runs
+      // at once are safe anyway (every check-out is a conditional write).
       environment: { ...props.environment, OFFICE_CLOSING_TIME: closingText },
       bundling: nodejsBundlingOptions(),
     });

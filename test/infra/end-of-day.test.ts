@@ -30,7 +30,6 @@ describe('end of day in the stack', () => {
     // Assess
     expect(job.Properties.Role).toEqual(skill.Properties.Role);
     expect(job.Properties.Timeout).toBe(300);
-    expect(job.Properties.ReservedConcurrentExecutions).toBe(1);
     expect((job.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
       OFFICE_TIME_ZONE: 'Europe/Berlin',
       OFFICE_CLOSING_TIME: '18:30',

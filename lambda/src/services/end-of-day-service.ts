@@ -122,7 +122,7 @@ export class EndOfDayService {
     record: PresenceRecord,
     closingAt: Date,
   ): Promise<'checkedOut' | 'eventFailed' | 'leftAsIs' | 'failed'> {
-    const change = await this.options.presence.checkOutIfInSince(
+    const change = await this.options.presence.checkOutIfInBefore(
       record,
       closingAt,
       END_OF_DAY_REQUESTER,

@@ -115,7 +115,7 @@ export class PresenceService {
    * write is conditional on the version, and after a lost race the latest state decides again, so
    * a change made after `cutoff` (a check-in at 7:01 PM) is never undone. Never throws for the store.
    */
-  public async checkOutIfInSince(
+  public async checkOutIfInBefore(
     seen: PresenceRecord,
     cutoff: Date,
     requesterId: string,
