@@ -5,7 +5,22 @@
  * @type {import('jest').Config}
  */
 module.exports = {
-  testEnvironment: 'node',
+  /**
+   * Nothing a test file leaves behind may hang the run or break another file, on any machine:
+   * - Every file runs in a fresh worker process (`workerIdleMemoryLimit: 0` restarts the worker after
+   *   each file, and SIGKILLs it if it does not go). Work a failed or timed-out file left running
+   *   (a store still importing, a server still listening) dies with its process instead of throwing
+   *   into the next file. It costs a process start per file, about XX s of the run on two cores.
+   * - Workers are used on every machine: without them (jest's default on two cores is one worker,
+   *   run in band) the tests run in jest's own process, which a single leaked handle keeps alive.
+   * - The environment names what each file left open (test/support/leak-reporting-environment.ts).
+   *   `--detectOpenHandles` also gives the stack that opened it, but it forces one process, so a
+   *   leak hangs the run, and it slows every test: it is `npm run test:handles`, for diagnosis.
+   *   `--forceExit` would end the run and say nothing about the leak.
+   */
+  testEnvironment: '<rootDir>/test/support/leak-reporting-environment.ts',
+  workerIdleMemoryLimit: 0,
+  maxWorkers: '100%',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
@@ -19,5 +34,6 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!double-metaphone/)'],
   // ask-sdk-test registers its sequences with mocha's `it`; under jest that import is jest's own.
   moduleNameMapper: { '^mocha$': '<rootDir>/test/support/mocha-on-jest.ts' },
+  // For hangs only: a test that needs longer on a loaded machine says so itself.
   testTimeout: 30000,
 };
