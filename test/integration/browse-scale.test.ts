@@ -125,8 +125,8 @@ describe.each([1_000, 10_000])('a directory of %i contacts', (size) => {
   }, 120_000);
 
   afterAll(async () => {
-    counted.client.destroy();
-    await testStore.close();
+    counted?.client.destroy();
+    await testStore?.close();
   });
 
   const conversation = () =>

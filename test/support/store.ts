@@ -1,8 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Contact } from '../../lambda/src/domain/contact';
 import { itemsOfContact } from '../../lambda/src/repositories/directory-items';
-import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
 import { ensureFrontDeskTables } from '../../local/create-tables';
 import { type EmbeddedStore, startEmbeddedStore } from '../../local/embedded-store';
 import { type DirectoryItem, directoryItemsOf } from './directory';
@@ -28,7 +27,18 @@ export async function startTestStore(): Promise<TestStore> {
   const tables = { directory: `directory-${tableCounter}`, users: `users-${tableCounter}` };
   await ensureFrontDeskTables(raw, tables);
   raw.destroy();
-  const client = createDocumentClient({ endpoint: store.endpoint });
+  // The SDK's patient defaults, not Front Desk's 700 ms per attempt: this client prepares and reads
+  // the store around the code under test, and a loaded machine can take longer than that to write a
+  // large directory. The marshalling is the production client's. The timeouts are tested through
+  // clients of their own (store-faults.test.ts).
+  const client = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: store.endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+    { marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false } },
+  );
   return {
     store,
     client,
