@@ -23,6 +23,8 @@ module.exports = {
   maxWorkers: '100%',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // `npm run test:slow` (jest.slow.config.js) runs these; CI runs it after `npm test`.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/bench/'],
   transform: {
     '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
     // double-metaphone ships only as an ES module, which jest on Node 20 cannot require as it is.
