@@ -49,7 +49,7 @@ describe('the skill when the store fails, through the real AWS SDK client', () =
   afterAll(async () => {
     process.off('unhandledRejection', onUnhandled);
     process.stdout.write(`store faults injected: ${injected.length} (${injected.join(', ')})\n`);
-    await testStore.close();
+    await testStore?.close();
   });
 
   beforeEach(async () => {
