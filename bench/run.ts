@@ -44,7 +44,7 @@ export const FULL: BenchSettings = {
   directorySize: 1000,
   coldStartRuns: 11,
   coldStartAlternatives: true,
-  warm: { warmup: 500, rounds: 5, perRound: 2000, recordRepeats: 5 },
+  warm: { warmup: 300, rounds: 5, perRound: 1000, recordRepeats: 5 },
   // 100,000 people take 2 to 6.5 minutes to seed on a shared 2-core machine: opt in with --large.
   growth: { sizes: [1000, 10_000], warmup: 50, rounds: 5, perRound: 200, seedConcurrency: 4 },
   endpoint: { rounds: 3, durationMs: 3000, maxRequests: 100_000, concurrency: 16 },
