@@ -1,11 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Contact } from '../../lambda/src/domain/contact';
 import type { FrontDeskEvent } from '../../lambda/src/domain/events';
 import { buildEndOfDayJob } from '../../lambda/src/end-of-day-job';
 import { EndOfDayIncompleteError } from '../../lambda/src/errors';
 import { IntentNames } from '../../lambda/src/interaction';
 import { keys } from '../../lambda/src/repositories/directory-items';
+import { PresenceRepository } from '../../lambda/src/repositories/presence-repository';
 import { buildSkill } from '../../lambda/src/skill';
 import { TEST_CONTACTS } from '../fixtures/contacts';
 import { Conversation } from '../support/conversation';
@@ -69,15 +70,10 @@ describe('end of day in the embedded store', () => {
     return Item;
   }
 
+  /** Every accepted change: the history and what the presence item still holds (see PresenceService). */
   async function historyOf(id: string): Promise<Array<Record<string, unknown>>> {
-    const { Items } = await testStore.setup.send(
-      new QueryCommand({
-        TableName: testStore.tables.directory,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.presenceHistoryPartition(id) },
-      }),
-    );
-    return Items ?? [];
+    const changes = await new PresenceRepository(testStore.setup, testStore.tables.directory).listChanges(id);
+    return changes.map((change) => ({ ...change }));
   }
 
   async function checkInEveryTester(): Promise<void> {

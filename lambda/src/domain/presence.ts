@@ -25,3 +25,12 @@ export interface PresenceRecord {
   /** Why the change was made; absent means someone said so (`spoken`), as before end of day existed. */
   readonly reason?: PresenceChangeReason | undefined;
 }
+
+/**
+ * What the presence item holds: a person's latest accepted change and, until the next change has
+ * put it in the history, the one before it. Neither is there before the person's first change.
+ */
+export interface PresenceState {
+  readonly current?: PresenceRecord | undefined;
+  readonly previous?: PresenceRecord | undefined;
+}

@@ -74,7 +74,7 @@ describe('EndOfDayService', () => {
         changedAt: NOW.toISOString(),
         requester: hashRequester(END_OF_DAY_REQUESTER),
       });
-      const entries = store.history.filter((entry) => entry.contactId === id);
+      const entries = store.changesOf(id);
       expect(entries.map((entry) => [entry.version, entry.status, entry.reason])).toEqual([
         [1, 'IN', undefined],
         [2, 'OUT', 'end of day'],
@@ -97,13 +97,13 @@ describe('EndOfDayService', () => {
     store.presence.set('a', inRecord('a', '2026-01-15T13:00:00.000Z'));
     await service.run(CLOSING);
     const board = structuredClone([...store.presence.values()]);
-    const history = store.history.length;
+    const history = store.changesOf('a');
 
     const again = await service.run(CLOSING);
 
     expect(again).toMatchObject({ checkedOut: 0, leftAsIs: 0, failed: 0 });
     expect([...store.presence.values()]).toEqual(board);
-    expect(store.history).toHaveLength(history);
+    expect(store.changesOf('a')).toEqual(history);
     expect(events.events).toHaveLength(1);
   });
 
