@@ -29,8 +29,8 @@ export interface EndOfDayProps {
    */
   readonly closingTime?: string;
   /**
-   * Room for a big office: 5,000 people in take a few seconds (bench/README.md), so this is slack
-   * for a slow table, not the expected run.
+   * Room for a big office: 5,000 people in took 17.4 s even on the embedded store
+   * (`npm run bench:end-of-day`, docs/deploy.md), so this is slack for a throttled table.
    * @default Duration.minutes(5)
    */
   readonly timeout?: Duration;
