@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Config, loadConfig } from '../lambda/src/config';
+import { buildEndOfDayJob } from '../lambda/src/end-of-day-job';
 import { createLogger, type Logger } from '../lambda/src/logger';
 import type { FrontDeskSkill } from '../lambda/src/pipeline/guarded-skill';
 import { createDocumentClient, LOCAL_STORE_CREDENTIALS } from '../lambda/src/repositories/dynamodb-client';
@@ -15,9 +16,12 @@ import {
   DIRECTORY_TABLE,
   USERS_TABLE,
 } from '../lambda/src/repositories/table-definitions';
-import type { EventPublisher } from '../lambda/src/services/ports';
+import { ChangeAnnouncer } from '../lambda/src/services/change-announcer';
+import type { EndOfDayReport } from '../lambda/src/services/end-of-day-service';
+import type { EventPublisher, VisitorSignOut } from '../lambda/src/services/ports';
+import { VisitService } from '../lambda/src/services/visit-service';
 import { buildSkill } from '../lambda/src/skill';
-import { dynamoDbStores } from '../lambda/src/stores';
+import { dynamoDbStores, type Stores } from '../lambda/src/stores';
 import { importDirectoryFile } from '../scripts/directory-import/import-directory';
 import type { ImportSummary } from '../scripts/directory-import/summary';
 import { ensureTable } from './create-tables';
@@ -56,6 +60,8 @@ export interface LocalSkill {
   readonly events: EventPublisher;
   /** The in-process bus and notifier (the console's Notifications panel); undefined with an endpoint. */
   readonly bus: LocalEventBus | undefined;
+  /** End of day on this store, closing the office now (the console's button, `.endofday`). */
+  endOfDay(): Promise<EndOfDayReport>;
   close(): Promise<void>;
 }
 
@@ -129,12 +135,9 @@ export async function startLocalSkill(options: LocalSkillOptions = {}): Promise<
     const documentClient = createDocumentClient({ endpoint: store.endpoint });
     options.decorateClient?.(documentClient);
     const publisher = localEventPublisher(config, options);
-    const skill = buildSkill({
-      config,
-      stores: dynamoDbStores(documentClient, config),
-      logger: options.logger ?? createLogger({ level: config.logLevel }),
-      events: publisher.events,
-    });
+    const stores = dynamoDbStores(documentClient, config);
+    const logger = options.logger ?? createLogger({ level: config.logLevel });
+    const skill = buildSkill({ config, stores, logger, events: publisher.events });
     return {
       skill,
       config,
@@ -142,6 +145,11 @@ export async function startLocalSkill(options: LocalSkillOptions = {}): Promise<
       seeded,
       events: publisher.events,
       bus: publisher.bus,
+      endOfDay: () =>
+        runEndOfDayNow(stores.presence, config, logger, {
+          events: publisher.events,
+          visitors: visitorSignOutOf(stores, config, publisher.events, logger),
+        }),
       close: async () => {
         publisher.close();
         documentClient.destroy();
@@ -152,4 +160,36 @@ export async function startLocalSkill(options: LocalSkillOptions = {}): Promise<
     await store.close();
     throw error;
   }
+}
+
+/**
+ * End of day as the local tools run it: the same job as the `endOfDay` Lambda handler, closing the
+ * office now rather than at the last `OFFICE_CLOSING_TIME`, so a tester sees the board cleared at once.
+ * Check-outs are published and visitors signed out as the Lambda does, when `closing` gives the
+ * publisher and the visitor desk.
+ */
+export function runEndOfDayNow(
+  presence: Parameters<typeof buildEndOfDayJob>[0]['presence'],
+  config: Pick<Config, 'officeTimeZone' | 'officeClosingTime'>,
+  logger?: Logger,
+  /** The run's publisher and the visitor desk's sign-out, as the `endOfDay` Lambda has them. */
+  closing: { readonly events?: EventPublisher; readonly visitors?: VisitorSignOut } = {},
+): Promise<EndOfDayReport> {
+  return buildEndOfDayJob({ config, presence, ...(logger ? { logger } : {}), ...closing }).service.run(
+    new Date(),
+  );
+}
+
+/** The visitor desk's sign-out on these stores, publishing on `events` (end of day run locally). */
+export function visitorSignOutOf(
+  stores: Pick<Stores, 'visits'>,
+  config: Pick<Config, 'officeTimeZone' | 'visitorRetentionDays'>,
+  events: EventPublisher,
+  logger?: Logger,
+): VisitorSignOut {
+  return new VisitService(stores.visits, new ChangeAnnouncer(events, logger), {
+    officeTimeZone: config.officeTimeZone,
+    retentionDays: config.visitorRetentionDays,
+    ...(logger ? { logger } : {}),
+  });
 }

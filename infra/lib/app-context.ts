@@ -10,6 +10,8 @@ export const ContextKeys = {
   officeTimeZone: 'officeTimeZone',
   logLevel: 'logLevel',
   alarmEmail: 'alarmEmail',
+  officeClosingTime: 'officeClosingTime',
+  personalDevices: 'personalDevices',
   // The visitor desk's delivery.
   senderEmail: 'senderEmail',
   officeName: 'officeName',
@@ -94,6 +96,11 @@ export function stackPropsFromContext(node: Node): FrontDeskStackProps {
   const officeTimeZone = text(node, ContextKeys.officeTimeZone);
   const level = logLevel(node);
   const alarmEmail = alarmEmailFrom(node);
+  const officeClosingTime = text(node, ContextKeys.officeClosingTime);
+  const personalDevices =
+    text(node, ContextKeys.personalDevices) === undefined
+      ? undefined
+      : flag(node, ContextKeys.personalDevices);
   const delivery = Object.fromEntries(
     (['senderEmail', 'officeName', 'meetingPlace', 'chatWebhookUrl'] as const)
       .map((key) => [key, text(node, ContextKeys[key])])
@@ -105,6 +112,8 @@ export function stackPropsFromContext(node: Node): FrontDeskStackProps {
       ...(skillId ? { skillId } : {}),
       ...(officeTimeZone ? { officeTimeZone } : {}),
       ...(level ? { logLevel: level } : {}),
+      ...(officeClosingTime ? { officeClosingTime } : {}),
+      ...(personalDevices !== undefined ? { personalDevices } : {}),
       ...(Object.keys(delivery).length > 0 ? { delivery } : {}),
     },
     ...(alarmEmail ? { alarmEmail } : {}),

@@ -31,6 +31,7 @@ import {
   type LogLevel,
   LogLevels,
 } from '../../lambda/src/config';
+import { DEFAULT_CLOSING_TIME } from '../../lambda/src/domain/closing-time';
 import { isTimeZone } from '../../lambda/src/domain/time-zones';
 import {
   DIRECTORY_TABLE,
@@ -38,6 +39,7 @@ import {
   USERS_TABLE,
 } from '../../lambda/src/repositories/table-definitions';
 import { LAMBDA_ENTRY, LAMBDA_RUNTIME, PROJECT_ROOT } from '../../scripts/lambda-build-options';
+import { EndOfDay } from './end-of-day';
 import { InfraError } from './errors';
 import { nodejsBundlingOptions } from './lambda-bundling';
 import { grantEventPublishing, grantRuntimeAccess } from './runtime-access';
@@ -104,6 +106,17 @@ export interface FrontDeskBackendProps {
    */
   readonly entry?: string;
   /**
+   * `OFFICE_CLOSING_TIME`: when end of day checks everyone out, `HH:MM` in `officeTimeZone`.
+   * @default '19:00'
+   */
+  readonly officeClosingTime?: string;
+  /**
+   * `PERSONAL_DEVICES`: the office's Echo devices each belong to one person, so an account may
+   * stand for "me" when Alexa recognises no voice. Leave false for a shared front-desk Echo.
+   * @default false
+   */
+  readonly personalDevices?: boolean;
+  /**
    * The visitor desk's delivery: the host's email sender and the office's words, a chat webhook.
    * @default - the bus and its dead-letter queue only
    */
@@ -134,6 +147,7 @@ export class FrontDeskBackend extends Construct {
   public readonly logGroup: LogGroup;
   public readonly alarms: Alarm[];
   public readonly dashboard: Dashboard;
+  public readonly endOfDay: EndOfDay;
   /** The event bus the skill publishes to, and what hangs off it. */
   public readonly delivery: VisitorDelivery;
 
@@ -197,6 +211,8 @@ export class FrontDeskBackend extends Construct {
         officeTimeZone,
         logLevel,
         skillId: props.skillId,
+        officeClosingTime: props.officeClosingTime ?? DEFAULT_CLOSING_TIME,
+        personalDevices: props.personalDevices ?? false,
         eventBusName: this.delivery.bus.eventBusName,
         visitorRetentionDays: props.visitorRetentionDays ?? DEFAULT_VISITOR_RETENTION_DAYS,
         // Empty when the office gave none: every variable the skill reads has a value in the stack.
@@ -212,13 +228,40 @@ export class FrontDeskBackend extends Construct {
       props.alarmTopic ? new SnsAction(props.alarmTopic) : undefined,
     );
     this.dashboard = addSkillDashboard(this, 'Dashboard', this.handler);
+    // End of day (issue 18): its own function, schedule, scheduler role and alarm (end-of-day.ts).
+    this.endOfDay = new EndOfDay(this, 'EndOfDay', {
+      role,
+      environment: this.environmentOf({
+        directoryTable: this.directoryTable.tableName,
+        usersTable: this.usersTable.tableName,
+        officeTimeZone,
+        logLevel,
+        skillId: undefined,
+        officeClosingTime: props.officeClosingTime ?? DEFAULT_CLOSING_TIME,
+        personalDevices: props.personalDevices ?? false,
+        // End of day publishes its check-outs and signs visitors out on the same bus.
+        eventBusName: this.delivery.bus.eventBusName,
+        visitorRetentionDays: props.visitorRetentionDays ?? DEFAULT_VISITOR_RETENTION_DAYS,
+        officePhone: props.officePhone ?? '',
+      }),
+      officeTimeZone,
+      closingTime: props.officeClosingTime,
+      logGroup: this.logGroup,
+      alarmAction: props.alarmTopic ? new SnsAction(props.alarmTopic) : undefined,
+      ...(props.entry ? { entry: props.entry } : {}),
+    });
+    this.alarms.push(this.endOfDay.failureAlarm);
     this.acknowledgeFindings();
   }
 
   /** The function's environment, named by the variables `loadConfig` reads (lambda/src/config.ts). */
   private environmentOf(
-    settings: Omit<Config, 'dynamoDbEndpoint' | 'eventBridgeEndpoint' | 'officePhone'> & {
+    settings: Omit<
+      Config,
+      'dynamoDbEndpoint' | 'eventBridgeEndpoint' | 'officePhone' | 'officeClosingTime'
+    > & {
       readonly officePhone: string;
+      readonly officeClosingTime: string;
     },
   ): Record<string, string> {
     const environment: Record<string, string> = {};

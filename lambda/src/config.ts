@@ -1,3 +1,4 @@
+import { type ClockTime, DEFAULT_CLOSING_TIME, parseClockTime } from './domain/closing-time';
 import { isTimeZone } from './domain/time-zones';
 import { ConfigurationError } from './errors';
 
@@ -12,6 +13,14 @@ export interface Config {
   /** Local stores only (dynalite); unset in AWS. */
   readonly dynamoDbEndpoint: string | undefined;
   readonly logLevel: LogLevel;
+  /** `OFFICE_CLOSING_TIME`: when end of day clears the board, on the office's clocks (default 19:00). */
+  readonly officeClosingTime: ClockTime;
+  /**
+   * `PERSONAL_DEVICES`: the deployment's devices each belong to one person (a desk Echo), so an
+   * account may stand for its owner when Alexa recognises no voice. Default false: a shared
+   * front-desk Echo is not a person, and "me" is only ever a recognised voice profile.
+   */
+  readonly personalDevices: boolean;
   /** The EventBridge bus every accepted change is published to (locally: a bus name for the in-process publisher). */
   readonly eventBusName: string;
   /** Local and tests only: an EventBridge-compatible endpoint; unset in AWS (and locally: the in-process publisher). */
@@ -33,6 +42,8 @@ export const ConfigVariables: { readonly [K in keyof Config]: string } = {
   officeTimeZone: 'OFFICE_TIME_ZONE',
   dynamoDbEndpoint: 'DYNAMODB_ENDPOINT',
   logLevel: 'LOG_LEVEL',
+  officeClosingTime: 'OFFICE_CLOSING_TIME',
+  personalDevices: 'PERSONAL_DEVICES',
   eventBusName: 'EVENT_BUS_NAME',
   eventBridgeEndpoint: 'EVENTBRIDGE_ENDPOINT',
   visitorRetentionDays: 'VISITOR_RETENTION_DAYS',
@@ -85,6 +96,17 @@ export function loadConfig(env: Environment = process.env): Config {
   if (dynamoDbEndpoint !== undefined && !/^https?:\/\//.test(dynamoDbEndpoint)) {
     throw new ConfigurationError(`Environment variable ${names.dynamoDbEndpoint} must be an http(s) URL`);
   }
+  const closingText = optional(env, names.officeClosingTime) ?? DEFAULT_CLOSING_TIME;
+  const officeClosingTime = parseClockTime(closingText);
+  if (!officeClosingTime) {
+    throw new ConfigurationError(
+      'Environment variable OFFICE_CLOSING_TIME must be HH:MM (24-hour), like 19:00',
+    );
+  }
+  const personalText = (optional(env, names.personalDevices) ?? 'false').toLowerCase();
+  if (personalText !== 'true' && personalText !== 'false') {
+    throw new ConfigurationError('Environment variable PERSONAL_DEVICES must be true or false');
+  }
   const eventBridgeEndpoint = optional(env, names.eventBridgeEndpoint);
   if (eventBridgeEndpoint !== undefined && !/^https?:\/\//.test(eventBridgeEndpoint)) {
     throw new ConfigurationError(`Environment variable ${names.eventBridgeEndpoint} must be an http(s) URL`);
@@ -107,6 +129,8 @@ export function loadConfig(env: Environment = process.env): Config {
     officeTimeZone,
     dynamoDbEndpoint,
     logLevel: logLevel as LogLevel,
+    officeClosingTime,
+    personalDevices: personalText === 'true',
     eventBusName: required(env, names.eventBusName),
     eventBridgeEndpoint,
     visitorRetentionDays,

@@ -41,6 +41,7 @@ import { type Metrics, silentMetrics } from './metrics';
 import { apologizingErrorHandler } from './pipeline/error-handler';
 import { type FrontDeskSkill, guardSkill } from './pipeline/guarded-skill';
 import {
+  prefetchPersistentAttributesInterceptor,
   rememberLastContactInterceptor,
   rememberSpeechInterceptor,
   requestContextInterceptor,
@@ -61,7 +62,7 @@ import type { Stores } from './stores';
 /** What the skill is built from. Lambda, the local server and the tests all pass these. */
 export interface SkillDependencies {
   readonly config: Pick<Config, 'skillId' | 'officeTimeZone'> &
-    Partial<Pick<Config, 'visitorRetentionDays' | 'officePhone'>>;
+    Partial<Pick<Config, 'personalDevices' | 'visitorRetentionDays' | 'officePhone'>>;
   /** Where the skill reads and keeps its data: `dynamoDbStores(...)`, or fakes in tests. */
   readonly stores: Stores;
   /** Where accepted changes are published: EventBridge in AWS, the in-process bus locally, a recorder in tests. */
@@ -104,6 +105,7 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
     clock,
     logger,
     metrics,
+    personalDevices: config.personalDevices ?? false,
     changes,
     visits: new VisitService(stores.visits, changes, {
       clock,
@@ -147,7 +149,11 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
       exceptionEncounteredHandler(conversation),
       unhandledRequestHandler(conversation),
     )
-    .addRequestInterceptors(requestContextInterceptor(deps.random), requestLoggingInterceptor(logger))
+    .addRequestInterceptors(
+      requestContextInterceptor(deps.random),
+      requestLoggingInterceptor(logger),
+      prefetchPersistentAttributesInterceptor(),
+    )
     .addResponseInterceptors(rememberSpeechInterceptor(), rememberLastContactInterceptor(logger))
     .addErrorHandlers(apologizingErrorHandler(conversation))
     .withPersistenceAdapter(stores.persistence)

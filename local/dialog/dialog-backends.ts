@@ -10,7 +10,9 @@ import {
   type LocalSkill,
   type LocalSkillOptions,
   localEventPublisher,
+  runEndOfDayNow,
   startLocalSkill,
+  visitorSignOutOf,
 } from '../local-skill';
 import { describeNotification, type LocalEventBus } from '../notifications/local-event-bus';
 import type { DialogBackend, DialogBackends } from './dialog-cli';
@@ -68,14 +70,16 @@ export async function interactiveBackend(
     });
     const documentClient = createDocumentClient({ endpoint });
     const publisher = localEventPublisher(config, { notifier: settings.notifier });
-    const skill = buildSkill({
-      config,
-      stores: dynamoDbStores(documentClient, config),
-      logger: createLogger({ level: config.logLevel }),
-      events: publisher.events,
-    });
+    const stores = dynamoDbStores(documentClient, config);
+    const logger = createLogger({ level: config.logLevel });
+    const skill = buildSkill({ config, stores, logger, events: publisher.events });
     return {
       invoke: (envelope) => skill.invoke(envelope),
+      endOfDay: () =>
+        runEndOfDayNow(stores.presence, config, logger, {
+          events: publisher.events,
+          visitors: visitorSignOutOf(stores, config, publisher.events, logger),
+        }),
       skillId: config.skillId,
       description: `Store: the running npm start's (${endpoint}), shared with the test console.`,
       ...publishedLines(publisher.bus),
@@ -96,6 +100,7 @@ export async function interactiveBackend(
     : '';
   return {
     invoke: (envelope) => local.skill.invoke(envelope),
+    endOfDay: () => local.endOfDay(),
     skillId: local.config.skillId,
     description: `Store: .data/ (the one npm start uses${seeded}).`,
     ...publishedLines(local.bus),
@@ -109,7 +114,7 @@ function publishedLines(bus: LocalEventBus | undefined): Pick<DialogBackend, 'pu
 }
 
 /** A skill and what it was built with, as the test console needs it. */
-export interface ReplaySkill extends Pick<LocalSkill, 'skill' | 'config' | 'bus'> {
+export interface ReplaySkill extends Pick<LocalSkill, 'skill' | 'config' | 'endOfDay' | 'bus'> {
   close(): Promise<void>;
 }
 
@@ -129,9 +134,10 @@ export async function startReplaySkill(
   });
   const documentClient = createDocumentClient({ endpoint: local.store.endpoint });
   options.decorateClient?.(documentClient);
+  const stores = dynamoDbStores(documentClient, local.config);
   const skill = buildSkill({
     config: local.config,
-    stores: dynamoDbStores(documentClient, local.config),
+    stores,
     apiClient: offlineAlexaApi,
     logger: silentLogger,
     random: () => 0,
@@ -141,6 +147,11 @@ export async function startReplaySkill(
     skill,
     config: local.config,
     bus: local.bus,
+    endOfDay: () =>
+      runEndOfDayNow(stores.presence, local.config, silentLogger, {
+        events: local.events,
+        visitors: visitorSignOutOf(stores, local.config, local.events, silentLogger),
+      }),
     close: async () => {
       documentClient.destroy();
       await local.close();
@@ -155,6 +166,7 @@ export async function replayBackend(
   const replay = await startReplaySkill(settings, options);
   return {
     invoke: (envelope) => replay.skill.invoke(envelope),
+    endOfDay: () => replay.endOfDay(),
     skillId: replay.config.skillId,
     description: 'Store: in memory, seeded from data/sample-directory.csv.',
     ...publishedLines(replay.bus),

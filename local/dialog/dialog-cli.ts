@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
+import type { EndOfDayReport } from '../../lambda/src/services/end-of-day-service';
 import { UtteranceEngineError } from '../utterance/errors';
 import { runRepl } from './repl';
 import { runReplay } from './replay';
@@ -16,6 +17,8 @@ export interface DialogBackend {
   readonly description: string;
   /** The events published since the last call, one line each, printed after the turn that caused them. */
   readonly published?: () => readonly string[];
+  /** End of day on the backend's store, closing the office now (`.endofday`). */
+  readonly endOfDay?: () => Promise<EndOfDayReport>;
   close(): Promise<void>;
 }
 
@@ -96,6 +99,7 @@ async function replayAll(
     try {
       const session = new DialogSession({
         invoke: backend.invoke,
+        ...(backend.endOfDay ? { endOfDay: backend.endOfDay } : {}),
         ...(options.locale ? { locale: options.locale } : {}),
         identity: backend.skillId ? { skillId: backend.skillId } : {},
       });
@@ -140,6 +144,7 @@ export async function runDialogCli(
     try {
       const session = new DialogSession({
         invoke: backend.invoke,
+        ...(backend.endOfDay ? { endOfDay: backend.endOfDay } : {}),
         ...(options.locale ? { locale: options.locale } : {}),
         identity: backend.skillId ? { skillId: backend.skillId } : {},
       });

@@ -2,7 +2,7 @@ import { type Contact, type ContactSummary, fullNameOf, summarize } from '../dom
 import { type Facet, facetKeys } from '../domain/facets';
 import { personSoundKeysOf } from '../domain/name-sounds';
 import { nameVariants, normalizeName } from '../domain/normalize';
-import type { PresenceRecord, PresenceStatus } from '../domain/presence';
+import type { PresenceRecord, PresenceState, PresenceStatus } from '../domain/presence';
 import { stateName } from '../domain/us-states';
 
 /**
@@ -26,7 +26,8 @@ import { stateName } from '../domain/us-states';
  * names (`domain/name-sounds.ts`), so "did you mean" finds names that sound like what was heard
  * with a Query per key instead of reading the directory.
  *
- * The presence item holds a person's latest accepted {@link PresenceRecord}; while they are in it
+ * The presence item holds a person's latest accepted {@link PresenceRecord}, and the one before it
+ * until the next change has archived it (`services/presence-service.ts`); while they are in it
  * also carries `presentPk`/`presentSk`, which puts it in the sparse `present` index ("who's in",
  * newest first). The history lives in its own partition, outside the contact's, so that the
  * importer never mistakes it for something derived from a contact; its sort key starts with the
@@ -237,6 +238,8 @@ export function soundEntryFromItem(item: Record<string, unknown>): ContactSummar
 export type PresenceItem = ItemKey & { readonly type: string } & PresenceRecord & {
     readonly presentPk?: string;
     readonly presentSk?: string;
+    /** The change before this one, kept until the next change has put it in the history. */
+    readonly previous?: PresenceRecord;
   };
 export type PresenceChangeItem = ItemKey & { readonly type: string } & PresenceRecord;
 
@@ -251,11 +254,15 @@ function recordFields(record: PresenceRecord): PresenceRecord {
     fullName: record.fullName,
     firstName: record.firstName,
     ...(record.company ? { company: record.company } : {}),
+    ...(record.reason && record.reason !== 'spoken' ? { reason: record.reason } : {}),
   };
 }
 
-/** The presence item of a record: in the `present` index exactly while the person is in. */
-export function presenceItem(record: PresenceRecord): PresenceItem {
+/**
+ * The presence item of a record: in the `present` index exactly while the person is in. It also
+ * carries the `previous` change, which the history may not have yet.
+ */
+export function presenceItem(record: PresenceRecord, previous?: PresenceRecord): PresenceItem {
   return {
     ...keys.presence(record.contactId),
     type: ItemTypes.presence,
@@ -263,6 +270,20 @@ export function presenceItem(record: PresenceRecord): PresenceItem {
     ...(record.status === 'IN'
       ? { presentPk: PRESENT_PK, presentSk: keys.presentSort(record.changedAt, record.contactId) }
       : {}),
+    ...(previous ? { previous: recordFields(previous) } : {}),
+  };
+}
+
+/** Reads both changes back out of a presence item (an item written before `previous` has none). */
+export function presenceStateFromItem(item: Record<string, unknown> | undefined): PresenceState {
+  if (!item) return {};
+  const previous = item.previous;
+  return {
+    current: presenceFromItem(item),
+    previous:
+      previous !== null && typeof previous === 'object'
+        ? presenceFromItem(previous as Record<string, unknown>)
+        : undefined,
   };
 }
 
@@ -281,7 +302,8 @@ function isStatus(value: unknown): value is PresenceStatus {
 
 /** Reads a record back out of a presence or history item, ignoring the key attributes. */
 export function presenceFromItem(item: Record<string, unknown>): PresenceRecord {
-  const { contactId, status, changedAt, version, changeId, requester, fullName, firstName, company } = item;
+  const { contactId, status, changedAt, version, changeId, requester, fullName, firstName, company, reason } =
+    item;
   if (
     typeof contactId !== 'string' ||
     !isStatus(status) ||
@@ -301,5 +323,6 @@ export function presenceFromItem(item: Record<string, unknown>): PresenceRecord 
     fullName: typeof fullName === 'string' ? fullName : '',
     firstName: typeof firstName === 'string' ? firstName : '',
     ...(typeof company === 'string' && company.length > 0 ? { company } : {}),
+    ...(reason === 'end of day' ? { reason } : {}),
   };
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type Contact, fullNameOf } from '../domain/contact';
+import type { PresenceChangeReason } from '../domain/events';
 import { normalizeName } from '../domain/normalize';
 import type { Visit } from '../domain/visit';
 import { ConflictError, StoreUnavailableError } from '../errors';
 import { type Logger, silentLogger } from '../logger';
 import type { ChangeAnnouncer } from './change-announcer';
-import type { VisitStore } from './ports';
+import type { VisitorSignOut, VisitorSignOutReport, VisitStore } from './ports';
 
 /** What became of a visitor signing in. */
 export type Arrival =
@@ -56,7 +57,7 @@ export function officeDayOf(at: Date, timeZone: string): string {
  * visit. Visits expire after the retention period: DynamoDB deletes them in AWS, and every read
  * here ignores expired ones, so a store without TTL behaves the same.
  */
-export class VisitService {
+export class VisitService implements VisitorSignOut {
   private readonly clock: () => Date;
   private readonly newVisitId: () => string;
   private readonly logger: Logger;
@@ -145,14 +146,22 @@ export class VisitService {
   }
 
   /**
-   * Closing time: signs out every visitor still signed in today, each as a normal change with its
-   * own `Visitor Left` event. A visit someone else closes meanwhile is left as they closed it.
+   * Closing time (end of day calls this): signs out every visitor still signed in who arrived on
+   * the office day of `closingAt`, at or before it, each as a normal change with its own `Visitor
+   * Left` event. A visit someone else closes meanwhile is left as they closed it, so a rerun is safe.
    */
-  public async signOutEveryone(): Promise<{ readonly signedOut: number; readonly failed: number }> {
+  public async signOutEveryone(
+    _reason: PresenceChangeReason,
+    closingAt: Date,
+  ): Promise<VisitorSignOutReport> {
     let signedOut = 0;
     let failed = 0;
-    for (const visit of await this.visitsToday()) {
-      if (visit.leftAt) continue;
+    const day = officeDayOf(closingAt, this.options.officeTimeZone);
+    const nowSeconds = Math.floor(this.clock().getTime() / 1000);
+    const visits = await this.store.listVisitsOfDay(day, VISITS_PER_DAY_READ);
+    for (const visit of visits) {
+      if (visit.leftAt || visit.expiresAt <= nowSeconds || visit.arrivedAt > closingAt.toISOString())
+        continue;
       const departure = await this.close(visit);
       if (departure.kind === 'left') signedOut += 1;
       if (departure.kind === 'failed') failed += 1;

@@ -36,17 +36,24 @@ describe('VisitService', () => {
     expect(await visits.visitsToday()).toEqual([]);
   });
 
-  it('signs out every visitor still in at closing time, each with its own Visitor Left', async () => {
-    const { visits, events, store } = service(() => new Date('2025-01-15T22:00:00Z'));
+  it('signs out every visitor still in at closing time, each with its own Visitor Left, and a rerun changes nothing', async () => {
+    let now = new Date('2025-01-15T22:00:00Z');
+    const { visits, events, store } = service(() => now);
     await visits.arrive(HOST, { name: 'Sam Carter' });
     await visits.arrive(HOST, { name: 'Ana Ruiz', company: 'Wayne' });
     await visits.arrive(HOST, { name: 'Lee Wong' });
     await visits.leaveByName('lee wong');
+    now = new Date('2025-01-16T00:05:00Z');
+    await visits.arrive(HOST, { name: 'Late Arrival' });
 
-    const result = await visits.signOutEveryone();
+    // 19:00 in New York.
+    const result = await visits.signOutEveryone('end of day', new Date('2025-01-16T00:00:00Z'));
+    const again = await visits.signOutEveryone('end of day', new Date('2025-01-16T00:00:00Z'));
 
     expect(result).toEqual({ signedOut: 2, failed: 0 });
-    expect([...store.visits.values()].every((visit) => visit.leftAt !== undefined)).toBe(true);
+    expect(again).toEqual({ signedOut: 0, failed: 0 });
+    const open = [...store.visits.values()].filter((visit) => visit.leftAt === undefined);
+    expect(open.map((visit) => visit.visitor.name)).toEqual(['Late Arrival']);
     expect(events.events.filter((event) => event.type === 'Visitor Left')).toHaveLength(3);
   });
 
