@@ -10,6 +10,7 @@ import { presenceItem } from '../../lambda/src/repositories/directory-items';
 import { LOCAL_STORE_CREDENTIALS } from '../../lambda/src/repositories/dynamodb-client';
 import { bundleLambda } from '../../scripts/bundle';
 import { importDirectoryFile } from '../../scripts/directory-import/import-directory';
+import { startEventBridgeEndpoint } from '../support/event-bridge-endpoint';
 import { readFixture } from '../support/fixtures';
 import { expectValidAlexaResponse, speechOf } from '../support/response-checks';
 import { SAMPLE_DIRECTORY_CSV } from '../support/skill-package';
@@ -125,19 +126,31 @@ describe('the Lambda bundle', () => {
         require('node:fs').writeFileSync(${JSON.stringify(path.join(workDir, 'end-of-day.out'))}, JSON.stringify({ first, again }));
       })().catch((error) => { console.error(error); process.exit(1); });`;
 
+    // The bus the bundle publishes its check-out on: a local EventBridge-compatible endpoint.
+    const bus = await startEventBridgeEndpoint();
+
     // Act
-    await run(process.execPath, ['-e', script], {
-      env: {
-        PATH: process.env.PATH,
-        DIRECTORY_TABLE: testStore.tables.directory,
-        USERS_TABLE: testStore.tables.users,
-        DYNAMODB_ENDPOINT: testStore.store.endpoint,
-        LOG_LEVEL: 'SILENT',
-        AWS_REGION: 'us-east-1',
-        OFFICE_TIME_ZONE: 'UTC',
-        OFFICE_CLOSING_TIME: new Date(now - 120_000).toISOString().slice(11, 16),
-      },
-    });
+    try {
+      await run(process.execPath, ['-e', script], {
+        env: {
+          PATH: process.env.PATH,
+          DIRECTORY_TABLE: testStore.tables.directory,
+          USERS_TABLE: testStore.tables.users,
+          DYNAMODB_ENDPOINT: testStore.store.endpoint,
+          LOG_LEVEL: 'SILENT',
+          AWS_REGION: 'us-east-1',
+          OFFICE_TIME_ZONE: 'UTC',
+          OFFICE_CLOSING_TIME: new Date(now - 120_000).toISOString().slice(11, 16),
+          EVENT_BUS_NAME: 'front-desk-test',
+          EVENTBRIDGE_ENDPOINT: bus.url,
+        },
+      });
+    } finally {
+      await bus.close();
+    }
+    expect(bus.entries.map((entry) => [entry.EventBusName, entry.DetailType])).toEqual([
+      ['front-desk-test', 'Checked Out'],
+    ]);
     const { first, again } = JSON.parse(await readFile(path.join(workDir, 'end-of-day.out'), 'utf8')) as {
       first: { checkedOut: number; failed: number };
       again: { checkedOut: number };
