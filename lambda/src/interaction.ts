@@ -28,6 +28,11 @@ export const IntentNames = {
   startOver: 'AMAZON.StartOverIntent',
   yes: 'AMAZON.YesIntent',
   no: 'AMAZON.NoIntent',
+  // Follow-ups: "what about Wei Zhang", "none of them", "go back", "how many are there".
+  followUp: 'FollowUpIntent',
+  noneOfThem: 'NoneOfThemIntent',
+  howMany: 'HowManyIntent',
+  previous: 'AMAZON.PreviousIntent',
 } as const;
 
 export type IntentName = (typeof IntentNames)[keyof typeof IntentNames];
@@ -40,6 +45,9 @@ export const SlotNames = {
   city: 'city',
   state: 'state',
   letter: 'letter',
+  // Picking from a list: "the last one", "the designer".
+  end: 'end',
+  title: 'title',
 } as const;
 
 export const SlotTypeNames = {
@@ -47,6 +55,8 @@ export const SlotTypeNames = {
   contactDetail: 'CONTACT_DETAIL',
   companyName: 'COMPANY_NAME',
   letter: 'LETTER',
+  listEnd: 'LIST_END',
+  jobTitle: 'JOB_TITLE',
 } as const;
 
 /** The ids of the CONTACT_DETAIL slot type's values. */

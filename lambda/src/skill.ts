@@ -2,7 +2,7 @@ import { DefaultApiClient, SkillBuilders } from 'ask-sdk-core';
 import type { services } from 'ask-sdk-model';
 import type { Config } from './config';
 import type { ConversationDependencies } from './conversation/dependencies';
-import { browseHandler, listContinuationHandler } from './handlers/browse';
+import { browseHandler, listContinuationHandler, listNavigationHandler } from './handlers/browse';
 import {
   fallbackHandler,
   goodbyeHandler,
@@ -12,7 +12,7 @@ import {
   startOverHandler,
   yesNoHandler,
 } from './handlers/built-in';
-import { chooseContactHandler } from './handlers/choose-contact';
+import { chooseContactHandler, noneOfThemHandler } from './handlers/choose-contact';
 import { confirmNameHandler } from './handlers/confirm-name';
 import { contactDetailsHandler } from './handlers/contact-details';
 import { confirmIdentityHandler, forgetMeHandler, identifyHandler } from './handlers/identity';
@@ -99,6 +99,8 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
       forgetMeHandler(conversation),
       browseHandler(conversation),
       listContinuationHandler(conversation),
+      listNavigationHandler(conversation),
+      noneOfThemHandler(),
       confirmNameHandler(conversation),
       screenEventHandler(conversation),
       helpHandler(),

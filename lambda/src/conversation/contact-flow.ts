@@ -4,6 +4,7 @@ import type { Contact, ContactSummary } from '../domain/contact';
 import type { ContactDetail } from '../interaction';
 import { contactScreen } from '../screens/screen';
 import type { NameQuery } from '../services/directory-service';
+import { type ChoiceAnswer, chooseCandidate } from '../services/disambiguation';
 import {
   candidateOptions,
   contactCard,
@@ -18,7 +19,15 @@ import { askToRemember } from './identity-flow';
 import { answerPresence } from './presence-flow';
 import { translatorOf } from './request-context';
 import { respond } from './respond';
-import { type ContactAction, updateSessionState } from './session-state';
+import {
+  type ContactAction,
+  getSessionState,
+  lastListOf,
+  type PendingQuestion,
+  type SessionState,
+  updateSessionState,
+} from './session-state';
+import { cleanSpokenName, isClearlyNotAName, spokenPosition } from './spoken-name';
 
 /**
  * Does what was asked about a person once the name is settled: answers a detail, checks them in
@@ -51,7 +60,11 @@ export function answerAbout(
 ): Response {
   const t = translatorOf(input);
   const answer = detail ? detailSpeech(t, contact, detail) : summarySpeech(t, contact);
-  updateSessionState(input, { lastContactId: contact.id, pending: undefined });
+  updateSessionState(input, {
+    lastContactId: contact.id,
+    pending: undefined,
+    ...(detail ? { lastDetail: detail } : {}),
+  });
   return respond(input, {
     speech: Ssml.join([answer, t.speak('anythingElse.question')]),
     reprompt: t.speak('anythingElse.reprompt'),
@@ -61,7 +74,7 @@ export function answerAbout(
 }
 
 /** The question that asks for a name, in the words of what is to be done with it. */
-function nameQuestion(t: Translator, action: ContactAction): { question: Ssml; reprompt: Ssml } {
+export function nameQuestion(t: Translator, action: ContactAction): { question: Ssml; reprompt: Ssml } {
   const reprompt = t.speak('askName.reprompt');
   switch (action.kind) {
     case 'detail':
@@ -142,8 +155,14 @@ export async function lookUpAndAnswer(
   query: NameQuery & { readonly spoken: string },
   action: ContactAction,
 ): Promise<Response> {
+  // Said back as heard, minus what is no part of a name: "jane's" is Jane, "the Jane Doe" Jane Doe.
+  query = { ...query, spoken: cleanSpokenName(query.spoken) ?? query.spoken };
   const match = await deps.directory.findContacts(query);
   if (match.kind === 'one') return actOn(input, deps, match.contact, action);
+  // "order me a large pizza" in a name slot: speech that was not for Front Desk, never a name.
+  if (match.kind !== 'many' && (query.resolvedIds?.length ?? 0) === 0 && isClearlyNotAName(query.spoken)) {
+    return notForUs(input);
+  }
   if (match.kind === 'many') {
     return askWhichOne(
       input,
@@ -190,4 +209,129 @@ export async function answerAboutId(
 ): Promise<Response | undefined> {
   const contact = await deps.directory.getContact(contactId);
   return contact ? actOn(input, deps, contact, action) : undefined;
+}
+
+/** The pending question asked again, in its own words; undefined for a question that cannot be. */
+function pendingQuestionAgain(t: Translator, pending: PendingQuestion): { question: Ssml; reprompt: Ssml } {
+  switch (pending.type) {
+    case 'chooseContact':
+      return { question: whichOneQuestion(t, pending), reprompt: t.speak('choose.reprompt') };
+    case 'askName':
+      return nameQuestion(t, pending.action);
+    case 'confirmName':
+      return {
+        question: t.speak('suggest.reprompt', { name: pending.suggestedName }),
+        reprompt: t.speak('suggest.reprompt', { name: pending.suggestedName }),
+      };
+    case 'confirmIdentity':
+      return {
+        question: t.speak('identity.confirmReprompt', { fullName: pending.identity.fullName }),
+        reprompt: t.speak('identity.confirmReprompt', { fullName: pending.identity.fullName }),
+      };
+    case 'presencePage':
+      return { question: t.speak('whoIsIn.more'), reprompt: t.speak('whoIsIn.moreReprompt') };
+    case 'listPage':
+      return { question: t.speak('browse.more.question'), reprompt: t.speak('browse.more.reprompt') };
+  }
+}
+
+/** The most answers a pending question lets go by that were no answer, before it is dropped. */
+export const MISSES_ALLOWED = 1;
+
+/**
+ * Speech that was not for Front Desk: says what it can do and keeps the session. A pending
+ * question is asked again once, then let go, so nobody is stuck in a loop.
+ */
+export function notForUs(input: HandlerInput): Response {
+  const t = translatorOf(input);
+  const state = getSessionState(input);
+  const pending = pendingOf(state);
+  const misses = typeof state.misses === 'number' && Number.isFinite(state.misses) ? state.misses : 0;
+  if (pending && misses < MISSES_ALLOWED) {
+    const again = pendingQuestionAgain(t, pending);
+    updateSessionState(input, { misses: misses + 1 });
+    const sorry =
+      pending.type === 'chooseContact' ? t.speak('choose.notUnderstood') : t.speak('fallback.speech');
+    return respond(input, { speech: Ssml.join([sorry, again.question]), reprompt: again.reprompt });
+  }
+  updateSessionState(input, { pending: undefined });
+  return respond(input, {
+    speech: Ssml.join([
+      t.speak('fallback.speech'),
+      ...(pending ? [t.speak('fallback.letGo')] : []),
+      t.speak('fallback.question'),
+    ]),
+    reprompt: t.speak('launch.reprompt'),
+  });
+}
+
+/** The pending question if it is one Front Desk asks (session attributes come back from the device). */
+function pendingOf(state: SessionState): PendingQuestion | undefined {
+  const pending = state.pending as { type?: unknown } | undefined;
+  if (typeof pending !== 'object' || pending === null) return undefined;
+  switch (pending.type) {
+    case 'chooseContact':
+    case 'confirmName':
+      return Array.isArray((pending as { candidates?: unknown }).candidates) ? state.pending : undefined;
+    case 'askName':
+      return typeof (pending as { action?: { kind?: unknown } }).action?.kind === 'string'
+        ? state.pending
+        : undefined;
+    case 'confirmIdentity':
+      return typeof (pending as { identity?: { fullName?: unknown } }).identity?.fullName === 'string'
+        ? state.pending
+        : undefined;
+    case 'presencePage':
+    case 'listPage':
+      return state.pending;
+    default:
+      return undefined;
+  }
+}
+
+/** Who a pick chooses among: the "which one?" candidates, else the people of the list page just read. */
+function pickableOf(
+  state: SessionState,
+): { candidates: readonly ContactSummary[]; firstNumber: number } | undefined {
+  const pending = pendingOf(state);
+  if (pending?.type === 'chooseContact') return { candidates: pending.candidates, firstNumber: 1 };
+  const list = lastListOf(state);
+  return list ? { candidates: list.entries, firstNumber: list.firstNumber } : undefined;
+}
+
+/**
+ * The person an answer picks from what was just said: the "which one?" candidates, else the list
+ * page just read. A number within the page counts from the page's start ("the second one"); one
+ * beyond it, but on the page as the card numbers it, counts from the list's start ("number seven").
+ */
+export function pickFromContext(
+  state: SessionState,
+  answer: ChoiceAnswer,
+): { readonly chosen?: ContactSummary | undefined; readonly from?: 'question' | 'list' | undefined } {
+  const pickable = pickableOf(state);
+  if (!pickable) return {};
+  const from = pendingOf(state)?.type === 'chooseContact' ? 'question' : 'list';
+  const { candidates, firstNumber } = pickable;
+  let ordinal = answer.ordinal;
+  if (ordinal !== undefined && ordinal > candidates.length && ordinal >= firstNumber) {
+    ordinal = ordinal - firstNumber + 1;
+  }
+  return { chosen: chooseCandidate(candidates, { ...answer, ordinal }), from };
+}
+
+/** The action a pick from a list carries on: the one a pending "who?" was asked for, else a summary. */
+export function actionForPick(state: SessionState): ContactAction {
+  const pending = pendingOf(state);
+  if (pending?.type === 'askName' || pending?.type === 'chooseContact' || pending?.type === 'confirmName') {
+    return pending.action;
+  }
+  return { kind: 'detail', detail: undefined };
+}
+
+/** What the user said about a person, turned into a choice: a position, or a name. */
+export function choiceOfSpokenName(spoken: string): ChoiceAnswer {
+  const position = spokenPosition(spoken);
+  if (position?.from === 'end') return { last: true };
+  if (position) return { ordinal: position.number };
+  return { name: spoken };
 }

@@ -1,7 +1,8 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { ContactSummary } from '../domain/contact';
-import type { ContactDetail, IntentName } from '../interaction';
-import type { ListPosition } from '../services/browse-service';
+import { FACETS, type Facet } from '../domain/facets';
+import { type ContactDetail, type IntentName, isContactDetail } from '../interaction';
+import type { BrowseRequest, ListPosition } from '../services/browse-service';
 import type { Identity } from '../services/identity-service';
 import { isIntent } from './request-context';
 
@@ -72,6 +73,104 @@ export interface SessionState {
   readonly lastSpeech?: { readonly ssml: string; readonly reprompt?: string | undefined } | undefined;
   /** The device's IANA time zone (or the office's), asked once per session. */
   readonly timeZone?: string | undefined;
+  /** The detail last asked for, so "what about Wei Zhang?" asks the same of him. */
+  readonly lastDetail?: ContactDetail | undefined;
+  /** The list page last read, for "the second one", "go back" and "how many are there". */
+  readonly lastList?: ListMemory | undefined;
+  /** How many times in a row the pending question got an answer that was no answer to it. */
+  readonly misses?: number | undefined;
+}
+
+/** How many pages of a list "go back" can return through; older pages are read again from the top. */
+export const REMEMBERED_PAGES = 10;
+
+/**
+ * The list last read: what was asked (to read its first page again), where each page read so far
+ * started (to go back), and the people of the page just read (to pick one). Small on purpose: it
+ * travels in every response.
+ */
+export interface ListMemory {
+  readonly request: BrowseRequest;
+  readonly facet: Facet;
+  readonly label: string;
+  readonly total?: number | undefined;
+  /** The 1-based number of the page just read. */
+  readonly page: number;
+  /** Where each page after the first started (page 2 at [0]), up to the page just read. */
+  readonly starts: readonly PageStart[];
+  /** The 1-based position of the first person of the page just read. */
+  readonly firstNumber: number;
+  readonly entries: readonly ContactSummary[];
+}
+
+/** Where a page after the first starts: the list's key, the sort key it follows, and how many came before. */
+export interface PageStart {
+  readonly key: string;
+  readonly after: string;
+  readonly shown: number;
+}
+
+function isPageStart(value: unknown): value is PageStart {
+  const start = value as Partial<Record<keyof PageStart, unknown>> | null;
+  return (
+    typeof start === 'object' &&
+    start !== null &&
+    typeof start.key === 'string' &&
+    typeof start.after === 'string' &&
+    typeof start.shown === 'number' &&
+    Number.isInteger(start.shown) &&
+    start.shown >= 0
+  );
+}
+
+function isSummary(value: unknown): value is ContactSummary {
+  const entry = value as Partial<Record<keyof ContactSummary, unknown>> | null;
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.id === 'string' &&
+    typeof entry.fullName === 'string' &&
+    ['company', 'title', 'city', 'state'].every(
+      (key) =>
+        entry[key as keyof ContactSummary] === undefined ||
+        typeof entry[key as keyof ContactSummary] === 'string',
+    )
+  );
+}
+
+/**
+ * The list last read, or undefined when there is none or the session attributes do not hold one
+ * in the shape Front Desk writes (session attributes come back from the device: trust nothing).
+ */
+export function lastListOf(state: SessionState): ListMemory | undefined {
+  const list = state.lastList as Partial<Record<keyof ListMemory, unknown>> | undefined;
+  if (typeof list !== 'object' || list === null) return undefined;
+  const request = list.request as { by?: unknown } | undefined;
+  const valid =
+    typeof request === 'object' &&
+    request !== null &&
+    typeof request.by === 'string' &&
+    typeof list.facet === 'string' &&
+    (FACETS as readonly string[]).includes(list.facet) &&
+    typeof list.label === 'string' &&
+    (list.total === undefined || (typeof list.total === 'number' && Number.isInteger(list.total))) &&
+    typeof list.page === 'number' &&
+    Number.isInteger(list.page) &&
+    list.page >= 1 &&
+    Array.isArray(list.starts) &&
+    list.starts.every(isPageStart) &&
+    typeof list.firstNumber === 'number' &&
+    Number.isInteger(list.firstNumber) &&
+    list.firstNumber >= 1 &&
+    Array.isArray(list.entries) &&
+    list.entries.every(isSummary);
+  return valid ? (list as unknown as ListMemory) : undefined;
+}
+
+/** The detail last asked for, if the session holds one Front Desk knows. */
+export function lastDetailOf(state: SessionState): ContactDetail | undefined {
+  const detail = state.lastDetail as unknown;
+  return typeof detail === 'string' && isContactDetail(detail) ? detail : undefined;
 }
 
 export function getSessionState(input: HandlerInput): SessionState {
@@ -92,10 +191,14 @@ export function answersPending(
   return isIntent(input, ...intents) && getSessionState(input).pending?.type === type;
 }
 
-/** Merges `changes` into the session state; a key set to undefined is removed. */
+/**
+ * Merges `changes` into the session state; a key set to undefined is removed. A change to the
+ * pending question starts its count of missed answers again.
+ */
 export function updateSessionState(input: HandlerInput, changes: Partial<SessionState>): SessionState {
   if (!input.requestEnvelope.session) return {};
   const next: Record<string, unknown> = { ...getSessionState(input), ...changes };
+  if ('pending' in changes && !('misses' in changes)) delete next.misses;
   for (const [key, value] of Object.entries(next)) if (value === undefined) delete next[key];
   input.attributesManager.setSessionAttributes(next);
   return next as SessionState;

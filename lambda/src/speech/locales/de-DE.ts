@@ -213,4 +213,20 @@ export const deDE = {
   'screen.listHint': 'Tippen Sie auf einen Namen, um die Details zu sehen.',
   'screen.checkedIn': 'Angemeldet {when}',
   'screen.contactGone': 'Entschuldigung, diese Person finde ich nicht mehr im Verzeichnis.',
+
+  // Rückfragen: Auswahl aus dem gerade Gesagten, zurückblättern, was nicht für den Büroempfang ist.
+  'fallback.letGo': 'Lassen wir das erst einmal.',
+  'choose.noneOfThem': 'Gut, dann keiner von ihnen.',
+  'choose.notOnList':
+    'Entschuldigung, welche Person meinen Sie? Sagen Sie zum Beispiel: die erste, oder einen Namen aus der Liste.',
+  'browse.noList': 'Ich habe noch keine Liste vorgelesen.',
+  'browse.atFirstPage': 'Das war schon die erste Seite.',
+  'browse.howMany': {
+    one: 'Auf der Liste steht eine Person.',
+    other: 'Auf der Liste stehen {count} Personen.',
+  },
+  'browse.howManyUnknown': {
+    one: 'Ich habe bisher einen Namen vorgelesen, wie viele es insgesamt sind, weiß ich nicht.',
+    other: 'Ich habe bisher {count} Namen vorgelesen, wie viele es insgesamt sind, weiß ich nicht.',
+  },
 } satisfies Readonly<Record<ResourceKey, Template>>;

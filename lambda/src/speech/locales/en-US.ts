@@ -197,6 +197,20 @@ export const enUS = {
   'screen.listHint': 'Touch a name to see their details.',
   'screen.checkedIn': 'Checked in {when}',
   'screen.contactGone': "Sorry, I can't find that person in the directory any more.",
+  // Follow-ups: picking from what was just said, paging back, speech that is not for Front Desk.
+  'fallback.letGo': "Let's leave that for now.",
+  'choose.noneOfThem': 'Okay, none of them.',
+  'choose.notOnList': "Sorry, I didn't catch which one. You can say the first one, or a name from the list.",
+  'browse.noList': "I haven't read out a list yet.",
+  'browse.atFirstPage': 'That was the first page.',
+  'browse.howMany': {
+    one: 'There is one person on the list.',
+    other: 'There are {count} people on the list.',
+  },
+  'browse.howManyUnknown': {
+    one: "I've read out one name so far, and I don't know how many there are in all.",
+    other: "I've read out {count} names so far, and I don't know how many there are in all.",
+  },
 } satisfies Resources;
 
 export type ResourceKey = keyof typeof enUS;
