@@ -1,6 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { Contact, ContactSummary } from '../domain/contact';
+import { normalizeName } from '../domain/normalize';
 import type { ContactDetail } from '../interaction';
 import { contactScreen } from '../screens/screen';
 import type { NameQuery } from '../services/directory-service';
@@ -166,7 +167,11 @@ export async function lookUpAndAnswer(
   if (match.kind === 'many') {
     return askWhichOne(
       input,
-      { candidates: match.candidates, spokenName: query.spoken, moreThanListed: match.moreThanListed },
+      {
+        candidates: match.candidates,
+        spokenName: withoutHeardPossessive(query.spoken, match.candidates),
+        moreThanListed: match.moreThanListed,
+      },
       action,
     );
   }
@@ -334,4 +339,21 @@ export function choiceOfSpokenName(spoken: string): ChoiceAnswer {
   if (position?.from === 'end') return { last: true };
   if (position) return { ordinal: position.number };
   return { name: spoken };
+}
+
+/**
+ * The name as said back once the people it found are known: a possessive heard without its
+ * apostrophe ("janes telefonnummer", "does email") loses its "s" when every person found has the
+ * name without it and none with it. "Brooks" stays "Brooks".
+ */
+export function withoutHeardPossessive(spoken: string, candidates: readonly ContactSummary[]): string {
+  const words = spoken.split(' ');
+  const last = words[words.length - 1] ?? '';
+  const heard = normalizeName(last);
+  if (heard.length < 3 || !heard.endsWith('s') || candidates.length === 0) return spoken;
+  const names = candidates.map((candidate) => ` ${normalizeName(candidate.fullName)} `);
+  const stem = heard.slice(0, -1);
+  if (names.some((name) => name.includes(` ${heard} `))) return spoken;
+  if (!names.every((name) => name.includes(` ${stem} `))) return spoken;
+  return [...words.slice(0, -1), last.replace(/s$/i, '')].join(' ');
 }

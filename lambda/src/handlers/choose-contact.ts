@@ -14,20 +14,31 @@ import type { ConversationDependencies } from '../conversation/dependencies';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
 import { getSessionState, lastListOf, updateSessionState } from '../conversation/session-state';
-import { cleanSpokenName } from '../conversation/spoken-name';
+import { cleanSpokenName, spokenPosition } from '../conversation/spoken-name';
 import { IntentNames, SlotNames } from '../interaction';
 import { type ChoiceAnswer, parseOrdinal } from '../services/disambiguation';
 import { Ssml } from '../speech/ssml';
 
 /** The answer as heard: a position, the last one, a company, a city, a title or a name. */
 function choiceOf(input: HandlerInput): ChoiceAnswer {
-  const name = slotValue(input, SlotNames.name);
+  // A title the model does not know ("the Jane Doe" heard as "the {title}") is taken as words of a
+  // name, which also match the words of a title ("the events coordinator").
+  const title = resolvedIds(input, SlotNames.title)[0];
+  const name = slotValue(input, SlotNames.name) ?? (title ? undefined : slotValue(input, SlotNames.title));
+  // A position may arrive in any of the slots ("die zweiten" heard where "die letzte" would go).
+  const heardEnd = slotValue(input, SlotNames.end);
+  const position =
+    resolvedIds(input, SlotNames.end)[0] === 'last'
+      ? ({ from: 'end' } as const)
+      : (spokenPosition(heardEnd) ?? spokenPosition(name));
   return {
-    ordinal: parseOrdinal(slotValue(input, SlotNames.ordinal)),
-    last: slotValue(input, SlotNames.end) !== undefined || undefined,
+    ordinal:
+      parseOrdinal(slotValue(input, SlotNames.ordinal)) ??
+      (position?.from === 'start' ? position.number : undefined),
+    last: position?.from === 'end' || undefined,
     company: slotValue(input, SlotNames.company),
     city: slotValue(input, SlotNames.city),
-    title: resolvedIds(input, SlotNames.title)[0] ?? slotValue(input, SlotNames.title),
+    title,
     name: name ? cleanSpokenName(name) : undefined,
   };
 }

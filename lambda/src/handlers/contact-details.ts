@@ -7,6 +7,7 @@ import {
   askWhichOne,
   choiceOfSpokenName,
   lookUpAndAnswer,
+  notForUs,
   pickFromContext,
 } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
@@ -71,6 +72,13 @@ export function contactDetailsHandler(deps: ConversationDependencies): RequestHa
           ? pending.action
           : undefined;
       const action: ContactAction = askedAction ?? carried ?? { kind: 'detail', detail: undefined };
+
+      // "what's the weather", "set a timer for ten minutes": words in the detail's place that are no
+      // detail Front Desk knows. Speech that was not for us, whatever the name slot caught.
+      const heardDetail = slotValue(input, SlotNames.detail);
+      if (heardDetail && !requestedDetail(input) && !isContactDetail(heardDetail.toLowerCase())) {
+        return notForUs(input);
+      }
 
       // "the second one", "the last one" heard as a name picks from what was just said.
       if (spoken && ids.length === 0 && spokenPosition(spoken)) {
