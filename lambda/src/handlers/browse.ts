@@ -296,7 +296,11 @@ export function listNavigationHandler(deps: BrowseDependencies): RequestHandler 
   return {
     canHandle: (input) => {
       if (isIntent(input, IntentNames.previous, IntentNames.howMany)) return true;
-      return isIntent(input, IntentNames.startOver) && lastListOf(getSessionState(input)) !== undefined;
+      // "start over" means the list while the list is what was last talked about.
+      const state = getSessionState(input);
+      const listGoing =
+        state.pending?.type === 'listPage' || (lastListOf(state) !== undefined && !state.lastContactId);
+      return isIntent(input, IntentNames.startOver) && listGoing;
     },
     handle: async (input): Promise<Response> => {
       const t = translatorOf(input);

@@ -143,6 +143,19 @@ describe('paging', () => {
     expect(speechOf(count)).toBe('There are 7 people on the list. Do you want to hear more?');
   });
 
+  it('starts the list over while it is read, and the conversation over once a person was picked', async () => {
+    const conversation = await talk();
+    const first = await conversation.send(intentRequest(IntentNames.browseCompany, { company: 'acme' }));
+    await conversation.send(intentRequest(IntentNames.more));
+
+    const listAgain = await conversation.send(intentRequest(IntentNames.startOver));
+    await conversation.send(intentRequest(IntentNames.chooseContact, { ordinal: '2' }));
+    const conversationAgain = await conversation.send(intentRequest(IntentNames.startOver));
+
+    expect(speechOf(listAgain)).toBe(speechOf(first));
+    expect(speechOf(conversationAgain)).toBe('What would you like to do?');
+  });
+
   it('says there is no list when "go back" or "how many" comes first', async () => {
     const conversation = await talk();
 
