@@ -25,6 +25,7 @@ import {
   getSessionState,
   lastListOf,
   type PendingQuestion,
+  pendingQuestionOf,
   type SessionState,
   updateSessionState,
 } from './session-state';
@@ -93,6 +94,8 @@ export function nameQuestion(t: Translator, action: ContactAction): { question: 
       return { question: t.speak('askName.question'), reprompt };
     case 'identify':
       return { question: t.speak('identity.askWho'), reprompt: t.speak('identity.askWhoReprompt') };
+    default:
+      return { question: t.speak('askName.question'), reprompt };
   }
 }
 
@@ -250,7 +253,7 @@ export const MISSES_ALLOWED = 1;
 export function notForUs(input: HandlerInput): Response {
   const t = translatorOf(input);
   const state = getSessionState(input);
-  const pending = pendingOf(state);
+  const pending = pendingQuestionOf(state);
   const misses = typeof state.misses === 'number' && Number.isFinite(state.misses) ? state.misses : 0;
   if (pending && misses < MISSES_ALLOWED) {
     const again = pendingQuestionAgain(t, pending);
@@ -270,35 +273,11 @@ export function notForUs(input: HandlerInput): Response {
   });
 }
 
-/** The pending question if it is one Front Desk asks (session attributes come back from the device). */
-function pendingOf(state: SessionState): PendingQuestion | undefined {
-  const pending = state.pending as { type?: unknown } | undefined;
-  if (typeof pending !== 'object' || pending === null) return undefined;
-  switch (pending.type) {
-    case 'chooseContact':
-    case 'confirmName':
-      return Array.isArray((pending as { candidates?: unknown }).candidates) ? state.pending : undefined;
-    case 'askName':
-      return typeof (pending as { action?: { kind?: unknown } }).action?.kind === 'string'
-        ? state.pending
-        : undefined;
-    case 'confirmIdentity':
-      return typeof (pending as { identity?: { fullName?: unknown } }).identity?.fullName === 'string'
-        ? state.pending
-        : undefined;
-    case 'presencePage':
-    case 'listPage':
-      return state.pending;
-    default:
-      return undefined;
-  }
-}
-
 /** Who a pick chooses among: the "which one?" candidates, else the people of the list page just read. */
 function pickableOf(
   state: SessionState,
 ): { candidates: readonly ContactSummary[]; firstNumber: number } | undefined {
-  const pending = pendingOf(state);
+  const pending = pendingQuestionOf(state);
   if (pending?.type === 'chooseContact') return { candidates: pending.candidates, firstNumber: 1 };
   const list = lastListOf(state);
   return list ? { candidates: list.entries, firstNumber: list.firstNumber } : undefined;
@@ -315,7 +294,7 @@ export function pickFromContext(
 ): { readonly chosen?: ContactSummary | undefined; readonly from?: 'question' | 'list' | undefined } {
   const pickable = pickableOf(state);
   if (!pickable) return {};
-  const from = pendingOf(state)?.type === 'chooseContact' ? 'question' : 'list';
+  const from = pendingQuestionOf(state)?.type === 'chooseContact' ? 'question' : 'list';
   const { candidates, firstNumber } = pickable;
   let ordinal = answer.ordinal;
   if (ordinal !== undefined && ordinal > candidates.length && ordinal >= firstNumber) {
@@ -326,7 +305,7 @@ export function pickFromContext(
 
 /** The action a pick from a list carries on: the one a pending "who?" was asked for, else a summary. */
 export function actionForPick(state: SessionState): ContactAction {
-  const pending = pendingOf(state);
+  const pending = pendingQuestionOf(state);
   if (pending?.type === 'askName' || pending?.type === 'chooseContact' || pending?.type === 'confirmName') {
     return pending.action;
   }

@@ -167,6 +167,61 @@ export function lastListOf(state: SessionState): ListMemory | undefined {
   return valid ? (list as unknown as ListMemory) : undefined;
 }
 
+const SELF_ACTIONS: readonly string[] = ['checkIn', 'checkOut', 'isIn'] satisfies readonly SelfAction[];
+
+/**
+ * Whether a value from the session attributes is a {@link ContactAction} as Front Desk writes it.
+ * Kinds it does not know pass (a later kind is carried, not understood here); the fields of the
+ * kinds it knows must hold what they should.
+ */
+export function isContactAction(value: unknown): value is ContactAction {
+  const action = value as { kind?: unknown; detail?: unknown; followUp?: unknown } | null;
+  if (typeof action !== 'object' || action === null || typeof action.kind !== 'string') return false;
+  if (action.kind === 'detail') {
+    return (
+      action.detail === undefined || (typeof action.detail === 'string' && isContactDetail(action.detail))
+    );
+  }
+  if (action.kind === 'identify') {
+    return (
+      action.followUp === undefined ||
+      (typeof action.followUp === 'string' && SELF_ACTIONS.includes(action.followUp))
+    );
+  }
+  return true;
+}
+
+/**
+ * The pending question, if the session holds one in the shape Front Desk writes: the people it
+ * names are people, its action an action. Anything else is no question.
+ */
+export function pendingQuestionOf(state: SessionState): PendingQuestion | undefined {
+  const pending = state.pending as Record<string, unknown> | undefined;
+  if (typeof pending !== 'object' || pending === null) return undefined;
+  const candidatesValid = Array.isArray(pending.candidates) && pending.candidates.every(isSummary);
+  switch (pending.type) {
+    case 'chooseContact':
+      return candidatesValid && typeof pending.spokenName === 'string' && isContactAction(pending.action)
+        ? state.pending
+        : undefined;
+    case 'confirmName':
+      return candidatesValid && typeof pending.suggestedName === 'string' && isContactAction(pending.action)
+        ? state.pending
+        : undefined;
+    case 'askName':
+      return isContactAction(pending.action) ? state.pending : undefined;
+    case 'confirmIdentity':
+      return typeof (pending.identity as { fullName?: unknown } | undefined)?.fullName === 'string'
+        ? state.pending
+        : undefined;
+    case 'presencePage':
+    case 'listPage':
+      return state.pending;
+    default:
+      return undefined;
+  }
+}
+
 /** The detail last asked for, if the session holds one Front Desk knows. */
 export function lastDetailOf(state: SessionState): ContactDetail | undefined {
   const detail = state.lastDetail as unknown;

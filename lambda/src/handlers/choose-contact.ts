@@ -13,7 +13,12 @@ import {
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
-import { getSessionState, lastListOf, updateSessionState } from '../conversation/session-state';
+import {
+  getSessionState,
+  lastListOf,
+  pendingQuestionOf,
+  updateSessionState,
+} from '../conversation/session-state';
 import { cleanSpokenName, spokenPosition } from '../conversation/spoken-name';
 import { IntentNames, SlotNames } from '../interaction';
 import { type ChoiceAnswer, parseOrdinal } from '../services/disambiguation';
@@ -59,7 +64,7 @@ export function chooseContactHandler(deps: ConversationDependencies): RequestHan
     handle: async (input): Promise<Response> => {
       const t = translatorOf(input);
       const state = getSessionState(input);
-      const pending = state.pending;
+      const pending = pendingQuestionOf(state);
       const answer = choiceOf(input);
       const { chosen, from } = pickFromContext(state, answer);
       if (chosen) {
@@ -109,7 +114,7 @@ export function noneOfThemHandler(): RequestHandler {
     handle: (input): Response => {
       const t = translatorOf(input);
       const state = getSessionState(input);
-      const pending = state.pending;
+      const pending = pendingQuestionOf(state);
       const choosing =
         pending?.type === 'chooseContact' ||
         pending?.type === 'confirmName' ||

@@ -190,3 +190,82 @@ describe('speech that is not for us', () => {
     expect(speechOf(more)).toContain('And the last 2:');
   });
 });
+
+describe('follow-ups on garbled session attributes', () => {
+  const garbled: readonly [string, Record<string, unknown>][] = [
+    ['a list of the wrong shape', { lastList: { request: 'acme', page: 'two', entries: [1, 2] } }],
+    [
+      'a list whose people are not people',
+      {
+        lastList: {
+          request: { by: 'company' },
+          facet: 'COMPANY',
+          label: 'x',
+          page: 1,
+          starts: [],
+          firstNumber: 1,
+          entries: [{ id: 3 }],
+        },
+      },
+    ],
+    [
+      'a list with a page that never was',
+      {
+        lastList: {
+          request: { by: 'company', spoken: 'acme' },
+          facet: 'COMPANY',
+          label: 'Acme',
+          page: 9,
+          starts: [{ key: 'acme', after: 'zzz', shown: 40 }],
+          firstNumber: 41,
+          entries: [],
+        },
+      },
+    ],
+    ['a detail Front Desk does not know', { lastDetail: { toString: 'phone' } }],
+    [
+      'a miss count that is no number',
+      { misses: 'many', pending: { type: 'askName', action: { kind: 'detail' } } },
+    ],
+    ['an action of a kind not known yet', { pending: { type: 'askName', action: { kind: 'visit' } } }],
+    [
+      'an action with a detail that is no detail',
+      { pending: { type: 'askName', action: { kind: 'detail', detail: 1.5 } } },
+    ],
+    [
+      'candidates that are not people',
+      { pending: { type: 'chooseContact', spokenName: 'x', candidates: [{}], action: { kind: 'detail' } } },
+    ],
+  ];
+  const turns = [
+    intentRequest(IntentNames.chooseContact, { ordinal: '2' }),
+    intentRequest(IntentNames.chooseContact, { end: 'last' }),
+    intentRequest(IntentNames.followUp, { name: 'sarah kim' }),
+    intentRequest(IntentNames.contactDetails, { detail: PHONE }),
+    intentRequest(IntentNames.previous),
+    intentRequest(IntentNames.startOver),
+    intentRequest(IntentNames.howMany),
+    intentRequest(IntentNames.noneOfThem),
+    intentRequest(IntentNames.fallback),
+  ];
+
+  it.each(garbled)('answers every follow-up with words and an open session, on %s', async (_, attributes) => {
+    for (const turn of turns) {
+      // Prepare
+      const { skill, logLines } = buildTestSkill(sampleContacts());
+      const request = structuredClone(turn);
+      if (request.session) {
+        request.session.new = false;
+        request.session.attributes = structuredClone(attributes);
+      }
+
+      // Act
+      const response = await skill.invoke(request);
+
+      // Assess
+      expect(speechOf(response).length).toBeGreaterThan(0);
+      expect(response.response.shouldEndSession).toBe(false);
+      expect(logLines.filter((line) => line.includes('"message":"Request failed"'))).toEqual([]);
+    }
+  });
+});
