@@ -26,10 +26,12 @@ const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 function looksLikePhoneNumber(match: string): boolean {
   return match.replace(/\D/g, '').length >= 10 && !ISO_DATE.test(match);
 }
-// Any Alexa id: `amzn1.` then dotted parts (a trailing dot ends a sentence, not the id). And any
-// AWS ARN, whose 12-digit account id is no phone number: an access denial names the table by it.
-const ID_OR_ARN = /amzn1\.[A-Za-z0-9._-]*[A-Za-z0-9_-]|arn:aws[a-z-]*:[^\s"'<>,]*[^\s"'<>,.]/g;
-const ARN = /^arn:/;
+// Any Alexa id: `amzn1.` then dotted parts (a trailing dot ends a sentence, not the id). Any AWS
+// ARN, whose 12-digit account id is no phone number: an access denial names the table by it. And
+// any UUID, such as Lambda's request id, whose digit runs a phone pattern would take as well.
+const ID_OR_ARN =
+  /amzn1\.[A-Za-z0-9._-]*[A-Za-z0-9_-]|arn:aws[a-z-]*:[^\s"'<>,]*[^\s"'<>,.]|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+const ARN_OR_UUID = /^(arn:|[0-9a-f]{8}-)/i;
 // Request, session and skill ids name a request, a conversation and the skill, never a person:
 // kept whole, so a line can be found by the id Alexa sent. Every other Alexa id (user, person,
 // device, and any kind not known here) is pseudonymized.
@@ -57,7 +59,7 @@ function maskText(text: string): string {
   for (const match of text.matchAll(ID_OR_ARN)) {
     const id = match[0];
     masked += maskContactDetails(text.slice(from, match.index));
-    masked += ARN.test(id) || READABLE_ALEXA_ID.test(id) ? id : pseudonymize(id);
+    masked += ARN_OR_UUID.test(id) || READABLE_ALEXA_ID.test(id) ? id : pseudonymize(id);
     from = match.index + id.length;
   }
   return masked + maskContactDetails(text.slice(from));

@@ -30,6 +30,7 @@ import {
   unhandledRequestHandler,
 } from './handlers/system-requests';
 import { type Logger, silentLogger } from './logger';
+import { type Metrics, silentMetrics } from './metrics';
 import { apologizingErrorHandler } from './pipeline/error-handler';
 import { type FrontDeskSkill, guardSkill } from './pipeline/guarded-skill';
 import {
@@ -57,6 +58,8 @@ export interface SkillDependencies {
   /** What time it is; the system clock unless given. */
   readonly clock?: () => Date;
   readonly logger?: Logger;
+  /** Counts requests and apologies (EMF lines in Lambda); nothing unless given. */
+  readonly metrics?: Metrics;
   /** Picks among speech variants; tests pass a fixed one so speech is predictable. */
   readonly random?: Random;
 }
@@ -71,6 +74,7 @@ export interface SkillDependencies {
 export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
   const { stores, config } = deps;
   const logger = deps.logger ?? silentLogger;
+  const metrics = deps.metrics ?? silentMetrics;
   const clock = deps.clock ?? (() => new Date());
   const directory = new DirectoryService(stores.contacts);
   const conversation: ConversationDependencies = {
@@ -82,6 +86,7 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
     officeTimeZone: config.officeTimeZone,
     clock,
     logger,
+    metrics,
   };
 
   const skill = SkillBuilders.custom()
@@ -124,6 +129,7 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
   return guardSkill(skill, {
     skillId: config.skillId,
     logger,
+    metrics,
     random: deps.random,
     storeBudgetMs: STORE_TIMEOUTS.requestBudgetMs,
   });

@@ -213,7 +213,7 @@ describe('the logs of a whole run of conversations', () => {
     expect(
       skillLines.filter((line) => line.requestType === 'IntentRequest' && typeof line.intent !== 'string'),
     ).toEqual([]);
-    expect(skillLines.some((line) => line.message === 'Request failed')).toBe(true);
+    expect(skillLines.some((line) => line.message === 'Store call refused by IAM')).toBe(true);
     expect(lines.some((line) => /^POST \S*\[email\]\/\[phone\] 404 /.test(line))).toBe(true);
   });
 });

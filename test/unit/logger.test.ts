@@ -88,6 +88,16 @@ describe('createLogger', () => {
       expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ message: `Refused on ${arn}.`, resource: arn });
     });
 
+    it("keeps Lambda's request id (a UUID) whole, though its digit runs look like a phone number", () => {
+      // Prepare
+      const { lines, logger } = capture();
+      const awsRequestId = '6f1c2a9e-1b2c-4d5e-8f90-123456789abc';
+      // Act
+      logger.info('Request received', { awsRequestId });
+      // Assess
+      expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ awsRequestId });
+    });
+
     it('still masks a phone number and an address written right beside an id', () => {
       // Prepare
       const { lines, logger } = capture();

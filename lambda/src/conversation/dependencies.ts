@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import type { BrowseService } from '../services/browse-service';
 import type { DirectoryService } from '../services/directory-service';
 import type { IdentityService } from '../services/identity-service';
@@ -22,4 +23,6 @@ export interface ConversationDependencies {
   readonly clock: () => Date;
   /** Lines carry the request's fields (request id, intent) through the request scope. */
   readonly logger: Logger;
+  /** Counts what users notice: every apology, by reason. */
+  readonly metrics: Metrics;
 }
