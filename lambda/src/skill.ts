@@ -34,6 +34,7 @@ import { type Metrics, silentMetrics } from './metrics';
 import { apologizingErrorHandler } from './pipeline/error-handler';
 import { type FrontDeskSkill, guardSkill } from './pipeline/guarded-skill';
 import {
+  prefetchPersistentAttributesInterceptor,
   rememberLastContactInterceptor,
   rememberSpeechInterceptor,
   requestContextInterceptor,
@@ -118,7 +119,11 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
       exceptionEncounteredHandler(conversation),
       unhandledRequestHandler(conversation),
     )
-    .addRequestInterceptors(requestContextInterceptor(deps.random), requestLoggingInterceptor(logger))
+    .addRequestInterceptors(
+      requestContextInterceptor(deps.random),
+      requestLoggingInterceptor(logger),
+      prefetchPersistentAttributesInterceptor(),
+    )
     .addResponseInterceptors(rememberSpeechInterceptor(), rememberLastContactInterceptor(logger))
     .addErrorHandlers(apologizingErrorHandler(conversation))
     .withPersistenceAdapter(stores.persistence)

@@ -21,3 +21,12 @@ export interface PresenceRecord {
   readonly firstName: string;
   readonly company?: string | undefined;
 }
+
+/**
+ * What the presence item holds: a person's latest accepted change and, until the next change has
+ * put it in the history, the one before it. Neither is there before the person's first change.
+ */
+export interface PresenceState {
+  readonly current?: PresenceRecord | undefined;
+  readonly previous?: PresenceRecord | undefined;
+}

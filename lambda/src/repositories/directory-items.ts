@@ -2,7 +2,7 @@ import { type Contact, type ContactSummary, fullNameOf, summarize } from '../dom
 import { type Facet, facetKeys } from '../domain/facets';
 import { personSoundKeysOf } from '../domain/name-sounds';
 import { nameVariants, normalizeName } from '../domain/normalize';
-import type { PresenceRecord, PresenceStatus } from '../domain/presence';
+import type { PresenceRecord, PresenceState, PresenceStatus } from '../domain/presence';
 import { stateName } from '../domain/us-states';
 
 /**
@@ -26,7 +26,8 @@ import { stateName } from '../domain/us-states';
  * names (`domain/name-sounds.ts`), so "did you mean" finds names that sound like what was heard
  * with a Query per key instead of reading the directory.
  *
- * The presence item holds a person's latest accepted {@link PresenceRecord}; while they are in it
+ * The presence item holds a person's latest accepted {@link PresenceRecord}, and the one before it
+ * until the next change has archived it (`services/presence-service.ts`); while they are in it
  * also carries `presentPk`/`presentSk`, which puts it in the sparse `present` index ("who's in",
  * newest first). The history lives in its own partition, outside the contact's, so that the
  * importer never mistakes it for something derived from a contact; its sort key starts with the
@@ -237,6 +238,8 @@ export function soundEntryFromItem(item: Record<string, unknown>): ContactSummar
 export type PresenceItem = ItemKey & { readonly type: string } & PresenceRecord & {
     readonly presentPk?: string;
     readonly presentSk?: string;
+    /** The change before this one, kept until the next change has put it in the history. */
+    readonly previous?: PresenceRecord;
   };
 export type PresenceChangeItem = ItemKey & { readonly type: string } & PresenceRecord;
 
@@ -254,8 +257,11 @@ function recordFields(record: PresenceRecord): PresenceRecord {
   };
 }
 
-/** The presence item of a record: in the `present` index exactly while the person is in. */
-export function presenceItem(record: PresenceRecord): PresenceItem {
+/**
+ * The presence item of a record: in the `present` index exactly while the person is in. It also
+ * carries the `previous` change, which the history may not have yet.
+ */
+export function presenceItem(record: PresenceRecord, previous?: PresenceRecord): PresenceItem {
   return {
     ...keys.presence(record.contactId),
     type: ItemTypes.presence,
@@ -263,6 +269,20 @@ export function presenceItem(record: PresenceRecord): PresenceItem {
     ...(record.status === 'IN'
       ? { presentPk: PRESENT_PK, presentSk: keys.presentSort(record.changedAt, record.contactId) }
       : {}),
+    ...(previous ? { previous: recordFields(previous) } : {}),
+  };
+}
+
+/** Reads both changes back out of a presence item (an item written before `previous` has none). */
+export function presenceStateFromItem(item: Record<string, unknown> | undefined): PresenceState {
+  if (!item) return {};
+  const previous = item.previous;
+  return {
+    current: presenceFromItem(item),
+    previous:
+      previous !== null && typeof previous === 'object'
+        ? presenceFromItem(previous as Record<string, unknown>)
+        : undefined,
   };
 }
 

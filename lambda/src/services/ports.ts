@@ -2,7 +2,7 @@ import type { Contact, ContactSummary } from '../domain/contact';
 import type { FrontDeskEvent } from '../domain/events';
 import type { Facet } from '../domain/facets';
 import type { PersonNames } from '../domain/name-sounds';
-import type { PresenceRecord } from '../domain/presence';
+import type { PresenceRecord, PresenceState } from '../domain/presence';
 
 /**
  * Every store the services need, declared here on the side that uses them. Repositories
@@ -49,8 +49,15 @@ export interface PresentPage {
 /** The in/out board: each person's latest change, their history, and who is in. */
 export interface PresenceStore {
   getPresence(contactId: string): Promise<PresenceRecord | undefined>;
-  /** Replaces the presence item only if it is still at `expectedVersion` (0: none yet); else ConflictError. */
-  putPresence(record: PresenceRecord, expectedVersion: number): Promise<void>;
+  /** The latest change and the one before it, read consistently, to decide a change on. */
+  getPresenceState(contactId: string): Promise<PresenceState>;
+  /** The highest version in the person's history (0: none), read consistently. */
+  latestArchivedVersion(contactId: string): Promise<number>;
+  /**
+   * Replaces the presence item only if it is still at `expectedVersion` (0: none yet), else
+   * ConflictError; the item carries `previous` along, so it is not lost before it is archived.
+   */
+  putPresence(record: PresenceRecord, expectedVersion: number, previous?: PresenceRecord): Promise<void>;
   /** Appends a change to the history; writing the same change again changes nothing. */
   appendChange(record: PresenceRecord): Promise<void>;
   listPresent(limit: number, cursor?: string): Promise<PresentPage>;
