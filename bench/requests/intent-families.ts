@@ -77,6 +77,34 @@ export const INTENT_FAMILIES: readonly IntentFamily[] = [
     measured: (session) => intentRequest('BrowsePlaceIntent', { state: 'Texas' }, session),
     store: { queries: 1 },
   },
+  // Follow-ups (issue 14, part A): what was just said is in the session, so these ask the store
+  // for one contact or one page at most.
+  {
+    name: 'follow-up, what about',
+    setup: [
+      (session) => intentRequest('ContactDetailsIntent', { name: PROBES.uniqueName, detail: PHONE }, session),
+    ],
+    measured: (session) => intentRequest('FollowUpIntent', { name: PROBES.uniqueName }, session),
+    store: { maxRoundTrips: 2 },
+  },
+  {
+    name: 'pick from a list',
+    setup: [browseCompany],
+    measured: (session) => intentRequest('ChooseContactIntent', { ordinal: '2' }, session),
+    store: { maxRoundTrips: 1 },
+  },
+  {
+    name: 'list previous page',
+    setup: [browseCompany, (session) => intentRequest('AMAZON.MoreIntent', {}, session)],
+    measured: (session) => intentRequest('AMAZON.PreviousIntent', {}, session),
+    store: { queries: 1 },
+  },
+  {
+    name: 'how many',
+    setup: [browseCompany],
+    measured: (session) => intentRequest('HowManyIntent', {}, session),
+    store: { maxRoundTrips: 0 },
+  },
   { name: 'check-in', before: [checkOut(PRESENT_FIRST)], measured: checkIn(PRESENT_FIRST) },
   {
     name: "who's in",
