@@ -51,7 +51,7 @@ import type { Stores } from './stores';
 
 /** What the skill is built from. Lambda, the local server and the tests all pass these. */
 export interface SkillDependencies {
-  readonly config: Pick<Config, 'skillId' | 'officeTimeZone'>;
+  readonly config: Pick<Config, 'skillId' | 'officeTimeZone'> & Partial<Pick<Config, 'personalDevices'>>;
   /** Where the skill reads and keeps its data: `dynamoDbStores(...)`, or fakes in tests. */
   readonly stores: Stores;
   /** Calls the Alexa APIs (the device's time zone); `DefaultApiClient` unless given (tests). */
@@ -88,6 +88,7 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
     clock,
     logger,
     metrics,
+    personalDevices: config.personalDevices ?? false,
   };
 
   const skill = SkillBuilders.custom()

@@ -27,7 +27,9 @@ describe('FrontDeskStack', () => {
   });
 
   const onlyResource = (type: string): Resource => {
-    const resources = Object.values(template.findResources(type)) as Resource[];
+    // The skill's function; end of day's has a test of its own (end-of-day.test.ts).
+    const props = type === 'AWS::Lambda::Function' ? { Properties: { Handler: 'index.handler' } } : undefined;
+    const resources = Object.values(template.findResources(type, props)) as Resource[];
     expect(resources).toHaveLength(1);
     return resources[0] as Resource;
   };
@@ -126,6 +128,8 @@ describe('FrontDeskStack', () => {
         SKILL_ID,
         OFFICE_TIME_ZONE: 'America/Chicago',
         LOG_LEVEL: 'WARN',
+        OFFICE_CLOSING_TIME: '19:00',
+        PERSONAL_DEVICES: 'false',
       });
     });
 
@@ -219,6 +223,7 @@ describe('FrontDeskStack', () => {
       // Assess
       expect(summary).toEqual([
         ['AWS/Lambda', 'Duration', '', 'p99', 5600],
+        ['AWS/Lambda', 'Errors', '', 'Sum', 1],
         ['AWS/Lambda', 'Errors', '', 'Sum', 1],
         ['AWS/Lambda', 'Throttles', '', 'Sum', 1],
         ['FrontDesk', 'Apologies', '', 'Sum', 3],

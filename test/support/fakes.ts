@@ -197,9 +197,13 @@ export class FakePresenceStore implements PresenceStore {
     const present = [...this.presence.values()]
       .filter((record) => record.status === 'IN')
       .sort((a, b) => `${b.changedAt}#${b.contactId}`.localeCompare(`${a.changedAt}#${a.contactId}`));
-    const start = cursor ? Number(cursor) : 0;
-    const records = present.slice(start, start + limit);
-    return { records, cursor: start + limit < present.length ? String(start + limit) : undefined };
+    // Like the index's ExclusiveStartKey: the cursor is a sort key, so a list that changes between
+    // pages (people checking out) neither skips nor repeats anyone still after it.
+    const sortKey = (record: PresenceRecord): string => `${record.changedAt}#${record.contactId}`;
+    const after = present.filter((record) => cursor === undefined || sortKey(record) < cursor);
+    const records = after.slice(0, limit);
+    const last = records.at(-1);
+    return { records, cursor: after.length > limit && last ? sortKey(last) : undefined };
   }
 }
 

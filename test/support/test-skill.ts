@@ -36,6 +36,8 @@ export interface TestSkillOptions {
   /** Replaces the fake Alexa API altogether (failures, odd answers). */
   readonly alexaApi?: FakeAlexaApi;
   readonly clock?: () => Date;
+  /** `PERSONAL_DEVICES`: the account stands for "me" when no voice is recognised. Default false. */
+  readonly personalDevices?: boolean;
 }
 
 /** The real skill, on an in-memory directory, with speech variants fixed to the first one. */
@@ -52,7 +54,7 @@ export function buildTestSkill(
   const logLines: string[] = [];
   const logger: Logger = createLogger({ level: 'DEBUG', write: (line) => logLines.push(line) });
   const skill = buildSkill({
-    config: TEST_CONFIG,
+    config: { ...TEST_CONFIG, personalDevices: options.personalDevices ?? false },
     stores: {
       contacts: reader,
       browse: partitions,

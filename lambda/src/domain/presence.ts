@@ -1,3 +1,5 @@
+import type { PresenceChangeReason } from './events';
+
 /** Whether a person is in the office, as the in/out board knows it. */
 export type PresenceStatus = 'IN' | 'OUT';
 
@@ -20,6 +22,8 @@ export interface PresenceRecord {
   readonly fullName: string;
   readonly firstName: string;
   readonly company?: string | undefined;
+  /** Why the change was made; absent means someone said so (`spoken`), as before end of day existed. */
+  readonly reason?: PresenceChangeReason | undefined;
 }
 
 /**

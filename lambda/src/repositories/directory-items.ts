@@ -254,6 +254,7 @@ function recordFields(record: PresenceRecord): PresenceRecord {
     fullName: record.fullName,
     firstName: record.firstName,
     ...(record.company ? { company: record.company } : {}),
+    ...(record.reason && record.reason !== 'spoken' ? { reason: record.reason } : {}),
   };
 }
 
@@ -301,7 +302,8 @@ function isStatus(value: unknown): value is PresenceStatus {
 
 /** Reads a record back out of a presence or history item, ignoring the key attributes. */
 export function presenceFromItem(item: Record<string, unknown>): PresenceRecord {
-  const { contactId, status, changedAt, version, changeId, requester, fullName, firstName, company } = item;
+  const { contactId, status, changedAt, version, changeId, requester, fullName, firstName, company, reason } =
+    item;
   if (
     typeof contactId !== 'string' ||
     !isStatus(status) ||
@@ -321,5 +323,6 @@ export function presenceFromItem(item: Record<string, unknown>): PresenceRecord 
     fullName: typeof fullName === 'string' ? fullName : '',
     firstName: typeof firstName === 'string' ? firstName : '',
     ...(typeof company === 'string' && company.length > 0 ? { company } : {}),
+    ...(reason === 'end of day' ? { reason } : {}),
   };
 }

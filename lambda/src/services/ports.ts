@@ -1,5 +1,5 @@
 import type { Contact, ContactSummary } from '../domain/contact';
-import type { FrontDeskEvent } from '../domain/events';
+import type { FrontDeskEvent, PresenceChangeReason } from '../domain/events';
 import type { Facet } from '../domain/facets';
 import type { PersonNames } from '../domain/name-sounds';
 import type { PresenceRecord, PresenceState } from '../domain/presence';
@@ -78,4 +78,21 @@ export interface UserAttributes {
  */
 export interface EventPublisher {
   publish(event: FrontDeskEvent): Promise<void>;
+}
+
+/** What signing out the visitors still signed in came to. */
+export interface VisitorSignOutReport {
+  readonly signedOut: number;
+  /** Visits that could not be closed this time; running again retries them. */
+  readonly failed: number;
+}
+
+/**
+ * The visitor desk's part of closing time: every visitor still signed in is signed out as a normal
+ * change (a `Visitor Left` event each). Declared here for end of day; the visitor desk implements
+ * it. Safe to run twice: a visit already closed is left as it is.
+ */
+export interface VisitorSignOut {
+  /** Signs out every visit still open that began at or before `closingAt`. */
+  signOutEveryone(reason: PresenceChangeReason, closingAt: Date): Promise<VisitorSignOutReport>;
 }

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type Contact, fullNameOf } from '../domain/contact';
+import type { PresenceChangeReason } from '../domain/events';
 import type { PresenceRecord, PresenceState, PresenceStatus } from '../domain/presence';
 import { ConflictError, StoreUnavailableError } from '../errors';
 import { type Logger, silentLogger } from '../logger';
@@ -117,6 +118,47 @@ export class PresenceService {
         if ((latest?.status ?? 'OUT') === status) return { kind: 'unchanged', record: latest };
         return { kind: 'conflict', record: latest };
       }
+    }
+  }
+
+  /**
+   * Checks out a person who is still in from before `cutoff` (closing time), as a change made by
+   * `requesterId` for `reason`. `seen` is the person as a list showed them, possibly stale: the
+   * decision is made on the presence item as it is now, the write is conditional on its version,
+   * and after a lost race the latest state decides again, so a change made after `cutoff` (a
+   * check-in at 7:01 PM) is never undone. The same steps as {@link setPresence}; never throws for
+   * the store.
+   */
+  public async checkOutIfInBefore(
+    seen: PresenceRecord,
+    cutoff: Date,
+    requesterId: string,
+    reason: PresenceChangeReason,
+  ): Promise<PresenceChange> {
+    let read: ReadForChange;
+    try {
+      read = await this.readForChange(seen.contactId);
+    } catch (error) {
+      return this.failure(error, 'read');
+    }
+    for (let attempt = 1; ; attempt += 1) {
+      const current = read.state.current;
+      if (current?.status !== 'IN' || Date.parse(current.changedAt) > cutoff.getTime()) {
+        return { kind: 'unchanged', record: current };
+      }
+      const next: PresenceRecord = {
+        ...current,
+        status: 'OUT',
+        changedAt: this.clock().toISOString(),
+        version: current.version + 1,
+        changeId: this.newChangeId(),
+        requester: hashRequester(requesterId),
+        reason,
+      };
+      const outcome = await this.tryWrite(next, read);
+      if (outcome.kind !== 'lost') return outcome;
+      read = outcome.latest;
+      if (attempt > ATTEMPTS) return { kind: 'conflict', record: read.state.current };
     }
   }
 

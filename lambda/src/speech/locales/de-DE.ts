@@ -229,4 +229,14 @@ export const deDE = {
     one: 'Ich habe bisher einen Namen vorgelesen, wie viele es insgesamt sind, weiß ich nicht.',
     other: 'Ich habe bisher {count} Namen vorgelesen, wie viele es insgesamt sind, weiß ich nicht.',
   },
+
+  // Feierabend, und „ich“ ist eine Stimme (Issue 18).
+  'presence.stateOutEndOfDay': '{name} wurde {when} zum Feierabend abgemeldet.',
+  'presence.alreadyOutEndOfDay': '{name} wurde schon {when} zum Feierabend abgemeldet.',
+  'presence.isIn.noEndOfDay': 'Nein, {name} wurde {when} zum Feierabend abgemeldet.',
+  'presence.amIIn.noEndOfDay': 'Nein, Sie wurden {when} zum Feierabend abgemeldet.',
+  'identity.needsVoice':
+    'Ich merke mir Personen nur an ihrer Stimme, und Ihre Stimme erkenne ich auf diesem Gerät nicht. Ein Stimmprofil richten Sie ein, indem Sie sagen: Alexa, lerne meine Stimme. Oder in der Alexa App unter Einstellungen, Ihr Profil, Sprach-ID. Bis dahin nennen Sie einfach einen Namen, zum Beispiel: Melde Jane Doe an.',
+  'identity.nothingToForgetByVoice':
+    'Ich merke mir Personen nur an ihrer Stimme, und Ihre erkenne ich nicht. Es gibt also nichts zu vergessen.',
 } satisfies Readonly<Record<ResourceKey, Template>>;

@@ -211,6 +211,16 @@ export const enUS = {
     one: "I've read out one name so far, and I don't know how many there are in all.",
     other: "I've read out {count} names so far, and I don't know how many there are in all.",
   },
+
+  // End of day and "me is a voice" (issue 18).
+  'presence.stateOutEndOfDay': '{name} checked out {when} (end of day).',
+  'presence.alreadyOutEndOfDay': '{name} already checked out {when} (end of day).',
+  'presence.isIn.noEndOfDay': 'No, {name} checked out {when} (end of day).',
+  'presence.amIIn.noEndOfDay': 'No, you checked out {when} (end of day).',
+  'identity.needsVoice':
+    "I only remember people by their voice, and I don't recognize yours on this device. To set up a voice profile, say: Alexa, learn my voice. Or, in the Alexa app, go to Settings, Your Profile, Voice ID. Until then, just say a name, like: check in Jane Doe.",
+  'identity.nothingToForgetByVoice':
+    "I only remember people by their voice, and I don't recognize yours, so there's nothing to forget.",
 } satisfies Resources;
 
 export type ResourceKey = keyof typeof enUS;
