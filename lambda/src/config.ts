@@ -1,3 +1,4 @@
+import { countryOfTimeZone, isCountryCode } from './domain/phone';
 import { isTimeZone } from './domain/time-zones';
 import { ConfigurationError } from './errors';
 
@@ -9,6 +10,12 @@ export interface Config {
   readonly skillId: string | undefined;
   /** IANA zone used when the device's own zone is unknown. */
   readonly officeTimeZone: string;
+  /**
+   * The office's country (ISO 3166 alpha-2): phone numbers of that country are said and shown in
+   * their national form, others in their international form. `OFFICE_COUNTRY`, by default the
+   * country of `OFFICE_TIME_ZONE` (US when the zone is not in the table of `domain/phone.ts`).
+   */
+  readonly officeCountry: string;
   /** Local stores only (dynalite); unset in AWS. */
   readonly dynamoDbEndpoint: string | undefined;
   readonly logLevel: LogLevel;
@@ -43,6 +50,12 @@ export function loadConfig(env: Environment = process.env): Config {
       `Environment variable OFFICE_TIME_ZONE is not an IANA time zone: ${officeTimeZone}`,
     );
   }
+  const officeCountry = (optional(env, 'OFFICE_COUNTRY') ?? countryOfTimeZone(officeTimeZone)).toUpperCase();
+  if (!isCountryCode(officeCountry)) {
+    throw new ConfigurationError(
+      `Environment variable OFFICE_COUNTRY is not a two-letter country code (US, GB, DE): ${officeCountry}`,
+    );
+  }
   const logLevel = (optional(env, 'LOG_LEVEL') ?? 'INFO').toUpperCase();
   if (!(LogLevels as readonly string[]).includes(logLevel)) {
     throw new ConfigurationError(`Environment variable LOG_LEVEL must be one of ${LogLevels.join(', ')}`);
@@ -56,6 +69,7 @@ export function loadConfig(env: Environment = process.env): Config {
     usersTable: required(env, 'USERS_TABLE'),
     skillId: optional(env, 'SKILL_ID'),
     officeTimeZone,
+    officeCountry,
     dynamoDbEndpoint,
     logLevel: logLevel as LogLevel,
   };

@@ -17,6 +17,10 @@ export const IntentNames = {
   browseCompany: 'BrowseCompanyIntent',
   browsePlace: 'BrowsePlaceIntent',
   browseInitial: 'BrowseInitialIntent',
+  browseRole: 'BrowseRoleIntent',
+  whoIsInFrom: 'WhoIsInFromIntent',
+  whoLeftToday: 'WhoLeftTodayIntent',
+  whenPresence: 'WhenPresenceIntent',
   more: 'AMAZON.MoreIntent',
   next: 'AMAZON.NextIntent',
   help: 'AMAZON.HelpIntent',
@@ -40,6 +44,7 @@ export const SlotNames = {
   city: 'city',
   state: 'state',
   letter: 'letter',
+  role: 'role',
 } as const;
 
 export const SlotTypeNames = {
@@ -47,6 +52,7 @@ export const SlotTypeNames = {
   contactDetail: 'CONTACT_DETAIL',
   companyName: 'COMPANY_NAME',
   letter: 'LETTER',
+  role: 'ROLE_NAME',
 } as const;
 
 /** The ids of the CONTACT_DETAIL slot type's values. */

@@ -59,6 +59,7 @@ export function buildTestSkill(
       sounds: partitions,
       persistence: persistence,
       presence: presence,
+      board: presence,
     },
     apiClient: alexaApi,
     ...(options.clock ? { clock: options.clock } : {}),
