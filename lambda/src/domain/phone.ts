@@ -43,7 +43,7 @@ export const DEFAULT_OFFICE_COUNTRY = 'US';
 
 /** The office's country when `OFFICE_COUNTRY` is not set: the country of its time zone. */
 export function countryOfTimeZone(zone: string): string {
-  return ZONE_COUNTRIES[zone] ?? DEFAULT_OFFICE_COUNTRY;
+  return (Object.hasOwn(ZONE_COUNTRIES, zone) ? ZONE_COUNTRIES[zone] : undefined) ?? DEFAULT_OFFICE_COUNTRY;
 }
 
 /** Whether `value` looks like an ISO 3166 alpha-2 code ("US", "gb"). */

@@ -169,6 +169,11 @@ const SMALL_WORDS = new Set([
   'do',
 ]);
 
+/** A word's entry in a table, never a property every object has ("constructor", "__proto__"). */
+function lookUp(table: Readonly<Record<string, string>>, word: string): string | undefined {
+  return Object.hasOwn(table, word) ? table[word] : undefined;
+}
+
 /** "designers" → "designer", "secretaries" → "secretary", "sales" → "sale"; "business" stays. */
 function singular(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
@@ -183,12 +188,12 @@ export function roleWords(phrase: string, language = 'en'): string[] {
   const words: string[] = [];
   for (const raw of normalizeName(phrase).split(' ')) {
     if (!raw) continue;
-    const german = language === 'de' ? GERMAN_WORDS[raw] : undefined;
-    const expanded = german ?? ABBREVIATIONS[raw] ?? raw;
+    const german = language === 'de' ? lookUp(GERMAN_WORDS, raw) : undefined;
+    const expanded = german ?? lookUp(ABBREVIATIONS, raw) ?? raw;
     for (const part of expanded.split(' ')) {
       if (!part || SMALL_WORDS.has(part)) continue;
       const single = singular(part);
-      const merged = SYNONYMS[part] ?? SYNONYMS[single] ?? single;
+      const merged = lookUp(SYNONYMS, part) ?? lookUp(SYNONYMS, single) ?? single;
       if (merged) words.push(merged);
     }
   }

@@ -116,14 +116,26 @@ export class BrowseService {
 
   /** The page after `position`; an empty last page when the list turned out shorter than counted. */
   public async nextPage(position: ListPosition): Promise<BrowseResult> {
+    // The position comes back from session attributes: a list within a group that lost its
+    // prefix must not turn into the whole group.
+    const within = typeof position.within === 'string' ? position.within : undefined;
+    if (position.within !== undefined && within === undefined) return { kind: 'nobody' };
+    const company = typeof position.company === 'string' ? position.company : undefined;
     const page = await this.reader.readPageAfter(
       position.facet,
       position.key,
       position.after,
       this.pageSize,
-      position.within,
+      within,
     );
-    return this.toResult(position, position.label, position.total, page, position.shown, position.company);
+    return this.toResult(
+      { ...position, within },
+      position.label,
+      position.total,
+      page,
+      position.shown,
+      company,
+    );
   }
 
   private toResult(
