@@ -36,6 +36,8 @@ export interface TestSkillOptions {
   /** Replaces the fake Alexa API altogether (failures, odd answers). */
   readonly alexaApi?: FakeAlexaApi;
   readonly clock?: () => Date;
+  /** The office's country (`OFFICE_COUNTRY`); unset: the country of the office's time zone. */
+  readonly officeCountry?: string;
 }
 
 /** The real skill, on an in-memory directory, with speech variants fixed to the first one. */
@@ -52,7 +54,7 @@ export function buildTestSkill(
   const logLines: string[] = [];
   const logger: Logger = createLogger({ level: 'DEBUG', write: (line) => logLines.push(line) });
   const skill = buildSkill({
-    config: TEST_CONFIG,
+    config: { ...TEST_CONFIG, ...(options.officeCountry ? { officeCountry: options.officeCountry } : {}) },
     stores: {
       contacts: reader,
       browse: partitions,
