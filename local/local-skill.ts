@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Config, loadConfig } from '../lambda/src/config';
 import { createLogger, type Logger } from '../lambda/src/logger';
 import type { FrontDeskSkill } from '../lambda/src/pipeline/guarded-skill';
@@ -26,6 +27,11 @@ export interface LocalSkillOptions {
   readonly seedFile?: string | undefined;
   readonly environment?: Readonly<Record<string, string | undefined>>;
   readonly logger?: Logger;
+  /**
+   * Called with the skill's store client before it is used, to add middleware to it (the tests put
+   * the deployed IAM policy in front of it). The seeding import is not the skill and is not given.
+   */
+  readonly decorateClient?: (client: DynamoDBDocumentClient) => void;
 }
 
 /** The skill as it runs locally: the same `buildSkill` as Lambda, on an embedded store. */
@@ -77,6 +83,7 @@ export async function startLocalSkill(options: LocalSkillOptions = {}): Promise<
       raw.destroy();
     }
     const documentClient = createDocumentClient({ endpoint: store.endpoint });
+    options.decorateClient?.(documentClient);
     const skill = buildSkill({
       config,
       stores: dynamoDbStores(documentClient, config),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createLogger } from '../lambda/src/logger';
 import { testConsoleRoutes } from './console/test-console';
 import { createAlexaServer, type DevRoute } from './http-server';
@@ -26,7 +27,9 @@ export async function main(devRoutes: readonly DevRoute[] = []): Promise<void> {
     });
   }
   const server = createAlexaServer({
-    invokeSkill: (envelope) => local.skill.invoke(envelope),
+    // Each request is an invocation with an id of its own, as Lambda gives it, so the local log
+    // reads like CloudWatch's: Alexa's request id and the invocation's on every line.
+    invokeSkill: (envelope) => local.skill.invoke(envelope, { awsRequestId: randomUUID() }),
     verifier: new AlexaRequestVerifier({ skillId: local.config.skillId }),
     devRoutes: [...testConsoleRoutes(local), ...devRoutes],
     log: (line) => process.stdout.write(`${line}\n`),

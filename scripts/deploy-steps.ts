@@ -101,7 +101,7 @@ export function nextSteps(outcome: DeployOutcome): string[] {
       '  1. Create the skill and get its ID (amzn1.ask.skill...), either:',
       '     - in the developer console: Create Skill > Custom > Provision your own; the ID is on the skill list; or',
       '     - with the ASK CLI: `ask deploy` (this needs the trigger to exist: deploy with -c allowAnySkill=true first).',
-      '  2. Lock the trigger to that skill:  npm run deploy -- -c skillId=amzn1.ask.skill.<id>',
+      '  2. Lock the trigger to that skill:  npm run deploy -- -c skillId=amzn1.ask.skill.<id> -c alarmEmail=<you@example.com>',
     );
   } else {
     lines.push(

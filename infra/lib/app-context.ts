@@ -35,15 +35,63 @@ function logLevel(node: Node): LogLevel | undefined {
   return value as LogLevel;
 }
 
-/** The stack's props from CDK context; unset keys keep the construct's documented defaults. */
-export function stackPropsFromContext(node: Node): FrontDeskStackProps {
+const SKILL_ID = /^amzn1\.ask\.skill\.[0-9a-f-]+$/i;
+// Loose on purpose: SNS checks the address by mailing it; this catches a value that is no address.
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+/** The alarm email value that says "no email, alarms only in CloudWatch". */
+export const NO_ALARM_EMAIL = 'none';
+
+function skillIdFrom(node: Node, allowAnySkill: boolean): string | undefined {
   const skillId = text(node, ContextKeys.skillId);
+  if (skillId === undefined) {
+    if (allowAnySkill) return undefined;
+    throw new InfraError(
+      'The deploy context has no skillId: pass -c skillId=amzn1.ask.skill.<uuid> (the skill ID the Alexa ' +
+        'developer console shows), or -c allowAnySkill=true for a first deploy before the skill exists ' +
+        '(docs/deploy.md, path B).',
+    );
+  }
+  if (!SKILL_ID.test(skillId)) {
+    throw new InfraError(
+      `The deploy context's skillId "${skillId}" is not an Alexa skill ID: pass -c skillId=amzn1.ask.skill.<uuid>, ` +
+        'copied from the Alexa developer console (Copy Skill ID).',
+    );
+  }
+  return skillId;
+}
+
+function alarmEmailFrom(node: Node): string | undefined {
+  const email = text(node, ContextKeys.alarmEmail);
+  if (email === undefined) {
+    throw new InfraError(
+      'The deploy context has no alarmEmail: pass -c alarmEmail=you@example.com (the address the alarms ' +
+        `email; SNS asks it to confirm), or -c alarmEmail=${NO_ALARM_EMAIL} to leave the alarms in CloudWatch only.`,
+    );
+  }
+  if (email === NO_ALARM_EMAIL) return undefined;
+  if (!EMAIL.test(email)) {
+    throw new InfraError(
+      `The deploy context's alarmEmail "${email}" is not an email address: pass -c alarmEmail=you@example.com ` +
+        `(one address), or -c alarmEmail=${NO_ALARM_EMAIL}.`,
+    );
+  }
+  return email;
+}
+
+/**
+ * The stack's props from CDK context; unset optional keys keep the construct's documented
+ * defaults. The two a deploy cannot do without fail synth, with a sentence that says what to pass:
+ * `skillId` (or `allowAnySkill=true`) and `alarmEmail` (or `alarmEmail=none`).
+ */
+export function stackPropsFromContext(node: Node): FrontDeskStackProps {
+  const allowAnySkill = flag(node, ContextKeys.allowAnySkill);
+  const skillId = skillIdFrom(node, allowAnySkill);
   const officeTimeZone = text(node, ContextKeys.officeTimeZone);
   const level = logLevel(node);
-  const alarmEmail = text(node, ContextKeys.alarmEmail);
+  const alarmEmail = alarmEmailFrom(node);
   return {
     backend: {
-      allowAnySkill: flag(node, ContextKeys.allowAnySkill),
+      allowAnySkill,
       ...(skillId ? { skillId } : {}),
       ...(officeTimeZone ? { officeTimeZone } : {}),
       ...(level ? { logLevel: level } : {}),

@@ -3,7 +3,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { stackPropsFromContext } from './app-context';
 import type { FrontDeskBackendProps } from './front-desk-backend';
 import { FrontDeskStack } from './front-desk-stack';
-import { NO_SKILL_ID_WARNING } from './skill-trigger';
+import { ANY_SKILL_WARNING } from './skill-trigger';
 import { STACK_NAME } from './stack-names';
 
 /**
@@ -17,10 +17,9 @@ export function addFrontDesk(
   warn: (message: string) => void = console.warn,
 ): FrontDeskStack {
   const props = stackPropsFromContext(app.node);
-  if (!props.backend?.skillId && !props.backend?.allowAnySkill) {
-    // Also an annotation on the function; this line makes sure nobody misses it in a terminal.
-    warn(`\n*** WARNING: ${NO_SKILL_ID_WARNING}\n`);
-  }
+  // The context has a skill ID or says allowAnySkill (stackPropsFromContext refuses neither);
+  // the open trigger is also an annotation on the function, and this makes sure nobody misses it.
+  if (!props.backend?.skillId && props.backend?.allowAnySkill) warn(`\n*** WARNING: ${ANY_SKILL_WARNING}\n`);
   const stack = new FrontDeskStack(app, STACK_NAME, {
     ...props,
     backend: { ...props.backend, ...backendOverrides },

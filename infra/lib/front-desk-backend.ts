@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { Dashboard } from 'aws-cdk-lib/aws-cloudwatch';
 import {
   Alarm,
   ComparisonOperator,
@@ -10,12 +11,26 @@ import {
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, RuntimeFamily } from 'aws-cdk-lib/aws-lambda';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  RuntimeFamily,
+  SystemLogLevel,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { DEFAULT_OFFICE_TIME_ZONE, type LogLevel, LogLevels } from '../../lambda/src/config';
+import {
+  type Config,
+  ConfigVariables,
+  DEFAULT_OFFICE_TIME_ZONE,
+  type LogLevel,
+  LogLevels,
+} from '../../lambda/src/config';
+import { countryOfTimeZone, isCountryCode } from '../../lambda/src/domain/phone';
 import { isTimeZone } from '../../lambda/src/domain/time-zones';
 import {
   DIRECTORY_TABLE,
@@ -25,7 +40,9 @@ import {
 import { LAMBDA_ENTRY, LAMBDA_RUNTIME, PROJECT_ROOT } from '../../scripts/lambda-build-options';
 import { InfraError } from './errors';
 import { nodejsBundlingOptions } from './lambda-bundling';
-import { runtimeAccessStatements } from './runtime-access';
+import { grantRuntimeAccess } from './runtime-access';
+import { addSkillDashboard } from './skill-dashboard';
+import { apologiesFor, apologiesMetric } from './skill-metrics';
 import { addSkillTrigger } from './skill-trigger';
 import { globalSecondaryIndexes, tableKeySchema } from './table-schema';
 
@@ -53,6 +70,12 @@ export interface FrontDeskBackendProps {
    * @default 'America/New_York'
    */
   readonly officeTimeZone?: string;
+  /**
+   * The office's country (ISO 3166 alpha-2): phone numbers of that country are said in their
+   * national form, others in their international form.
+   * @default the country of `officeTimeZone` (see lambda/src/domain/phone.ts), else 'US'
+   */
+  readonly officeCountry?: string;
   /** @default 'INFO' */
   readonly logLevel?: LogLevel;
   /**
@@ -69,6 +92,12 @@ export interface FrontDeskBackendProps {
   readonly timeout?: Duration;
   /** @default RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;
+  /**
+   * The apologies alarm fires when users heard at least this many apologies in 5 minutes. An
+   * office skill answers a few requests an hour, so a handful is already everyone's experience.
+   * @default 3
+   */
+  readonly apologiesAlarmThreshold?: number;
   /**
    * Where the alarms notify.
    * @default - alarms are created and visible in CloudWatch, but notify no one
@@ -94,6 +123,7 @@ export class FrontDeskBackend extends Construct {
   public readonly handler: NodejsFunction;
   public readonly logGroup: LogGroup;
   public readonly alarms: Alarm[];
+  public readonly dashboard: Dashboard;
 
   public constructor(scope: Construct, id: string, props: FrontDeskBackendProps = {}) {
     super(scope, id);
@@ -103,6 +133,9 @@ export class FrontDeskBackend extends Construct {
     }
     const officeTimeZone = props.officeTimeZone ?? DEFAULT_OFFICE_TIME_ZONE;
     if (!isTimeZone(officeTimeZone)) throw new InfraError(`"${officeTimeZone}" is not an IANA time zone`);
+    const officeCountry = (props.officeCountry ?? countryOfTimeZone(officeTimeZone)).toUpperCase();
+    if (!isCountryCode(officeCountry))
+      throw new InfraError(`"${officeCountry}" is not a two-letter country code`);
     const logLevel = props.logLevel ?? 'INFO';
     if (!LogLevels.includes(logLevel))
       throw new InfraError(`LOG_LEVEL must be one of ${LogLevels.join(', ')}`);
@@ -119,12 +152,7 @@ export class FrontDeskBackend extends Construct {
       description: 'Front Desk skill: its own log group and exactly the table actions the skill performs',
     });
     this.logGroup.grantWrite(role);
-    for (const statement of runtimeAccessStatements({
-      directory: this.directoryTable,
-      users: this.usersTable,
-    })) {
-      role.addToPrincipalPolicy(statement);
-    }
+    grantRuntimeAccess(role, { directory: this.directoryTable, users: this.usersTable });
 
     this.handler = new NodejsFunction(this, 'Handler', {
       description: 'Front Desk Alexa skill',
@@ -139,19 +167,43 @@ export class FrontDeskBackend extends Construct {
       timeout,
       role,
       logGroup: this.logGroup,
-      environment: {
-        DIRECTORY_TABLE: this.directoryTable.tableName,
-        USERS_TABLE: this.usersTable.tableName,
-        OFFICE_TIME_ZONE: officeTimeZone,
-        LOG_LEVEL: logLevel,
-        ...(props.skillId !== undefined ? { SKILL_ID: props.skillId } : {}),
-      },
+      // Lambda's own lines (START, REPORT, errors) become JSON objects with the invocation's
+      // `requestId`, beside the skill's JSON lines, which carry it as `awsRequestId`.
+      loggingFormat: LoggingFormat.JSON,
+      // Lambda drops a line below this level, reading the line's `level`. The skill's metric lines
+      // (EMF) have none and count as INFO, so this never goes above INFO, or the apologies alarm
+      // would go blind; LOG_LEVEL does the finer filtering in the skill's own logger.
+      applicationLogLevelV2: logLevel === 'DEBUG' ? ApplicationLogLevel.DEBUG : ApplicationLogLevel.INFO,
+      // INFO keeps the REPORT line (duration, memory, init duration) of every invocation.
+      systemLogLevelV2: SystemLogLevel.INFO,
+      environment: this.environmentOf({
+        directoryTable: this.directoryTable.tableName,
+        usersTable: this.usersTable.tableName,
+        officeTimeZone,
+        officeCountry,
+        logLevel,
+        skillId: props.skillId,
+      }),
       bundling: nodejsBundlingOptions(),
     });
     addSkillTrigger(this.handler, { skillId: props.skillId, allowAnySkill: props.allowAnySkill });
 
-    this.alarms = this.createAlarms(timeout, props.alarmTopic ? new SnsAction(props.alarmTopic) : undefined);
+    this.alarms = this.createAlarms(
+      timeout,
+      props.apologiesAlarmThreshold ?? 3,
+      props.alarmTopic ? new SnsAction(props.alarmTopic) : undefined,
+    );
+    this.dashboard = addSkillDashboard(this, 'Dashboard', this.handler);
     this.acknowledgeFindings();
+  }
+
+  /** The function's environment, named by the variables `loadConfig` reads (lambda/src/config.ts). */
+  private environmentOf(settings: Omit<Config, 'dynamoDbEndpoint'>): Record<string, string> {
+    const environment: Record<string, string> = {};
+    for (const [setting, value] of Object.entries(settings)) {
+      if (value !== undefined) environment[ConfigVariables[setting as keyof Config]] = String(value);
+    }
+    return environment;
   }
 
   private statefulTable(id: string, definition: TableDefinition): Table {
@@ -166,7 +218,11 @@ export class FrontDeskBackend extends Construct {
     return table;
   }
 
-  private createAlarms(timeout: Duration, action: IAlarmAction | undefined): Alarm[] {
+  private createAlarms(
+    timeout: Duration,
+    apologiesThreshold: number,
+    action: IAlarmAction | undefined,
+  ): Alarm[] {
     const period = Duration.minutes(5);
     const alarm = (id: string, description: string, metric: IMetric, threshold: number): Alarm => {
       const created = new Alarm(this, id, {
@@ -203,6 +259,20 @@ export class FrontDeskBackend extends Construct {
         `p99 duration passed ${nearTimeout} ms, ${DURATION_ALARM_SHARE * 100}% of the timeout: responses are close to being cut off.`,
         this.handler.metricDuration({ period, statistic: 'p99' }),
         nearTimeout,
+      ),
+      // The skill answers every store failure with an apology, so an outage shows as zero Lambda
+      // errors: this counts what users heard instead (the skill's own EMF metric).
+      alarm(
+        'ApologiesAlarm',
+        `Users heard ${apologiesThreshold} or more apologies in 5 minutes instead of answers (store unavailable, timeouts, refused calls or bugs): see the dashboard for the reasons.`,
+        apologiesMetric(),
+        apologiesThreshold,
+      ),
+      alarm(
+        'AccessDeniedAlarm',
+        "A store call was refused by IAM: the function's role lacks a permission the code needs. Every such request fails until the stack is fixed.",
+        apologiesFor('access-denied'),
+        1,
       ),
     ];
   }

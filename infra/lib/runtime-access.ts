@@ -1,54 +1,55 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { DIRECTORY_TABLE } from '../../lambda/src/repositories/table-definitions';
 
-/**
- * The DynamoDB actions the skill's runtime performs, and nothing else. Written out rather than
- * `grantReadWriteData`, which would also allow Scan, DeleteItem on the directory and batch writes.
- * A new access pattern in the code needs a line here, and the infra tests say so.
- */
-export const RUNTIME_ACCESS = {
-  /** Lookups (GetItem, BatchGetItem for candidates), lists (Query), presence and its history (conditional PutItem/UpdateItem). */
-  directoryTable: [
-    'dynamodb:BatchGetItem',
-    'dynamodb:GetItem',
-    'dynamodb:PutItem',
-    'dynamodb:Query',
-    'dynamodb:UpdateItem',
-  ],
-  /** "Who's in": a Query on each index of the directory (today only `present`). */
-  directoryIndexes: ['dynamodb:Query'],
-  /** The persistence adapter: read, save and delete one user's attributes by `id`. */
-  usersTable: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'],
-} as const;
+/** The tables the skill's runtime reads and writes. */
+export interface RuntimeTables {
+  readonly directory: ITable;
+  readonly users: ITable;
+}
 
 /** The ARN of one index of a table. */
 export function indexArn(table: ITable, indexName: string): string {
   return `${table.tableArn}/index/${indexName}`;
 }
 
-/** The statements that give the runtime exactly {@link RUNTIME_ACCESS} on exactly these tables. */
-export function runtimeAccessStatements(tables: { directory: ITable; users: ITable }): PolicyStatement[] {
-  return [
+/**
+ * Gives the skill's function exactly the DynamoDB actions its code sends, and nothing else: every
+ * runtime permission is granted here, so a new access pattern (an event bus, a new table item) is a
+ * line in this one place. Whether the list is right is not asserted by restating it: the
+ * integration and conversation tests run every store call through the synthesized policy
+ * (test/support/deployed-policy.ts), so a missing action fails a test that names it.
+ *
+ * Not `grantReadWriteData`, which would add Scan, batch writes and DeleteItem on the directory; and
+ * not `table.grant` on the directory, which adds every action on `index/*` as well.
+ */
+export function grantRuntimeAccess(grantee: IGrantable, tables: RuntimeTables): void {
+  // Lookups and lists (GetItem, Query), presence changes and their history (conditional PutItem).
+  grantee.grantPrincipal.addToPrincipalPolicy(
     new PolicyStatement({
       sid: 'DirectoryTable',
-      effect: Effect.ALLOW,
-      actions: [...RUNTIME_ACCESS.directoryTable],
+      actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
       resources: [tables.directory.tableArn],
     }),
+  );
+  // "Who's in": a Query on the sparse `present` index, named rather than `index/*`.
+  grantee.grantPrincipal.addToPrincipalPolicy(
     new PolicyStatement({
       sid: 'DirectoryIndexes',
-      effect: Effect.ALLOW,
-      actions: [...RUNTIME_ACCESS.directoryIndexes],
+      actions: ['dynamodb:Query'],
       resources: DIRECTORY_TABLE.globalSecondaryIndexes.map((index) =>
         indexArn(tables.directory, index.indexName),
       ),
     }),
-    new PolicyStatement({
-      sid: 'UsersTable',
-      effect: Effect.ALLOW,
-      actions: [...RUNTIME_ACCESS.usersTable],
-      resources: [tables.users.tableArn],
-    }),
-  ];
+  );
+  // The persistence adapter: read, save (UpdateItem changes single attributes in place, a
+  // conditional PutItem creates the record the first time) and delete one user's attributes by
+  // `id`. The users table has no index, so `grant` names exactly the table.
+  tables.users.grant(
+    grantee,
+    'dynamodb:DeleteItem',
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+  );
 }

@@ -14,4 +14,6 @@ export const StackOutputs = {
   directoryTable: 'DirectoryTableName',
   usersTable: 'UsersTableName',
   region: 'Region',
+  adminPolicyArn: 'AdminPolicyArn',
+  alarmTopicArn: 'AlarmTopicArn',
 } as const;

@@ -21,6 +21,23 @@ export interface Config {
   readonly logLevel: LogLevel;
 }
 
+/**
+ * The environment variable behind each setting: the one list, read by {@link loadConfig} below and
+ * by the stack, whose tests check that the function gets every variable here.
+ */
+export const ConfigVariables: { readonly [K in keyof Config]: string } = {
+  directoryTable: 'DIRECTORY_TABLE',
+  usersTable: 'USERS_TABLE',
+  skillId: 'SKILL_ID',
+  officeTimeZone: 'OFFICE_TIME_ZONE',
+  officeCountry: 'OFFICE_COUNTRY',
+  dynamoDbEndpoint: 'DYNAMODB_ENDPOINT',
+  logLevel: 'LOG_LEVEL',
+};
+
+/** Settings a deployed function never has: they point the skill at a local store. */
+export const LocalOnlySettings: ReadonlyArray<keyof Config> = ['dynamoDbEndpoint'];
+
 export const LogLevels = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'] as const;
 export type LogLevel = (typeof LogLevels)[number];
 
@@ -44,30 +61,35 @@ function optional(env: Environment, name: string): string | undefined {
  * Throws {@link ConfigurationError} naming the variable when one is missing or invalid.
  */
 export function loadConfig(env: Environment = process.env): Config {
-  const officeTimeZone = optional(env, 'OFFICE_TIME_ZONE') ?? DEFAULT_OFFICE_TIME_ZONE;
+  const names = ConfigVariables;
+  const officeTimeZone = optional(env, names.officeTimeZone) ?? DEFAULT_OFFICE_TIME_ZONE;
   if (!isTimeZone(officeTimeZone)) {
     throw new ConfigurationError(
-      `Environment variable OFFICE_TIME_ZONE is not an IANA time zone: ${officeTimeZone}`,
+      `Environment variable ${names.officeTimeZone} is not an IANA time zone: ${officeTimeZone}`,
     );
   }
-  const officeCountry = (optional(env, 'OFFICE_COUNTRY') ?? countryOfTimeZone(officeTimeZone)).toUpperCase();
+  const officeCountry = (
+    optional(env, names.officeCountry) ?? countryOfTimeZone(officeTimeZone)
+  ).toUpperCase();
   if (!isCountryCode(officeCountry)) {
     throw new ConfigurationError(
-      `Environment variable OFFICE_COUNTRY is not a two-letter country code (US, GB, DE): ${officeCountry}`,
+      `Environment variable ${names.officeCountry} is not a two-letter country code (US, GB, DE): ${officeCountry}`,
     );
   }
-  const logLevel = (optional(env, 'LOG_LEVEL') ?? 'INFO').toUpperCase();
+  const logLevel = (optional(env, names.logLevel) ?? 'INFO').toUpperCase();
   if (!(LogLevels as readonly string[]).includes(logLevel)) {
-    throw new ConfigurationError(`Environment variable LOG_LEVEL must be one of ${LogLevels.join(', ')}`);
+    throw new ConfigurationError(
+      `Environment variable ${names.logLevel} must be one of ${LogLevels.join(', ')}`,
+    );
   }
-  const dynamoDbEndpoint = optional(env, 'DYNAMODB_ENDPOINT');
+  const dynamoDbEndpoint = optional(env, names.dynamoDbEndpoint);
   if (dynamoDbEndpoint !== undefined && !/^https?:\/\//.test(dynamoDbEndpoint)) {
-    throw new ConfigurationError('Environment variable DYNAMODB_ENDPOINT must be an http(s) URL');
+    throw new ConfigurationError(`Environment variable ${names.dynamoDbEndpoint} must be an http(s) URL`);
   }
   return {
-    directoryTable: required(env, 'DIRECTORY_TABLE'),
-    usersTable: required(env, 'USERS_TABLE'),
-    skillId: optional(env, 'SKILL_ID'),
+    directoryTable: required(env, names.directoryTable),
+    usersTable: required(env, names.usersTable),
+    skillId: optional(env, names.skillId),
     officeTimeZone,
     officeCountry,
     dynamoDbEndpoint,

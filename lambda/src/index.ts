@@ -1,6 +1,7 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
+import { createMetrics } from './metrics';
 import { createDocumentClient } from './repositories/dynamodb-client';
 import { buildSkill } from './skill';
 import { dynamoDbStores } from './stores';
@@ -12,6 +13,7 @@ const skill = buildSkill({
   config,
   stores: dynamoDbStores(createDocumentClient({ endpoint: config.dynamoDbEndpoint }), config),
   logger,
+  metrics: createMetrics(),
 });
 
 /** The Lambda entry point Alexa invokes. */

@@ -9,6 +9,43 @@ export interface RequestScope {
   readonly logFields: Readonly<Record<string, unknown>>;
   /** When the store must have answered (epoch ms): a store call after it fails at once. */
   readonly storeDeadline?: number | undefined;
+  /** Store time spent by this request so far, added to by the store client (`store-timing.ts`). */
+  readonly storeTime?: StoreTime | undefined;
+}
+
+/** The store calls of one request: how many, and their total time, retries included. */
+export interface StoreTime {
+  calls: number;
+  milliseconds: number;
+}
+
+/**
+ * What joins a skill log line to Lambda's own lines for the same invocation (START, REPORT, and any
+ * `console` line, which Lambda's JSON format tags with `requestId`): the invocation's id, and
+ * whether it was the container's first.
+ */
+export interface LambdaFields {
+  readonly awsRequestId?: string;
+  readonly coldStart: boolean;
+}
+
+/**
+ * The log fields of a Lambda invocation, from its context (absent locally and in tests, where
+ * there is no invocation id). Pure: the caller says whether this is the cold start
+ * ({@link takeColdStart}), so the fields can be built again without using the flag up.
+ */
+export function lambdaFieldsOf(context: unknown, coldStart: boolean): LambdaFields {
+  const awsRequestId = (context as { awsRequestId?: unknown } | null | undefined)?.awsRequestId;
+  return typeof awsRequestId === 'string' ? { awsRequestId, coldStart } : { coldStart };
+}
+
+let coldStart = true;
+
+/** True for the first request this process answers (module state lives as long as the container), false after. */
+export function takeColdStart(): boolean {
+  const first = coldStart;
+  coldStart = false;
+  return first;
 }
 
 const scopes = new AsyncLocalStorage<RequestScope>();

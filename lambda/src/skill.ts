@@ -33,6 +33,7 @@ import {
   unhandledRequestHandler,
 } from './handlers/system-requests';
 import { type Logger, silentLogger } from './logger';
+import { type Metrics, silentMetrics } from './metrics';
 import { apologizingErrorHandler } from './pipeline/error-handler';
 import { type FrontDeskSkill, guardSkill } from './pipeline/guarded-skill';
 import {
@@ -62,6 +63,8 @@ export interface SkillDependencies {
   /** What time it is; the system clock unless given. */
   readonly clock?: () => Date;
   readonly logger?: Logger;
+  /** Counts requests and apologies (EMF lines in Lambda); nothing unless given. */
+  readonly metrics?: Metrics;
   /** Picks among speech variants; tests pass a fixed one so speech is predictable. */
   readonly random?: Random;
 }
@@ -76,6 +79,7 @@ export interface SkillDependencies {
 export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
   const { stores, config } = deps;
   const logger = deps.logger ?? silentLogger;
+  const metrics = deps.metrics ?? silentMetrics;
   const clock = deps.clock ?? (() => new Date());
   const officeCountry = config.officeCountry ?? countryOfTimeZone(config.officeTimeZone);
   const directory = new DirectoryService(new OfficeDiallingContacts(stores.contacts, officeCountry));
@@ -89,6 +93,7 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
     officeTimeZone: config.officeTimeZone,
     clock,
     logger,
+    metrics,
   };
 
   const skill = SkillBuilders.custom()
@@ -134,6 +139,7 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
   return guardSkill(skill, {
     skillId: config.skillId,
     logger,
+    metrics,
     random: deps.random,
     storeBudgetMs: STORE_TIMEOUTS.requestBudgetMs,
   });

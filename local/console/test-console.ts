@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_SKILL_PACKAGE, DialogSession } from '../dialog/session';
@@ -27,7 +28,8 @@ export function testConsoleRoutes(
   skillPackage: string = DEFAULT_SKILL_PACKAGE,
 ): DevRoute[] {
   const session = new DialogSession({
-    invoke: (envelope) => local.skill.invoke(envelope),
+    // An invocation id per request, as Lambda gives one (see local/server.ts).
+    invoke: (envelope) => local.skill.invoke(envelope, { awsRequestId: randomUUID() }),
     skillPackage,
     identity: local.config.skillId ? { skillId: local.config.skillId } : {},
   });

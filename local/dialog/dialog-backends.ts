@@ -6,7 +6,7 @@ import { DEFAULT_TABLE_NAMES } from '../../lambda/src/repositories/table-definit
 import { buildSkill } from '../../lambda/src/skill';
 import { dynamoDbStores } from '../../lambda/src/stores';
 import { type LocalSettings, loadLocalSettings } from '../local-config';
-import { type LocalSkill, startLocalSkill } from '../local-skill';
+import { type LocalSkill, type LocalSkillOptions, startLocalSkill } from '../local-skill';
 import type { DialogBackend, DialogBackends } from './dialog-cli';
 import { offlineAlexaApi } from './offline-alexa-api';
 
@@ -99,13 +99,17 @@ export interface ReplaySkill extends Pick<LocalSkill, 'skill' | 'config'> {
  * sentence's variants, and no calls to Alexa's APIs, so a replay says the same thing every time.
  * The browser tests run the console on it too.
  */
-export async function startReplaySkill(settings: LocalSettings = loadLocalSettings()): Promise<ReplaySkill> {
+export async function startReplaySkill(
+  settings: LocalSettings = loadLocalSettings(),
+  options: Pick<LocalSkillOptions, 'decorateClient'> = {},
+): Promise<ReplaySkill> {
   const local = await startLocalSkill({
     seedFile: settings.seedFile,
     environment: { ...settings.skillEnvironment, LOG_LEVEL: 'SILENT' },
     logger: silentLogger,
   });
   const documentClient = createDocumentClient({ endpoint: local.store.endpoint });
+  options.decorateClient?.(documentClient);
   const skill = buildSkill({
     config: local.config,
     stores: dynamoDbStores(documentClient, local.config),
@@ -123,8 +127,11 @@ export async function startReplaySkill(settings: LocalSettings = loadLocalSettin
   };
 }
 
-export async function replayBackend(settings: LocalSettings = loadLocalSettings()): Promise<DialogBackend> {
-  const replay = await startReplaySkill(settings);
+export async function replayBackend(
+  settings: LocalSettings = loadLocalSettings(),
+  options: Pick<LocalSkillOptions, 'decorateClient'> = {},
+): Promise<DialogBackend> {
+  const replay = await startReplaySkill(settings, options);
   return {
     invoke: (envelope) => replay.skill.invoke(envelope),
     skillId: replay.config.skillId,

@@ -39,7 +39,7 @@ describe('the CDK app', () => {
   // to start) runs only where the test is about a whole synth.
   const appWith = (context: Record<string, string>, builtinCloudFormationValidation = false) =>
     new App({
-      context: { ...cdkJsonContext(), ...context, 'aws:cdk:bundling-stacks': [] },
+      context: { ...cdkJsonContext(), alarmEmail: 'none', ...context, 'aws:cdk:bundling-stacks': [] },
       stackTraces: false,
       builtinCloudFormationValidation,
     });
@@ -80,12 +80,21 @@ describe('the CDK app', () => {
     expect(synth).not.toThrow();
   });
 
-  it('warns in the terminal when there is no skill ID', () => {
+  it('refuses to synthesize without a skill ID, saying what to pass', () => {
+    // Act
+    const synth = () => addFrontDesk(appWith({}), { entry: FIXTURE_ENTRY }, () => {});
+    // Assess
+    expect(synth).toThrow(/pass -c skillId=amzn1\.ask\.skill\.<uuid>/);
+  });
+
+  it('warns in the terminal when any skill may invoke the function', () => {
     // Prepare
     const warnings: string[] = [];
     // Act
-    addFrontDesk(appWith({}), { entry: FIXTURE_ENTRY }, (message) => warnings.push(message));
+    addFrontDesk(appWith({ allowAnySkill: 'true' }), { entry: FIXTURE_ENTRY }, (message) =>
+      warnings.push(message),
+    );
     // Assess
-    expect(warnings.join('\n')).toMatch(/WARNING: No skill ID given/);
+    expect(warnings.join('\n')).toMatch(/WARNING: allowAnySkill is set/);
   });
 });

@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { ConfigVariables, LocalOnlySettings } from '../../lambda/src/config';
 import { DIRECTORY_TABLE, USERS_TABLE } from '../../lambda/src/repositories/table-definitions';
 import { createTableInput } from '../../local/create-tables';
 import { buildStack, SKILL_ID } from './stack-fixture';
@@ -128,14 +129,29 @@ describe('FrontDeskStack', () => {
       });
     });
 
-    it('logs to its own log group, kept for a month', () => {
+    it('has a value for every variable the skill reads, except the local store endpoint', () => {
+      // Prepare
+      const fn = onlyResource('AWS::Lambda::Function').Properties as { Environment: { Variables: object } };
+      const deployed = Object.entries(ConfigVariables)
+        .filter(([setting]) => !(LocalOnlySettings as string[]).includes(setting))
+        .map(([, variable]) => variable);
+      // Assess
+      expect(Object.keys(fn.Environment.Variables).sort()).toEqual(deployed.sort());
+    });
+
+    it("logs JSON to its own log group, kept for a month, and Lambda's level filter never hides the metric lines", () => {
       // Prepare
       const fn = onlyResource('AWS::Lambda::Function').Properties;
       const logGroups = template.findResources('AWS::Logs::LogGroup');
       const [logGroupId] = Object.keys(logGroups);
-      // Assess
+      // Assess: LOG_LEVEL is WARN here, yet Lambda keeps INFO lines, as the EMF lines are INFO.
       expect(Object.keys(logGroups)).toHaveLength(1);
-      expect(fn.LoggingConfig).toEqual({ LogGroup: { Ref: logGroupId } });
+      expect(fn.LoggingConfig).toEqual({
+        LogGroup: { Ref: logGroupId },
+        LogFormat: 'JSON',
+        ApplicationLogLevel: 'INFO',
+        SystemLogLevel: 'INFO',
+      });
       template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     });
 
@@ -160,78 +176,85 @@ describe('FrontDeskStack', () => {
   });
 
   describe('permissions', () => {
-    it("the function's role allows exactly the table actions the code performs, on exactly these tables", () => {
+    it("the function's role never allows Scan or a wildcard action, and gets no managed policy", () => {
       // Prepare
-      const policy = onlyResource('AWS::IAM::Policy').Properties as {
-        PolicyDocument: { Statement: Array<Record<string, unknown>> };
-      };
-      const logGroupId = Object.keys(template.findResources('AWS::Logs::LogGroup'))[0] ?? '';
-      // Assess
-      expect(policy.PolicyDocument.Statement).toEqual([
-        {
-          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-          Effect: 'Allow',
-          Resource: arnOf(logGroupId),
-        },
-        {
-          Sid: 'DirectoryTable',
-          Action: [
-            'dynamodb:BatchGetItem',
-            'dynamodb:GetItem',
-            'dynamodb:PutItem',
-            'dynamodb:Query',
-            'dynamodb:UpdateItem',
-          ],
-          Effect: 'Allow',
-          Resource: arnOf(DIRECTORY_TABLE_ID),
-        },
-        {
-          Sid: 'DirectoryIndexes',
-          Action: 'dynamodb:Query',
-          Effect: 'Allow',
-          Resource: { 'Fn::Join': ['', [arnOf(DIRECTORY_TABLE_ID), '/index/present']] },
-        },
-        {
-          Sid: 'UsersTable',
-          Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'],
-          Effect: 'Allow',
-          Resource: arnOf(USERS_TABLE_ID),
-        },
-      ]);
-    });
-
-    it('nothing in the stack allows Scan, a wildcard action, or comes from a managed policy', () => {
-      // Prepare
-      const json = JSON.stringify(template.toJSON());
-      const actions = [...json.matchAll(/"Action":(\[[^\]]*\]|"[^"]*")/g)].flatMap((match) =>
-        [JSON.parse(match[1] ?? '[]')].flat(),
+      const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
+      const actions = policies.flatMap((policy) =>
+        (
+          policy.Properties.PolicyDocument as { Statement: Array<{ Action: string | string[] }> }
+        ).Statement.flatMap((statement) => [statement.Action].flat()),
       );
       // Assess
       expect(actions.length).toBeGreaterThan(0);
-      expect(actions.filter((action: string) => /Scan|\*/.test(action))).toEqual([]);
+      expect(actions.filter((action) => /Scan|\*/.test(action))).toEqual([]);
       template.hasResourceProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+    });
+
+    it('the admin tools get a managed policy of their own: Scan and batch writes on the directory alone', () => {
+      // Prepare
+      const policy = onlyResource('AWS::IAM::ManagedPolicy').Properties as {
+        PolicyDocument: { Statement: Array<Record<string, unknown>> };
+      };
+      // Assess
+      expect(policy.PolicyDocument.Statement).toEqual([
+        expect.objectContaining({ Effect: 'Allow', Resource: arnOf(DIRECTORY_TABLE_ID) }),
+      ]);
+      template.hasOutput('AdminPolicyArn', { Value: { Ref: Match.stringLikeRegexp('^AdminPolicy') } });
     });
   });
 
   describe('alarms', () => {
-    it('watch errors, throttles, and p99 duration at 80% of the timeout', () => {
+    it('watch errors, throttles, p99 duration at 80% of the timeout, and the apologies users hear', () => {
       // Prepare
       const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
       const summary = alarms
-        .map(({ Properties: p }) => [p.MetricName, p.Statistic ?? p.ExtendedStatistic, p.Threshold])
+        .map(({ Properties: p }) => [
+          p.Namespace,
+          p.MetricName,
+          JSON.stringify(p.Dimensions ?? []).includes('access-denied') ? 'access-denied' : '',
+          p.Statistic ?? p.ExtendedStatistic,
+          p.Threshold,
+        ])
         .sort();
       // Assess
       expect(summary).toEqual([
-        ['Duration', 'p99', 5600],
-        ['Errors', 'Sum', 1],
-        ['Throttles', 'Sum', 1],
+        ['AWS/Lambda', 'Duration', '', 'p99', 5600],
+        ['AWS/Lambda', 'Errors', '', 'Sum', 1],
+        ['AWS/Lambda', 'Throttles', '', 'Sum', 1],
+        ['FrontDesk', 'Apologies', '', 'Sum', 3],
+        ['FrontDesk', 'Apologies', 'access-denied', 'Sum', 1],
       ]);
+      template.allResourcesProperties('AWS::CloudWatch::Alarm', { Period: 300, EvaluationPeriods: 1 });
     });
 
-    it('notify no one unless an address is given', () => {
+    it('all notify the alarm topic, which has no subscriber unless an address is given', () => {
+      // Prepare
+      const topicId = Object.keys(template.findResources('AWS::SNS::Topic'))[0];
       // Assess
-      template.resourceCountIs('AWS::SNS::Topic', 0);
-      template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: Match.absent() });
+      template.resourceCountIs('AWS::SNS::Subscription', 0);
+      template.allResourcesProperties('AWS::CloudWatch::Alarm', {
+        AlarmActions: [{ Ref: topicId }],
+        OKActions: [{ Ref: topicId }],
+      });
+      template.hasOutput('AlarmTopicArn', { Value: { Ref: topicId } });
+    });
+
+    it('a dashboard shows requests by intent, apologies by reason, store time p99 and cold starts', () => {
+      // Prepare
+      const body = JSON.stringify(onlyResource('AWS::CloudWatch::Dashboard').Properties.DashboardBody);
+      // Assess
+      for (const shown of [
+        'Requests by intent',
+        "SEARCH('{FrontDesk,Intent}",
+        'Apologies users heard, by reason',
+        'access-denied',
+        'store-unavailable',
+        'StoreTime',
+        'p99',
+        'ColdStarts',
+      ]) {
+        expect(body).toContain(shown);
+      }
     });
 
     it('email the given address, which SNS asks to confirm', () => {
@@ -256,6 +279,8 @@ describe('FrontDeskStack', () => {
   it('outputs the function ARN the skill manifest needs, and the table names the importer needs', () => {
     // Assess
     expect(Object.keys(template.toJSON().Outputs).sort()).toEqual([
+      'AdminPolicyArn',
+      'AlarmTopicArn',
       'DirectoryTableName',
       'FunctionArn',
       'FunctionName',

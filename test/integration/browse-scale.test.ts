@@ -118,7 +118,7 @@ describe.each([1_000, 10_000])('a directory of %i contacts', (size) => {
     testStore = await startTestStore();
     // Name entries (`NAME#...`) are left out: no browse or sound Query reads their partitions, and
     // they are a quarter of the writes. Everything the pages and "did you mean" read is there.
-    await putDirectory(testStore.client, testStore.tables.directory, directoryOf(size), {
+    await putDirectory(testStore.setup, testStore.tables.directory, directoryOf(size), {
       keep: (item) => !item.pk.startsWith('NAME#'),
     });
     counted = countingClient(testStore.store.endpoint);

@@ -18,7 +18,7 @@ describe('browsing and "did you mean" in the embedded store through buildSkill',
 
   beforeAll(async () => {
     testStore = await startTestStore();
-    await putDirectory(testStore.client, testStore.tables.directory, DIRECTORY);
+    await putDirectory(testStore.setup, testStore.tables.directory, DIRECTORY);
   });
 
   afterAll(() => testStore.close());

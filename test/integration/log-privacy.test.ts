@@ -2,7 +2,6 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { IntentNames } from '../../lambda/src/interaction';
 import { createLogger } from '../../lambda/src/logger';
-import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
 import { buildSkill } from '../../lambda/src/skill';
 import { type AlexaServer, createAlexaServer } from '../../local/http-server';
 import { createAlexaTestSigner } from '../support/alexa-signing';
@@ -60,7 +59,7 @@ describe('the logs of a whole run of conversations', () => {
 
   beforeAll(async () => {
     testStore = await startTestStore();
-    await putDirectory(testStore.client, testStore.tables.directory, sampleContacts());
+    await putDirectory(testStore.setup, testStore.tables.directory, sampleContacts());
   });
 
   afterAll(() => testStore.close());
@@ -157,7 +156,7 @@ describe('the logs of a whole run of conversations', () => {
         }) as unknown as RequestEnvelope,
     ]);
     // Errors: the store refuses, and a garbled session fails a turn.
-    const failing = createDocumentClient({ endpoint: testStore.store.endpoint });
+    const failing = testStore.skillClient();
     injectStoreFaults(failing, [
       { operation: 'Query', fault: 'refuse' },
       { operation: 'GetItem', fault: 'unreachable' },
@@ -214,7 +213,7 @@ describe('the logs of a whole run of conversations', () => {
     expect(
       skillLines.filter((line) => line.requestType === 'IntentRequest' && typeof line.intent !== 'string'),
     ).toEqual([]);
-    expect(skillLines.some((line) => line.message === 'Request failed')).toBe(true);
+    expect(skillLines.some((line) => line.message === 'Store call refused by IAM')).toBe(true);
     expect(lines.some((line) => /^POST \S*\[email\]\/\[phone\] 404 /.test(line))).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ describe('looking people up in the embedded store through buildSkill', () => {
 
   beforeAll(async () => {
     testStore = await startTestStore();
-    await putContacts(testStore.client, testStore.tables.directory, TEST_CONTACTS);
+    await putContacts(testStore.setup, testStore.tables.directory, TEST_CONTACTS);
   });
 
   afterAll(() => testStore.close());
@@ -65,7 +65,7 @@ describe('looking people up in the embedded store through buildSkill', () => {
     await conversation.send(intentRequest(IntentNames.stop));
 
     const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
-    const { Item } = await testStore.client.send(
+    const { Item } = await testStore.setup.send(
       new GetCommand({ TableName: testStore.tables.users, Key: { id: 'amzn1.ask.account.TESTUSER' } }),
     );
     expect(Item).toEqual({ id: 'amzn1.ask.account.TESTUSER', attributes: { lastContactId: 'c004' } });

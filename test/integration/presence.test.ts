@@ -3,7 +3,6 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Contact } from '../../lambda/src/domain/contact';
 import { IntentNames } from '../../lambda/src/interaction';
 import { keys } from '../../lambda/src/repositories/directory-items';
-import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
 import { hashRequester } from '../../lambda/src/services/presence-service';
 import { buildSkill } from '../../lambda/src/skill';
 import { TEST_CONTACTS } from '../fixtures/contacts';
@@ -29,7 +28,7 @@ describe('the in/out board in the embedded store, through buildSkill', () => {
 
   beforeEach(async () => {
     testStore = await startTestStore();
-    await putContacts(testStore.client, testStore.tables.directory, [...TEST_CONTACTS, ...SEVEN_TESTERS]);
+    await putContacts(testStore.setup, testStore.tables.directory, [...TEST_CONTACTS, ...SEVEN_TESTERS]);
     now = NINE_OH_FIVE;
   });
 
@@ -45,20 +44,20 @@ describe('the in/out board in the embedded store, through buildSkill', () => {
     });
 
   /** A client of its own, so faults injected into it stay in one test. */
-  const faultyClient = () => createDocumentClient({ endpoint: testStore.store.endpoint });
+  const faultyClient = () => testStore.skillClient();
 
   const checkIn = (name: string) => intentRequest(IntentNames.checkIn, { name }, { personId: PERSON });
   const checkOut = (name: string) => intentRequest(IntentNames.checkOut, { name }, { personId: PERSON });
 
   async function presenceItem(id: string): Promise<Record<string, unknown> | undefined> {
-    const { Item } = await testStore.client.send(
+    const { Item } = await testStore.setup.send(
       new GetCommand({ TableName: testStore.tables.directory, Key: keys.presence(id) }),
     );
     return Item;
   }
 
   async function historyOf(id: string): Promise<Array<Record<string, unknown>>> {
-    const { Items } = await testStore.client.send(
+    const { Items } = await testStore.setup.send(
       new QueryCommand({
         TableName: testStore.tables.directory,
         KeyConditionExpression: 'pk = :pk',

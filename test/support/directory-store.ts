@@ -6,13 +6,20 @@ import { DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dy
 import { LOCAL_STORE_CREDENTIALS } from '../../lambda/src/repositories/dynamodb-client';
 import { ensureFrontDeskTables } from '../../local/create-tables';
 import { type EmbeddedStore, startEmbeddedStore } from '../../local/embedded-store';
+import { guardWithDeployedPolicy, type PolicyGuard } from './deployed-policy';
 
 export type Item = Record<string, unknown>;
 
 /** An in-memory embedded store with Front Desk's tables, and ways to look inside it. */
 export interface TestDirectoryStore {
   readonly endpoint: string;
+  /**
+   * The admin tools' client. Once the tables exist, each command must pass the stack's admin
+   * policy (what `npm run import`, `export` and `model:sync` may do in AWS) first.
+   */
   readonly client: DynamoDBClient;
+  /** Present when the tables existed from the start; `--create-tables` is local only, unguarded. */
+  readonly policy: PolicyGuard | undefined;
   readonly tables: { readonly directory: string; readonly users: string };
   /** Every item of the directory table, sorted by key. */
   items(): Promise<Item[]>;
@@ -33,8 +40,16 @@ export async function startDirectoryStore(
     credentials: LOCAL_STORE_CREDENTIALS,
   });
   const tables = { directory: 'front-desk-directory', users: 'front-desk-users' };
-  if (options.createTables ?? true) await ensureFrontDeskTables(client, tables);
-  const documents = DynamoDBDocumentClient.from(client);
+  const createTables = options.createTables ?? true;
+  if (createTables) await ensureFrontDeskTables(client, tables);
+  const policy = createTables ? guardWithDeployedPolicy(client, { policy: 'admin', tables }) : undefined;
+  // Looking inside is the test's business, not the tools': a client of its own, unguarded.
+  const inspector = new DynamoDBClient({
+    endpoint: store.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  const documents = DynamoDBDocumentClient.from(inspector);
   const items = async (): Promise<Item[]> => {
     const all: Item[] = [];
     let startKey: Item | undefined;
@@ -50,6 +65,7 @@ export async function startDirectoryStore(
   return {
     endpoint: store.endpoint,
     client,
+    policy,
     tables,
     items,
     partition: async (pk) => (await items()).filter((item) => item.pk === pk),
@@ -59,7 +75,9 @@ export async function startDirectoryStore(
     },
     close: async () => {
       client.destroy();
+      inspector.destroy();
       await store.close();
+      policy?.assertNoRefusals();
     },
   };
 }

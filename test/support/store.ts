@@ -6,12 +6,21 @@ import { createDocumentClient, LOCAL_STORE_CREDENTIALS } from '../../lambda/src/
 import { dynamoDbStores, type Stores } from '../../lambda/src/stores';
 import { ensureFrontDeskTables } from '../../local/create-tables';
 import { type EmbeddedStore, startEmbeddedStore } from '../../local/embedded-store';
+import { guardWithDeployedPolicy, type PolicyGuard } from './deployed-policy';
 import { type DirectoryItem, directoryItemsOf } from './directory';
 
 export interface TestStore {
   readonly store: EmbeddedStore;
+  /** The skill's client: each command must pass the deployed function role's policy first. */
   readonly client: DynamoDBDocumentClient;
+  /** Unrestricted, for seeding and looking inside the tables, as the importer or a person would. */
+  readonly setup: DynamoDBDocumentClient;
   readonly tables: { directory: string; users: string };
+  /** Another client under the skill's policy, for faults injected into one test's client only. */
+  skillClient(): DynamoDBDocumentClient;
+  /** The store calls the deployed policy refused, on every skill client of this store. */
+  refusals(): PolicyGuard['refusals'];
+  /** Closes the store, then fails if the deployed policy refused any call the code made. */
   close(): Promise<void>;
 }
 
@@ -29,14 +38,27 @@ export async function startTestStore(): Promise<TestStore> {
   const tables = { directory: `directory-${tableCounter}`, users: `users-${tableCounter}` };
   await ensureFrontDeskTables(raw, tables);
   raw.destroy();
-  const client = createDocumentClient({ endpoint: store.endpoint });
+  const guards: PolicyGuard[] = [];
+  const clients: DynamoDBDocumentClient[] = [];
+  const skillClient = () => {
+    const client = createDocumentClient({ endpoint: store.endpoint });
+    guards.push(guardWithDeployedPolicy(client, { policy: 'skill', tables }));
+    clients.push(client);
+    return client;
+  };
+  const client = skillClient();
+  const setup = createDocumentClient({ endpoint: store.endpoint });
   return {
     store,
     client,
+    setup,
     tables,
+    skillClient,
+    refusals: () => guards.flatMap((guard) => guard.refusals),
     close: async () => {
-      client.destroy();
+      for (const each of [...clients, setup]) each.destroy();
       await store.close();
+      for (const guard of guards) guard.assertNoRefusals();
     },
   };
 }

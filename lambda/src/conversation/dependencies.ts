@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import type { BoardService } from '../services/board-service';
 import type { BrowseService } from '../services/browse-service';
 import type { DirectoryService } from '../services/directory-service';
@@ -25,4 +26,6 @@ export interface ConversationDependencies {
   readonly clock: () => Date;
   /** Lines carry the request's fields (request id, intent) through the request scope. */
   readonly logger: Logger;
+  /** Counts what users notice: every apology, by reason. */
+  readonly metrics: Metrics;
 }

@@ -13,7 +13,7 @@ import { type SelfAction, updateSessionState } from './session-state';
 /** What "that's me" needs. */
 export type IdentityFlowDependencies = Pick<
   ConversationDependencies,
-  'identity' | 'presence' | 'officeTimeZone' | 'clock' | 'logger'
+  'identity' | 'presence' | 'officeTimeZone' | 'clock' | 'logger' | 'metrics'
 >;
 
 /**

@@ -11,7 +11,7 @@ import { type SelfAction, updateSessionState } from './session-state';
 /** What the in/out board's answers need. */
 export type PresenceFlowDependencies = Pick<
   ConversationDependencies,
-  'presence' | 'officeTimeZone' | 'clock' | 'logger'
+  'presence' | 'officeTimeZone' | 'clock' | 'logger' | 'metrics'
 >;
 
 /** Who is asking: the recognised voice profile, else the account. Only its hash is ever stored. */
@@ -54,6 +54,8 @@ export async function presenceAnswer(
   }
   const status = action === 'checkIn' ? 'IN' : 'OUT';
   const change = await deps.presence.setPresence(contact, status, requesterIdOf(input));
+  // The answer below apologizes for these: count them like every other apology.
+  if (change.kind === 'failed' || change.kind === 'unknown') deps.metrics.apology(change.reason);
   // Only answers that say when something happened need the listener's time zone.
   const needsTime = change.kind === 'unchanged' || change.kind === 'conflict';
   const moment = needsTime ? await momentOf(input, deps) : officeMoment(deps);

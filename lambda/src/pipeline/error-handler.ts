@@ -4,6 +4,7 @@ import { translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
 import { getSessionState, replaceSessionState, type SessionState } from '../conversation/session-state';
 import { FrontDeskError, StoreUnavailableError } from '../errors';
+import { apologyCauseOf } from '../metrics';
 import { Ssml, speakBody } from '../speech/ssml';
 import { isSilentRequestType } from './response-rules';
 
@@ -35,13 +36,25 @@ function pendingQuestion(input: HandlerInput): Ssml | undefined {
  * The one place errors become speech: an apology that keeps the session open, so nothing ends
  * in silence. Logged by name and message only, never with the request's personal data.
  */
-export function apologizingErrorHandler(deps: Pick<ConversationDependencies, 'logger'>): ErrorHandler {
+export function apologizingErrorHandler(
+  deps: Pick<ConversationDependencies, 'logger' | 'metrics'>,
+): ErrorHandler {
   return {
     canHandle: () => true,
     handle: (input, error) => {
-      deps.logger.error('Request failed', {
-        error: { name: error.name, message: error.message, cause: (error as { cause?: unknown }).cause },
-      });
+      const cause = apologyCauseOf(error);
+      if (cause.reason === 'access-denied') {
+        // The deployed role lacks a grant: say which, so the fix is one line in the stack.
+        deps.logger.error('Store call refused by IAM', {
+          action: cause.action,
+          resource: cause.resource,
+          error: { name: error.name, message: error.message },
+        });
+      } else {
+        deps.logger.error('Request failed', {
+          error: { name: error.name, message: error.message, cause: (error as { cause?: unknown }).cause },
+        });
+      }
       let requestType: string | undefined;
       try {
         requestType = getRequestType(input.requestEnvelope);
@@ -51,6 +64,7 @@ export function apologizingErrorHandler(deps: Pick<ConversationDependencies, 'lo
       // Alexa accepts no speech in reply to these.
       if (isSilentRequestType(requestType)) return input.responseBuilder.getResponse();
       restoreSession(input, error);
+      deps.metrics.apology(cause.reason);
       const t = translatorOf(input);
       const what = error instanceof StoreUnavailableError ? t.speak('error.store') : t.speak('error.generic');
       const question = pendingQuestion(input);

@@ -2,7 +2,8 @@ import type { Skill } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { FrontDeskError } from '../errors';
 import type { Logger } from '../logger';
-import { runInRequestScope } from '../request-scope';
+import { apologyCauseOf, type Metrics } from '../metrics';
+import { lambdaFieldsOf, runInRequestScope, type StoreTime, takeColdStart } from '../request-scope';
 import type { Random } from '../speech/i18n';
 import { translatorFor } from '../speech/locales';
 import { Ssml, speakDocument } from '../speech/ssml';
@@ -22,6 +23,8 @@ export interface GuardOptions {
   /** When set, requests for any other skill are refused with {@link SkillIdMismatchError}. */
   readonly skillId?: string | undefined;
   readonly logger: Logger;
+  /** Counts every request, and the apology said when even the error handler failed. */
+  readonly metrics: Metrics;
   readonly random?: Random | undefined;
   /** How long all the store calls of one request may take together, in milliseconds. */
   readonly storeBudgetMs: number;
@@ -94,7 +97,15 @@ export function guardSkill(skill: Pick<Skill, 'invoke'>, guard: GuardOptions): F
         guard.logger.warn('Request without a request type; answered with an empty response');
         return { version: '1.0', response: {} };
       }
-      const scope = { logFields: describeRequest(request), storeDeadline: now() + guard.storeBudgetMs };
+      const coldStart = takeColdStart();
+      const fields = describeRequest(request);
+      const storeTime: StoreTime = { calls: 0, milliseconds: 0 };
+      const scope = {
+        // Alexa's request id and Lambda's invocation id, so a skill line joins Lambda's own lines.
+        logFields: { ...fields, ...lambdaFieldsOf(context, coldStart) },
+        storeDeadline: now() + guard.storeBudgetMs,
+        storeTime,
+      };
       return runInRequestScope(scope, async () => {
         let response: ResponseEnvelope;
         try {
@@ -104,7 +115,14 @@ export function guardSkill(skill: Pick<Skill, 'invoke'>, guard: GuardOptions): F
             error: { name: (error as Error)?.name, message: (error as Error)?.message },
           });
           response = lastResortResponse(request, guard.random);
+          if (response.response.outputSpeech) guard.metrics.apology(apologyCauseOf(error).reason);
         }
+        guard.metrics.request({
+          intent: fields.intent,
+          requestType: fields.requestType,
+          coldStart,
+          storeTime,
+        });
         return applyResponseRules(request, response, guard.random);
       });
     },

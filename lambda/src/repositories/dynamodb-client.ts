@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { limitStoreCallsToRequestDeadline } from './store-deadline';
+import { timeStoreCalls } from './store-timing';
 
 /** What a local store (dynalite) is given as credentials: it accepts any, and real ones are never looked for. */
 export const LOCAL_STORE_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
@@ -66,5 +67,6 @@ export function createDocumentClient(options: DocumentClientOptions = {}): Dynam
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });
   limitStoreCallsToRequestDeadline(documentClient);
+  timeStoreCalls(documentClient);
   return documentClient;
 }

@@ -3,6 +3,7 @@ import { type Contact, fullNameOf } from '../domain/contact';
 import type { PresenceRecord, PresenceStatus } from '../domain/presence';
 import { ConflictError, StoreUnavailableError } from '../errors';
 import { type Logger, silentLogger } from '../logger';
+import { type ApologyReason, apologyCauseOf, apologyReasonOf } from '../metrics';
 import type { PresenceStore, PresentPage } from './ports';
 
 /**
@@ -15,9 +16,9 @@ export type PresenceChange =
   | { readonly kind: 'unchanged'; readonly record?: PresenceRecord | undefined }
   /** Someone else kept changing the person at the same moment; `record` is where they left it. */
   | { readonly kind: 'conflict'; readonly record?: PresenceRecord | undefined }
-  /** The store refused or failed, and nothing was written. */
-  | { readonly kind: 'failed' }
-  | { readonly kind: 'unknown' };
+  /** The store refused or failed, and nothing was written; `reason` is what the apology counts under. */
+  | { readonly kind: 'failed'; readonly reason: ApologyReason }
+  | { readonly kind: 'unknown'; readonly reason: ApologyReason };
 
 export interface PresenceServiceOptions {
   readonly clock?: () => Date;
@@ -150,7 +151,7 @@ export class PresenceService {
         this.logger.warn('Could not tell whether a presence change was written', {
           error: { name: (readError as Error).name },
         });
-        return { kind: 'unknown' };
+        return { kind: 'unknown', reason: apologyReasonOf(readError) };
       }
       if (latest?.changeId === next.changeId) return this.accepted(next);
       if (error instanceof StoreUnavailableError) return this.failure(error, 'write');
@@ -174,7 +175,16 @@ export class PresenceService {
 
   private failure(error: unknown, step: string): PresenceChange {
     if (!(error instanceof StoreUnavailableError)) throw error;
-    this.logger.warn('Presence change not made', { step, error: { name: error.name } });
-    return { kind: 'failed' };
+    const cause = apologyCauseOf(error);
+    if (cause.reason === 'access-denied') {
+      this.logger.error('Presence change refused by IAM', {
+        step,
+        action: cause.action,
+        resource: cause.resource,
+      });
+    } else {
+      this.logger.warn('Presence change not made', { step, error: { name: error.name } });
+    }
+    return { kind: 'failed', reason: cause.reason };
   }
 }

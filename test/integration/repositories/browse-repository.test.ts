@@ -11,9 +11,9 @@ describe('BrowseRepository and NameSoundRepository on the embedded store', () =>
 
   beforeAll(async () => {
     testStore = await startTestStore();
-    await putDirectory(testStore.client, testStore.tables.directory, BROWSE_CONTACTS);
+    await putDirectory(testStore.setup, testStore.tables.directory, BROWSE_CONTACTS);
     olderStore = await startTestStore();
-    await putDirectory(olderStore.client, olderStore.tables.directory, BROWSE_CONTACTS, {
+    await putDirectory(olderStore.setup, olderStore.tables.directory, BROWSE_CONTACTS, {
       keep: (item) => item.sk !== GROUP_SK,
     });
   });

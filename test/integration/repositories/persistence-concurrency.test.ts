@@ -2,10 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbPersistenceAdapter as OfficialAdapter } from 'ask-sdk-dynamodb-persistence-adapter';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { DynamoDB } from 'aws-sdk';
-import {
-  createDocumentClient,
-  LOCAL_STORE_CREDENTIALS,
-} from '../../../lambda/src/repositories/dynamodb-client';
+import { LOCAL_STORE_CREDENTIALS } from '../../../lambda/src/repositories/dynamodb-client';
 import {
   DynamoDbPersistenceAdapter,
   personOrUserIdKey,
@@ -36,7 +33,7 @@ describe('persistent attributes saved by concurrent requests of one speaker', ()
   const request = (): RequestEnvelope => launchRequest({ personId: PERSON });
 
   async function stored(): Promise<unknown> {
-    const { Item } = await testStore.client.send(
+    const { Item } = await testStore.setup.send(
       new GetCommand({ TableName: testStore.tables.users, Key: { id: PERSON } }),
     );
     return Item?.attributes;
@@ -94,7 +91,7 @@ describe('persistent attributes saved by concurrent requests of one speaker', ()
 
   it('writes the same record once when the SDK retries a save whose reply was lost, and the official adapter reads it', async () => {
     // Prepare: the update reaches the store, its reply is lost, and the SDK sends it again.
-    const client = createDocumentClient({ endpoint: testStore.store.endpoint });
+    const client = testStore.skillClient();
     const faults = injectStoreFaults(client, [{ operation: 'UpdateItem', fault: 'lostReply', times: 1 }]);
     const store = adapter(client);
     const setup = request();
@@ -124,7 +121,7 @@ describe('persistent attributes saved by concurrent requests of one speaker', ()
   });
 
   it('does not write at all when a request saves what it read', async () => {
-    const client = createDocumentClient({ endpoint: testStore.store.endpoint });
+    const client = testStore.skillClient();
     const writes = injectStoreFaults(client, [
       { operation: 'PutItem', fault: 'refuse' },
       { operation: 'UpdateItem', fault: 'refuse' },

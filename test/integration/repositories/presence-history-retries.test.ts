@@ -1,7 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Contact } from '../../../lambda/src/domain/contact';
 import { keys } from '../../../lambda/src/repositories/directory-items';
-import { createDocumentClient } from '../../../lambda/src/repositories/dynamodb-client';
 import { PresenceRepository } from '../../../lambda/src/repositories/presence-repository';
 import { PresenceService } from '../../../lambda/src/services/presence-service';
 import { TEST_CONTACTS } from '../../fixtures/contacts';
@@ -20,7 +19,7 @@ describe('presence history entries when the SDK retries a write whose reply was 
   afterEach(() => testStore.close());
 
   async function history(contactId: string): Promise<Record<string, unknown>[]> {
-    const { Items } = await testStore.client.send(
+    const { Items } = await testStore.setup.send(
       new QueryCommand({
         TableName: testStore.tables.directory,
         KeyConditionExpression: 'pk = :pk',
@@ -32,7 +31,7 @@ describe('presence history entries when the SDK retries a write whose reply was 
 
   it('keeps one entry per change when every history write is applied, loses its reply and is sent again', async () => {
     // Prepare: each history write reaches the store, its reply is lost, and the SDK retries it.
-    const client = createDocumentClient({ endpoint: testStore.store.endpoint });
+    const client = testStore.skillClient();
     const faults = injectStoreFaults(client, [
       { operation: 'PutItem', body: /"HISTORY#/, fault: 'lostReply' },
     ]);

@@ -1,7 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createDocumentClient } from '../../../lambda/src/repositories/dynamodb-client';
 import { DEFAULT_MODEL, runModelSync } from '../../../scripts/model-sync';
+import { readDirectoryStore } from '../../../scripts/model-sync/read-directory';
+import { guardWithDeployedPolicy } from '../../support/deployed-policy';
 import { sampleContacts } from '../../support/sample-contacts';
 import { putContacts, startTestStore, type TestStore } from '../../support/store';
 
@@ -23,7 +26,7 @@ describe('npm run model:sync from a directory table', () => {
     const model = path.join(folder, 'en-US.json');
     await writeFile(model, await readFile(DEFAULT_MODEL, 'utf8'));
     const contacts = sampleContacts();
-    await putContacts(testStore.client, testStore.tables.directory, contacts);
+    await putContacts(testStore.setup, testStore.tables.directory, contacts);
     const connection = {
       endpoint: testStore.store.endpoint,
       directoryTable: testStore.tables.directory,
@@ -31,7 +34,7 @@ describe('npm run model:sync from a directory table', () => {
     };
 
     const unchanged = await runModelSync({ ...connection, check: true });
-    await putContacts(testStore.client, testStore.tables.directory, [
+    await putContacts(testStore.setup, testStore.tables.directory, [
       {
         id: 'c999',
         firstName: 'Grace',
@@ -47,5 +50,23 @@ describe('npm run model:sync from a directory table', () => {
     const written = await readFile(model, 'utf8');
     expect(written).toContain('"value": "Grace Hopper"');
     expect(written).toContain('"id": "navy"');
+  });
+
+  it("reads the directory table with no more than the stack's admin policy allows", async () => {
+    // Prepare: the client runModelSync makes for an endpoint, under the policy the admins get.
+    await putContacts(testStore.setup, testStore.tables.directory, sampleContacts());
+    const client = createDocumentClient({ endpoint: testStore.store.endpoint });
+    const policy = guardWithDeployedPolicy(client, { policy: 'admin', tables: testStore.tables });
+
+    try {
+      // Act
+      const names = await readDirectoryStore(client, testStore.tables.directory);
+
+      // Assess
+      expect(names.length).toBeGreaterThanOrEqual(39);
+      expect(policy.refusals).toEqual([]);
+    } finally {
+      client.destroy();
+    }
   });
 });

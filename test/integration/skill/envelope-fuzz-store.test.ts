@@ -19,7 +19,7 @@ describe('buildSkill under fuzzed request envelopes, on the embedded store', () 
 
   beforeAll(async () => {
     testStore = await startTestStore();
-    await putDirectory(testStore.client, testStore.tables.directory, sampleContacts());
+    await putDirectory(testStore.setup, testStore.tables.directory, sampleContacts());
   });
 
   afterAll(() => testStore.close());

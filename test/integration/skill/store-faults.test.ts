@@ -6,6 +6,7 @@ import { keys } from '../../../lambda/src/repositories/directory-items';
 import { createDocumentClient } from '../../../lambda/src/repositories/dynamodb-client';
 import { buildSkill } from '../../../lambda/src/skill';
 import { Conversation } from '../../support/conversation';
+import { guardWithDeployedPolicy, type PolicyGuard } from '../../support/deployed-policy';
 import { FakeAlexaApi } from '../../support/fakes';
 import { type EndpointFault, type FaultyStore, startFaultyStore } from '../../support/faulty-store';
 import { intentRequest, launchRequest } from '../../support/requests';
@@ -31,6 +32,7 @@ describe('the skill when the store fails, through the real AWS SDK client', () =
   let testStore: TestStore;
   let faulty: FaultyStore;
   let client: DynamoDBDocumentClient;
+  let policy: PolicyGuard;
   const injected: string[] = [];
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown): void => {
@@ -40,7 +42,7 @@ describe('the skill when the store fails, through the real AWS SDK client', () =
   beforeAll(async () => {
     process.on('unhandledRejection', onUnhandled);
     testStore = await startTestStore();
-    await putDirectory(testStore.client, testStore.tables.directory, sampleContacts());
+    await putDirectory(testStore.setup, testStore.tables.directory, sampleContacts());
   });
 
   afterAll(async () => {
@@ -52,6 +54,7 @@ describe('the skill when the store fails, through the real AWS SDK client', () =
   beforeEach(async () => {
     faulty = await startFaultyStore(testStore.store.endpoint);
     client = createDocumentClient({ endpoint: faulty.endpoint });
+    policy = guardWithDeployedPolicy(client, { policy: 'skill', tables: testStore.tables });
   });
 
   afterEach(async () => {
@@ -61,6 +64,7 @@ describe('the skill when the store fails, through the real AWS SDK client', () =
     // Abandoned store calls settle later; none may end in a rejection nobody handles.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(unhandled).toEqual([]);
+    policy.assertNoRefusals();
   });
 
   const skill = () =>
@@ -79,7 +83,7 @@ describe('the skill when the store fails, through the real AWS SDK client', () =
   }
 
   async function presenceOf(contactId: string): Promise<Record<string, unknown> | undefined> {
-    const { Item } = await testStore.client.send(
+    const { Item } = await testStore.setup.send(
       new GetCommand({ TableName: testStore.tables.directory, Key: keys.presence(contactId) }),
     );
     return Item;
@@ -231,7 +235,7 @@ describe('the skill when the store fails, through the real AWS SDK client', () =
     // Assess
     expect(speechOf(unsaved)).toMatch(/^Sorry, I couldn't save that just now, so I won't remember you yet\./);
     expect(elapsed).toBeLessThan(APOLOGY_DEADLINE_MS);
-    const { Item } = await testStore.client.send(
+    const { Item } = await testStore.setup.send(
       new GetCommand({ TableName: testStore.tables.users, Key: { id: PERSON } }),
     );
     expect(Item?.attributes?.identity).toBeUndefined();

@@ -140,7 +140,7 @@ describe('PresenceService', () => {
 
     const checkOut = await service.setPresence(jane, 'OUT', PERSON);
 
-    expect(checkOut).toEqual({ kind: 'failed' });
+    expect(checkOut).toEqual({ kind: 'failed', reason: 'store-unavailable' });
     expect(store.presence.get(jane.id)).toMatchObject({ status: 'IN', version: 1 });
   });
 
@@ -221,7 +221,7 @@ describe('PresenceService', () => {
 
     const change = await serviceOn(store).setPresence(jane, 'IN', PERSON);
 
-    expect(change).toEqual({ kind: 'failed' });
+    expect(change).toEqual({ kind: 'failed', reason: 'store-unavailable' });
     expect(store.presence.size).toBe(0);
     expect(store.history).toEqual([]);
   });
@@ -236,7 +236,7 @@ describe('PresenceService', () => {
 
     const change = await serviceOn(store).setPresence(jane, 'IN', PERSON);
 
-    expect(change).toEqual({ kind: 'unknown' });
+    expect(change).toEqual({ kind: 'unknown', reason: 'store-unavailable' });
   });
 
   it('reports a change as not made when the board cannot be read at all', async () => {
@@ -245,7 +245,10 @@ describe('PresenceService', () => {
       if (step === 'get') throw unavailable();
     };
 
-    expect(await serviceOn(store).setPresence(jane, 'IN', PERSON)).toEqual({ kind: 'failed' });
+    expect(await serviceOn(store).setPresence(jane, 'IN', PERSON)).toEqual({
+      kind: 'failed',
+      reason: 'store-unavailable',
+    });
     expect(store.calls).toEqual(['get']);
   });
 

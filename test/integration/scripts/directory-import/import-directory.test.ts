@@ -440,9 +440,11 @@ describe('importDirectoryFile', () => {
     const stdout = jest.spyOn(process.stdout, 'write');
     const stderr = jest.spyOn(process.stderr, 'write');
     const log = jest.spyOn(console, 'log');
+    // The local server's store: --create-tables is local only, outside the admin policy.
+    const local = await startDirectoryStore({ createTables: false });
     try {
       // Act
-      await importInto(store, FIXTURE, { createTables: true });
+      await importInto(local, FIXTURE, { createTables: true });
 
       // Assess
       expect(stdout).not.toHaveBeenCalled();
@@ -452,6 +454,7 @@ describe('importDirectoryFile', () => {
       stdout.mockRestore();
       stderr.mockRestore();
       log.mockRestore();
+      await local.close();
     }
   });
 });

@@ -1,0 +1,62 @@
+import { Duration } from 'aws-cdk-lib';
+import { MathExpression, Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { type ApologyReason, DimensionNames, METRICS_NAMESPACE, MetricNames } from '../../lambda/src/metrics';
+
+/**
+ * The skill's own metrics, which its code writes as EMF log lines (lambda/src/metrics.ts): the
+ * alarm and the dashboard read them by the same names the code writes.
+ */
+const PERIOD = Duration.minutes(5);
+
+/** Apologies users heard, all reasons together. */
+export function apologiesMetric(): Metric {
+  return new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName: MetricNames.apologies,
+    statistic: 'Sum',
+    period: PERIOD,
+  });
+}
+
+/** Apologies for one reason. */
+export function apologiesFor(reason: ApologyReason): Metric {
+  return new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName: MetricNames.apologies,
+    dimensionsMap: { [DimensionNames.reason]: reason },
+    statistic: 'Sum',
+    // No label: a labelled metric becomes a math expression in an alarm, and the graph names
+    // each line by its Reason anyway.
+    period: PERIOD,
+  });
+}
+
+/** Requests by intent: one line per intent that had any, found by a search. */
+export function requestsByIntent(): MathExpression {
+  return new MathExpression({
+    expression: `SEARCH('{${METRICS_NAMESPACE},${DimensionNames.intent}} MetricName="${MetricNames.requests}"', 'Sum', ${PERIOD.toSeconds()})`,
+    usingMetrics: {},
+    label: 'Requests by intent',
+    period: PERIOD,
+  });
+}
+
+/** The time a request waits on the store, all its calls together, at the 99th percentile. */
+export function storeTimeP99(): Metric {
+  return new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName: MetricNames.storeTime,
+    statistic: 'p99',
+    period: PERIOD,
+    label: 'store time p99 (ms)',
+  });
+}
+
+export function coldStarts(): Metric {
+  return new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName: MetricNames.coldStarts,
+    statistic: 'Sum',
+    period: PERIOD,
+  });
+}
