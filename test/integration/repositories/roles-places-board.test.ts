@@ -30,7 +30,7 @@ describe('roles, places and the board on the embedded store', () => {
 
   beforeAll(async () => {
     testStore = await startTestStore();
-    await putDirectory(testStore.client, testStore.tables.directory, sampleContacts());
+    await putDirectory(testStore.setup, testStore.tables.directory, sampleContacts());
   });
 
   afterAll(() => testStore.close());
