@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Config, loadConfig } from '../lambda/src/config';
+import { buildEndOfDayJob } from '../lambda/src/end-of-day-job';
 import { createLogger, type Logger } from '../lambda/src/logger';
 import type { FrontDeskSkill } from '../lambda/src/pipeline/guarded-skill';
 import { createDocumentClient, LOCAL_STORE_CREDENTIALS } from '../lambda/src/repositories/dynamodb-client';
@@ -11,6 +12,7 @@ import {
   DIRECTORY_TABLE,
   USERS_TABLE,
 } from '../lambda/src/repositories/table-definitions';
+import type { EndOfDayReport } from '../lambda/src/services/end-of-day-service';
 import { buildSkill } from '../lambda/src/skill';
 import { dynamoDbStores } from '../lambda/src/stores';
 import { importDirectoryFile } from '../scripts/directory-import/import-directory';
@@ -41,6 +43,8 @@ export interface LocalSkill {
   readonly store: EmbeddedStore;
   /** What the first start loaded; undefined when the store already existed. */
   readonly seeded: ImportSummary | undefined;
+  /** End of day on this store, closing the office now (the console's button, `.endofday`). */
+  endOfDay(): Promise<EndOfDayReport>;
   close(): Promise<void>;
 }
 
@@ -84,16 +88,15 @@ export async function startLocalSkill(options: LocalSkillOptions = {}): Promise<
     }
     const documentClient = createDocumentClient({ endpoint: store.endpoint });
     options.decorateClient?.(documentClient);
-    const skill = buildSkill({
-      config,
-      stores: dynamoDbStores(documentClient, config),
-      logger: options.logger ?? createLogger({ level: config.logLevel }),
-    });
+    const stores = dynamoDbStores(documentClient, config);
+    const logger = options.logger ?? createLogger({ level: config.logLevel });
+    const skill = buildSkill({ config, stores, logger });
     return {
       skill,
       config,
       store,
       seeded,
+      endOfDay: () => runEndOfDayNow(stores.presence, config, logger),
       close: async () => {
         documentClient.destroy();
         await store.close();
@@ -103,4 +106,17 @@ export async function startLocalSkill(options: LocalSkillOptions = {}): Promise<
     await store.close();
     throw error;
   }
+}
+
+/**
+ * End of day as the local tools run it: the same job as the `endOfDay` Lambda handler, closing the
+ * office now rather than at the last `OFFICE_CLOSING_TIME`, so a tester sees the board cleared at once.
+ * (The visitor desk's in-process publisher and sign-out plug in here once they exist.)
+ */
+export function runEndOfDayNow(
+  presence: Parameters<typeof buildEndOfDayJob>[0]['presence'],
+  config: Pick<Config, 'officeTimeZone' | 'officeClosingTime'>,
+  logger?: Logger,
+): Promise<EndOfDayReport> {
+  return buildEndOfDayJob({ config, presence, ...(logger ? { logger } : {}) }).service.run(new Date());
 }

@@ -77,7 +77,9 @@ async function build(variant: BundleVariant, outfile?: string): Promise<BuiltBun
 
 interface Sample {
   readonly loadMs: number;
+  readonly loadCpuMs: number;
   readonly firstRequestMs: number;
+  readonly firstRequestCpuMs: number;
   readonly speech: string;
 }
 
@@ -174,6 +176,8 @@ export async function measureColdStart(options: ColdStartOptions): Promise<PartR
     spreadOf((samples.get(bundle.variant.id) ?? []).map((sample) => sample.loadMs));
   const loadAndFirst = (bundle: BuiltBundle): Spread =>
     spreadOf((samples.get(bundle.variant.id) ?? []).map((sample) => sample.loadMs + sample.firstRequestMs));
+  const cpu = (bundle: BuiltBundle, pick: (sample: Sample) => number): Spread =>
+    spreadOf((samples.get(bundle.variant.id) ?? []).map(pick));
   const answered = (bundle: BuiltBundle): boolean =>
     (samples.get(bundle.variant.id) ?? []).every((sample) => sample.speech.includes('Marisol'));
 
@@ -190,13 +194,32 @@ export async function measureColdStart(options: ColdStartOptions): Promise<PartR
       unit: 'ms',
       value: load(frontDesk),
       baseline: load(baseline),
-      target: targets.ratioAtMost(0.8),
+      target: targets.ratioAtMost(0.7),
     }),
     row({
-      figure: 'load + first lookup (one store round trip)',
+      figure: 'time to first answer: load + first lookup (one store round trip)',
       unit: 'ms',
       value: loadAndFirst(frontDesk),
       baseline: loadAndFirst(baseline),
+      target: targets.ratioAtMost(0.6),
+    }),
+    row({
+      figure: 'load, CPU time of the process',
+      unit: 'ms',
+      value: cpu(frontDesk, (sample) => sample.loadCpuMs),
+      baseline: cpu(baseline, (sample) => sample.loadCpuMs),
+    }),
+    row({
+      figure: 'first lookup, CPU time of the process',
+      unit: 'ms',
+      value: cpu(frontDesk, (sample) => sample.firstRequestCpuMs),
+      baseline: cpu(baseline, (sample) => sample.firstRequestCpuMs),
+    }),
+    row({
+      figure: 'time to first answer, CPU time of the process',
+      unit: 'ms',
+      value: cpu(frontDesk, (sample) => sample.loadCpuMs + sample.firstRequestCpuMs),
+      baseline: cpu(baseline, (sample) => sample.loadCpuMs + sample.firstRequestCpuMs),
     }),
   ];
   for (const alternative of alternatives) {
@@ -223,7 +246,7 @@ export async function measureColdStart(options: ColdStartOptions): Promise<PartR
     notes: [
       `${options.runs} fresh \`node ${process.version}\` processes per bundle, interleaved; load = process.hrtime around require() (module init included: both skills build their client and skill at load).`,
       `Baseline: ${BASELINE.label} (--bundle --minify --platform=node --target=node22), the issue's reference. alt. rows: the options the production bundle was chosen over.`,
-      'First lookup: the same request to every bundle, answered by the embedded store on loopback; credentials from the environment as in Lambda.',
+      'First lookup: the same request to every bundle, answered by the embedded store on loopback; credentials from the environment as in Lambda. CPU time: process.cpuUsage() of the child over the same spans, which a busy machine disturbs less than wall time (the store is another process, so its time is not in it).',
       unanswered.length === 0
         ? 'Every bundle answered the first lookup with the contact.'
         : `These bundles did not answer the first lookup with the contact: ${unanswered.join(', ')}.`,

@@ -234,7 +234,6 @@ export async function measureWarmRequests(
           unit: 'ms',
           value: timing.sdk.p99,
           baseline: baselineTiming?.sdk.p99,
-          target: targets.medianBelow(1, 'ms'),
         }),
         row({
           figure: `${family.name}: p99 without the AWS SDK`,
@@ -307,7 +306,7 @@ export async function measureWarmRequests(
       notes: [
         `${options.rounds} rounds of ${options.perRound} requests per family after ${options.warmup} warm-up requests, each way; a row is the median of the rounds' p50 or p99, with their min and max.`,
         "Timed: skill.invoke() of buildSkill(...) as Lambda builds it (INFO logging formatted, not written). p50 and p99 include the AWS SDK: the store's answers, recorded from the embedded store, are replayed where its HTTP handler would be called, so marshalling, middleware, SigV4 signing and parsing all run.",
-        "Without the AWS SDK: the DocumentClient's send() answers from memory with the recorded results: Front Desk's own code.",
+        "Without the AWS SDK: the DocumentClient's send() answers from memory with the recorded results: Front Desk's own code. The 1 ms target applies to this figure only (issue 19 retired it for the figure with the SDK, whose tail is the SDK's per-command garbage).",
         "Baseline: the minimal skill's launch and its GetItem lookup, measured both ways.",
         ...notBuiltNote,
       ],

@@ -32,22 +32,26 @@ const TAPE_STEP = { step: 'deserialize', priority: 'low' } as const;
  */
 export class StoreTape {
   private exchanges: RecordedExchange[] = [];
-  private cursor = 0;
 
   /** Records every exchange the client makes (it still talks to the real store). */
   public attachRecorder(client: DynamoDBDocumentClient): this {
     client.middlewareStack.add(
       (next, context) => async (args) => {
+        // The slot is taken as the call is made, so that calls in parallel are kept in the order
+        // they were made, not in the order the store answered them.
+        const slot = this.exchanges.length;
+        const operation = (context.commandName ?? '').replace(/Command$/, '');
+        this.exchanges.push({ operation, statusCode: 0, headers: {}, body: new Uint8Array() });
         const result = await next(args);
         const response = result.response as HttpResponseLike;
         const body = await readBody(response.body);
         response.body = body;
-        this.exchanges.push({
-          operation: (context.commandName ?? '').replace(/Command$/, ''),
+        this.exchanges[slot] = {
+          operation,
           statusCode: response.statusCode,
           headers: { ...response.headers },
           body,
-        });
+        };
         return result;
       },
       { ...TAPE_STEP, name: 'benchTapeRecorder' },
@@ -60,13 +64,9 @@ export class StoreTape {
     client.middlewareStack.add(
       (_next, context) => async () => {
         const operation = (context.commandName ?? '').replace(/Command$/, '');
-        const exchange = this.exchanges[this.cursor];
-        if (!exchange || exchange.operation !== operation) {
-          throw new Error(
-            `The request sent ${operation} where the recording has ${exchange?.operation ?? 'nothing'}: it is not deterministic`,
-          );
-        }
-        this.cursor += 1;
+        const exchange =
+          this.exchanges[this.takeNext((recorded) => recorded.operation === operation, operation)];
+        if (!exchange) throw new Error(`No recorded ${operation}`);
         return {
           response: {
             statusCode: exchange.statusCode,
@@ -81,15 +81,32 @@ export class StoreTape {
     return this;
   }
 
+  /**
+   * The first exchange not played yet that `matches`: in recorded order, except that calls made in
+   * parallel may reach the tape in another order than they did the store.
+   */
+  private takeNext(matches: (exchange: RecordedExchange) => boolean, operation: string): number {
+    const index = this.exchanges.findIndex((exchange, at) => !this.played.has(at) && matches(exchange));
+    if (index < 0) {
+      throw new Error(
+        `The request sent ${operation}, which the recording does not have: it is not deterministic`,
+      );
+    }
+    this.played.add(index);
+    return index;
+  }
+
+  private played = new Set<number>();
+
   /** Starts a new recording. */
   public clear(): void {
     this.exchanges = [];
-    this.cursor = 0;
+    this.played = new Set();
   }
 
   /** Plays the recording from the start again. */
   public rewind(): void {
-    this.cursor = 0;
+    this.played = new Set();
   }
 
   /** Takes the recording out (and leaves the tape empty). */
@@ -102,12 +119,12 @@ export class StoreTape {
   /** Loads a recording to play. */
   public load(exchanges: readonly RecordedExchange[]): void {
     this.exchanges = [...exchanges];
-    this.cursor = 0;
+    this.played = new Set();
   }
 
   /** Whether the last request used every recorded exchange. */
   public get finished(): boolean {
-    return this.cursor === this.exchanges.length;
+    return this.played.size === this.exchanges.length;
   }
 }
 
@@ -163,12 +180,15 @@ export class SendTape {
     client.middlewareStack.add(
       (next, context) => async (args) => {
         const operation = (context.commandName ?? '').replace(/Command$/, '');
+        // In the order the calls were made, as the stand-in is called.
+        const slot = this.answers.length;
+        this.answers.push({ operation });
         try {
           const result = await next(args);
-          this.answers.push({ operation, output: result.output });
+          this.answers[slot] = { operation, output: result.output };
           return result;
         } catch (error) {
-          this.answers.push({ operation, error });
+          this.answers[slot] = { operation, error };
           throw error;
         }
       },

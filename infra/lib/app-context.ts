@@ -10,6 +10,8 @@ export const ContextKeys = {
   officeTimeZone: 'officeTimeZone',
   logLevel: 'logLevel',
   alarmEmail: 'alarmEmail',
+  officeClosingTime: 'officeClosingTime',
+  personalDevices: 'personalDevices',
 } as const;
 
 function text(node: Node, key: string): string | undefined {
@@ -89,12 +91,19 @@ export function stackPropsFromContext(node: Node): FrontDeskStackProps {
   const officeTimeZone = text(node, ContextKeys.officeTimeZone);
   const level = logLevel(node);
   const alarmEmail = alarmEmailFrom(node);
+  const officeClosingTime = text(node, ContextKeys.officeClosingTime);
+  const personalDevices =
+    text(node, ContextKeys.personalDevices) === undefined
+      ? undefined
+      : flag(node, ContextKeys.personalDevices);
   return {
     backend: {
       allowAnySkill,
       ...(skillId ? { skillId } : {}),
       ...(officeTimeZone ? { officeTimeZone } : {}),
       ...(level ? { logLevel: level } : {}),
+      ...(officeClosingTime ? { officeClosingTime } : {}),
+      ...(personalDevices !== undefined ? { personalDevices } : {}),
     },
     ...(alarmEmail ? { alarmEmail } : {}),
   };

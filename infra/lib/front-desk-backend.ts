@@ -30,6 +30,7 @@ import {
   type LogLevel,
   LogLevels,
 } from '../../lambda/src/config';
+import { DEFAULT_CLOSING_TIME } from '../../lambda/src/domain/closing-time';
 import { countryOfTimeZone, isCountryCode } from '../../lambda/src/domain/phone';
 import { isTimeZone } from '../../lambda/src/domain/time-zones';
 import {
@@ -38,6 +39,7 @@ import {
   USERS_TABLE,
 } from '../../lambda/src/repositories/table-definitions';
 import { LAMBDA_ENTRY, LAMBDA_RUNTIME, PROJECT_ROOT } from '../../scripts/lambda-build-options';
+import { EndOfDay } from './end-of-day';
 import { InfraError } from './errors';
 import { nodejsBundlingOptions } from './lambda-bundling';
 import { grantRuntimeAccess } from './runtime-access';
@@ -108,6 +110,17 @@ export interface FrontDeskBackendProps {
    * @default 'lambda/src/index.ts'
    */
   readonly entry?: string;
+  /**
+   * `OFFICE_CLOSING_TIME`: when end of day checks everyone out, `HH:MM` in `officeTimeZone`.
+   * @default '19:00'
+   */
+  readonly officeClosingTime?: string;
+  /**
+   * `PERSONAL_DEVICES`: the office's Echo devices each belong to one person, so an account may
+   * stand for "me" when Alexa recognises no voice. Leave false for a shared front-desk Echo.
+   * @default false
+   */
+  readonly personalDevices?: boolean;
 }
 
 /**
@@ -124,6 +137,7 @@ export class FrontDeskBackend extends Construct {
   public readonly logGroup: LogGroup;
   public readonly alarms: Alarm[];
   public readonly dashboard: Dashboard;
+  public readonly endOfDay: EndOfDay;
 
   public constructor(scope: Construct, id: string, props: FrontDeskBackendProps = {}) {
     super(scope, id);
@@ -183,6 +197,8 @@ export class FrontDeskBackend extends Construct {
         officeCountry,
         logLevel,
         skillId: props.skillId,
+        officeClosingTime: props.officeClosingTime ?? DEFAULT_CLOSING_TIME,
+        personalDevices: props.personalDevices ?? false,
       }),
       bundling: nodejsBundlingOptions(),
     });
@@ -194,11 +210,33 @@ export class FrontDeskBackend extends Construct {
       props.alarmTopic ? new SnsAction(props.alarmTopic) : undefined,
     );
     this.dashboard = addSkillDashboard(this, 'Dashboard', this.handler);
+    // End of day (issue 18): its own function, schedule, scheduler role and alarm (end-of-day.ts).
+    this.endOfDay = new EndOfDay(this, 'EndOfDay', {
+      role,
+      environment: this.environmentOf({
+        directoryTable: this.directoryTable.tableName,
+        usersTable: this.usersTable.tableName,
+        officeTimeZone,
+        officeCountry,
+        logLevel,
+        skillId: undefined,
+        officeClosingTime: props.officeClosingTime ?? DEFAULT_CLOSING_TIME,
+        personalDevices: props.personalDevices ?? false,
+      }),
+      officeTimeZone,
+      closingTime: props.officeClosingTime,
+      logGroup: this.logGroup,
+      alarmAction: props.alarmTopic ? new SnsAction(props.alarmTopic) : undefined,
+      ...(props.entry ? { entry: props.entry } : {}),
+    });
+    this.alarms.push(this.endOfDay.failureAlarm);
     this.acknowledgeFindings();
   }
 
   /** The function's environment, named by the variables `loadConfig` reads (lambda/src/config.ts). */
-  private environmentOf(settings: Omit<Config, 'dynamoDbEndpoint'>): Record<string, string> {
+  private environmentOf(
+    settings: Omit<Config, 'dynamoDbEndpoint' | 'officeClosingTime'> & { readonly officeClosingTime: string },
+  ): Record<string, string> {
     const environment: Record<string, string> = {};
     for (const [setting, value] of Object.entries(settings)) {
       if (value !== undefined) environment[ConfigVariables[setting as keyof Config]] = String(value);

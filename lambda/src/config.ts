@@ -1,3 +1,4 @@
+import { type ClockTime, DEFAULT_CLOSING_TIME, parseClockTime } from './domain/closing-time';
 import { countryOfTimeZone, isCountryCode } from './domain/phone';
 import { isTimeZone } from './domain/time-zones';
 import { ConfigurationError } from './errors';
@@ -19,6 +20,14 @@ export interface Config {
   /** Local stores only (dynalite); unset in AWS. */
   readonly dynamoDbEndpoint: string | undefined;
   readonly logLevel: LogLevel;
+  /** `OFFICE_CLOSING_TIME`: when end of day clears the board, on the office's clocks (default 19:00). */
+  readonly officeClosingTime: ClockTime;
+  /**
+   * `PERSONAL_DEVICES`: the deployment's devices each belong to one person (a desk Echo), so an
+   * account may stand for its owner when Alexa recognises no voice. Default false: a shared
+   * front-desk Echo is not a person, and "me" is only ever a recognised voice profile.
+   */
+  readonly personalDevices: boolean;
 }
 
 /**
@@ -33,6 +42,8 @@ export const ConfigVariables: { readonly [K in keyof Config]: string } = {
   officeCountry: 'OFFICE_COUNTRY',
   dynamoDbEndpoint: 'DYNAMODB_ENDPOINT',
   logLevel: 'LOG_LEVEL',
+  officeClosingTime: 'OFFICE_CLOSING_TIME',
+  personalDevices: 'PERSONAL_DEVICES',
 };
 
 /** Settings a deployed function never has: they point the skill at a local store. */
@@ -86,6 +97,17 @@ export function loadConfig(env: Environment = process.env): Config {
   if (dynamoDbEndpoint !== undefined && !/^https?:\/\//.test(dynamoDbEndpoint)) {
     throw new ConfigurationError(`Environment variable ${names.dynamoDbEndpoint} must be an http(s) URL`);
   }
+  const closingText = optional(env, names.officeClosingTime) ?? DEFAULT_CLOSING_TIME;
+  const officeClosingTime = parseClockTime(closingText);
+  if (!officeClosingTime) {
+    throw new ConfigurationError(
+      'Environment variable OFFICE_CLOSING_TIME must be HH:MM (24-hour), like 19:00',
+    );
+  }
+  const personalText = (optional(env, names.personalDevices) ?? 'false').toLowerCase();
+  if (personalText !== 'true' && personalText !== 'false') {
+    throw new ConfigurationError('Environment variable PERSONAL_DEVICES must be true or false');
+  }
   return {
     directoryTable: required(env, names.directoryTable),
     usersTable: required(env, names.usersTable),
@@ -94,5 +116,7 @@ export function loadConfig(env: Environment = process.env): Config {
     officeCountry,
     dynamoDbEndpoint,
     logLevel: logLevel as LogLevel,
+    officeClosingTime,
+    personalDevices: personalText === 'true',
   };
 }

@@ -32,3 +32,15 @@ export class ConflictError extends FrontDeskError {
     this.name = 'ConflictError';
   }
 }
+
+/**
+ * End of day did what it could but left someone in (or a visitor signed in, or an event unsent).
+ * Thrown after the whole run, so the invocation counts as failed (the alarm) and is retried, which
+ * is safe: a second run only finishes what the first left.
+ */
+export class EndOfDayIncompleteError extends FrontDeskError {
+  public constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EndOfDayIncompleteError';
+  }
+}

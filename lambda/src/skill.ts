@@ -37,6 +37,7 @@ import { type Metrics, silentMetrics } from './metrics';
 import { apologizingErrorHandler } from './pipeline/error-handler';
 import { type FrontDeskSkill, guardSkill } from './pipeline/guarded-skill';
 import {
+  prefetchPersistentAttributesInterceptor,
   rememberLastContactInterceptor,
   rememberSpeechInterceptor,
   requestContextInterceptor,
@@ -55,7 +56,8 @@ import type { Stores } from './stores';
 
 /** What the skill is built from. Lambda, the local server and the tests all pass these. */
 export interface SkillDependencies {
-  readonly config: Pick<Config, 'skillId' | 'officeTimeZone'> & Partial<Pick<Config, 'officeCountry'>>;
+  readonly config: Pick<Config, 'skillId' | 'officeTimeZone'> &
+    Partial<Pick<Config, 'personalDevices' | 'officeCountry'>>;
   /** Where the skill reads and keeps its data: `dynamoDbStores(...)`, or fakes in tests. */
   readonly stores: Stores;
   /** Calls the Alexa APIs (the device's time zone); `DefaultApiClient` unless given (tests). */
@@ -94,6 +96,7 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
     clock,
     logger,
     metrics,
+    personalDevices: config.personalDevices ?? false,
   };
 
   const skill = SkillBuilders.custom()
@@ -128,7 +131,11 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
       exceptionEncounteredHandler(conversation),
       unhandledRequestHandler(conversation),
     )
-    .addRequestInterceptors(requestContextInterceptor(deps.random), requestLoggingInterceptor(logger))
+    .addRequestInterceptors(
+      requestContextInterceptor(deps.random),
+      requestLoggingInterceptor(logger),
+      prefetchPersistentAttributesInterceptor(),
+    )
     .addResponseInterceptors(rememberSpeechInterceptor(), rememberLastContactInterceptor(logger))
     .addErrorHandlers(apologizingErrorHandler(conversation))
     .withPersistenceAdapter(stores.persistence)

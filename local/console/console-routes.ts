@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RequestEnvelope } from 'ask-sdk-model';
+import { endOfDayMessage } from '../dialog/commands';
 import type { DialogSession, Turn } from '../dialog/session';
 import { describeRequest } from '../dialog/turn-format';
 import type { DevRoute, DevRouteRequest, DevRouteResponse } from '../http-server';
@@ -18,6 +19,8 @@ import type { DevRoute, DevRouteRequest, DevRouteResponse } from '../http-server
  *   POST /dev/locale        {"locale": "en-US"}: switch the interaction model
  *   POST /dev/device        {"device": "screen" | "headless"}: an Echo Show, or a device without a screen
  *   POST /dev/touch         {"arguments": ["openContact", "c002"]}: touch the screen (an APL UserEvent)
+ *   POST /dev/speaker       {"speaker": "Priya"}: speak as that voice profile; {"speaker": null}: an unrecognised voice
+ *   POST /dev/end-of-day    run end of day now: everyone still in is checked out
  */
 export interface ConsoleOptions {
   readonly session: DialogSession;
@@ -200,6 +203,32 @@ export function consoleRoutes(options: ConsoleOptions): DevRoute[] {
         }
         session.setLocale(locale);
         return json(200, stateView());
+      }),
+    },
+    // The speaker picker and end of day (issue 18).
+    {
+      method: 'POST',
+      path: '/dev/speaker',
+      handle: guarded(async (request) => {
+        const { speaker } = readJson(request);
+        if (
+          speaker !== null &&
+          (typeof speaker !== 'string' || !/[A-Za-z0-9]/.test(speaker) || speaker.length > 40)
+        ) {
+          throw new ConsoleRequestError(
+            'Pick a speaker: {"speaker": "Priya"}, or {"speaker": null} for an unrecognised voice',
+          );
+        }
+        session.setSpeaker(speaker ?? undefined);
+        return json(200, stateView());
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/dev/end-of-day',
+      handle: guarded(async () => {
+        const report = await session.runEndOfDay();
+        return json(200, { ...stateView(), report, message: endOfDayMessage(report) });
       }),
     },
   ];

@@ -24,12 +24,14 @@ function skillNameOf(skillPackage: string, locale: string): string {
  * with the skill id the server enforces (`SKILL_ID`), so the console passes the same checks as Alexa.
  */
 export function testConsoleRoutes(
-  local: Pick<LocalSkill, 'skill' | 'config'>,
+  local: Pick<LocalSkill, 'skill' | 'config'> & Partial<Pick<LocalSkill, 'endOfDay'>>,
   skillPackage: string = DEFAULT_SKILL_PACKAGE,
 ): DevRoute[] {
+  const endOfDay = local.endOfDay;
   const session = new DialogSession({
     // An invocation id per request, as Lambda gives one (see local/server.ts).
     invoke: (envelope) => local.skill.invoke(envelope, { awsRequestId: randomUUID() }),
+    ...(endOfDay ? { endOfDay } : {}),
     skillPackage,
     identity: local.config.skillId ? { skillId: local.config.skillId } : {},
   });

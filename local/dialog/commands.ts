@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RequestEnvelope } from 'ask-sdk-model';
+import type { EndOfDayReport } from '../../lambda/src/services/end-of-day-service';
 import type { DialogSession, Turn } from './session';
 
 /** What a dot command did: a turn with the skill, something to tell the tester, or leave. */
@@ -15,10 +16,30 @@ export const COMMAND_HELP = [
   '.device [screen|headless]  show or switch the device: an Echo Show (APL) or one without a screen',
   '.touch ARG...     touch the screen: send a UserEvent with these arguments (.touch openContact c002)',
   '.send FILE.json   send a request envelope exactly as written in the file',
+  '.speaker [NAME|none]  show or switch who speaks: a voice profile by name, or none (a voice Alexa does not recognise)',
+  '.endofday         run end of day now: everyone still in is checked out ("end of day")',
   '.json             show the last request and response',
   '.help             this list',
   '.quit             leave (typing "exit" says exit to Alexa instead)',
 ].join('\n');
+
+function speakerLabel(speaker: string | undefined): string {
+  return speaker === undefined
+    ? 'an unrecognised voice (the account only, as on a shared device)'
+    : `${speaker} (a voice profile)`;
+}
+
+/** What the tester reads after `.endofday`. */
+export function endOfDayMessage(report: EndOfDayReport): string {
+  const visitors = report.visitors
+    ? `, ${report.visitors.signedOut} visitor${report.visitors.signedOut === 1 ? '' : 's'} signed out`
+    : '';
+  const problems =
+    report.failed + report.eventsFailed > 0
+      ? ` (${report.failed} failed, ${report.eventsFailed} events unsent: run it again)`
+      : '';
+  return `End of day: ${report.checkedOut} checked out${visitors}, ${report.leftAsIs} left as they were${problems}.`;
+}
 
 export function isCommand(input: string): boolean {
   return input.trimStart().startsWith('.');
@@ -59,6 +80,15 @@ export async function runCommand(
       const envelope = JSON.parse(await readFile(file, 'utf8')) as RequestEnvelope;
       return { kind: 'turn', turn: await session.send(envelope) };
     }
+    case '.speaker': {
+      if (!argument) return { kind: 'message', text: `Speaker: ${speakerLabel(session.state.speaker)}` };
+      const unrecognised = /^(none|nobody|unrecogni[sz]ed|unknown)$/i.test(argument);
+      session.setSpeaker(unrecognised ? undefined : argument);
+      return { kind: 'message', text: `Speaker: ${speakerLabel(session.state.speaker)}` };
+    }
+    case '.endofday':
+    case '.end-of-day':
+      return { kind: 'message', text: endOfDayMessage(await session.runEndOfDay()) };
     case '.json': {
       const last = { request: session.lastRequest, response: session.lastResponse };
       if (!last.request) return { kind: 'message', text: 'Nothing was sent yet.' };

@@ -6,7 +6,7 @@ import { DEFAULT_TABLE_NAMES } from '../../lambda/src/repositories/table-definit
 import { buildSkill } from '../../lambda/src/skill';
 import { dynamoDbStores } from '../../lambda/src/stores';
 import { type LocalSettings, loadLocalSettings } from '../local-config';
-import { type LocalSkill, type LocalSkillOptions, startLocalSkill } from '../local-skill';
+import { type LocalSkill, type LocalSkillOptions, runEndOfDayNow, startLocalSkill } from '../local-skill';
 import type { DialogBackend, DialogBackends } from './dialog-cli';
 import { offlineAlexaApi } from './offline-alexa-api';
 
@@ -60,13 +60,12 @@ export async function interactiveBackend(
       DYNAMODB_ENDPOINT: endpoint,
     });
     const documentClient = createDocumentClient({ endpoint });
-    const skill = buildSkill({
-      config,
-      stores: dynamoDbStores(documentClient, config),
-      logger: createLogger({ level: config.logLevel }),
-    });
+    const stores = dynamoDbStores(documentClient, config);
+    const logger = createLogger({ level: config.logLevel });
+    const skill = buildSkill({ config, stores, logger });
     return {
       invoke: (envelope) => skill.invoke(envelope),
+      endOfDay: () => runEndOfDayNow(stores.presence, config, logger),
       skillId: config.skillId,
       description: `Store: the running npm start's (${endpoint}), shared with the test console.`,
       close: async () => documentClient.destroy(),
@@ -83,6 +82,7 @@ export async function interactiveBackend(
     : '';
   return {
     invoke: (envelope) => local.skill.invoke(envelope),
+    endOfDay: () => local.endOfDay(),
     skillId: local.config.skillId,
     description: `Store: .data/ (the one npm start uses${seeded}).`,
     close: () => local.close(),
@@ -90,7 +90,7 @@ export async function interactiveBackend(
 }
 
 /** A skill and what it was built with, as the test console needs it. */
-export interface ReplaySkill extends Pick<LocalSkill, 'skill' | 'config'> {
+export interface ReplaySkill extends Pick<LocalSkill, 'skill' | 'config' | 'endOfDay'> {
   close(): Promise<void>;
 }
 
@@ -110,9 +110,10 @@ export async function startReplaySkill(
   });
   const documentClient = createDocumentClient({ endpoint: local.store.endpoint });
   options.decorateClient?.(documentClient);
+  const stores = dynamoDbStores(documentClient, local.config);
   const skill = buildSkill({
     config: local.config,
-    stores: dynamoDbStores(documentClient, local.config),
+    stores,
     apiClient: offlineAlexaApi,
     logger: silentLogger,
     random: () => 0,
@@ -120,6 +121,7 @@ export async function startReplaySkill(
   return {
     skill,
     config: local.config,
+    endOfDay: () => runEndOfDayNow(stores.presence, local.config, silentLogger),
     close: async () => {
       documentClient.destroy();
       await local.close();
@@ -134,6 +136,7 @@ export async function replayBackend(
   const replay = await startReplaySkill(settings, options);
   return {
     invoke: (envelope) => replay.skill.invoke(envelope),
+    endOfDay: () => replay.endOfDay(),
     skillId: replay.config.skillId,
     description: 'Store: in memory, seeded from data/sample-directory.csv.',
     close: () => replay.close(),

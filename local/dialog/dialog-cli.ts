@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
+import type { EndOfDayReport } from '../../lambda/src/services/end-of-day-service';
 import { UtteranceEngineError } from '../utterance/errors';
 import { runRepl } from './repl';
 import { runReplay } from './replay';
@@ -14,6 +15,8 @@ export interface DialogBackend {
   readonly skillId?: string | undefined;
   /** One line for the tester: which store, which data. */
   readonly description: string;
+  /** End of day on the backend's store, closing the office now (`.endofday`). */
+  readonly endOfDay?: () => Promise<EndOfDayReport>;
   close(): Promise<void>;
 }
 
@@ -94,6 +97,7 @@ async function replayAll(
     try {
       const session = new DialogSession({
         invoke: backend.invoke,
+        ...(backend.endOfDay ? { endOfDay: backend.endOfDay } : {}),
         ...(options.locale ? { locale: options.locale } : {}),
         identity: backend.skillId ? { skillId: backend.skillId } : {},
       });
@@ -137,6 +141,7 @@ export async function runDialogCli(
     try {
       const session = new DialogSession({
         invoke: backend.invoke,
+        ...(backend.endOfDay ? { endOfDay: backend.endOfDay } : {}),
         ...(options.locale ? { locale: options.locale } : {}),
         identity: backend.skillId ? { skillId: backend.skillId } : {},
       });

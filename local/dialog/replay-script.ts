@@ -4,7 +4,8 @@
  *
  *   # a comment
  *   U: what's bob smith's phone number     what the user says
- *   U: .reset                              a REPL command (.reset, .locale en-US, .send FILE.json)
+ *   U: .reset                              a REPL command (.reset, .locale en-US, .send FILE.json,
+ *                                          .speaker NAME|none, .endofday); A: checks what it printed
  *   A: ~ Robert Smith's phone number       Alexa's speech contains this
  *   A: = Goodbye!                          Alexa's speech is exactly this
  *   A: !~ Sorry                            Alexa's speech does not contain this

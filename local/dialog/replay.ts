@@ -129,6 +129,10 @@ export async function runReplay(
     if (isCommand(step.said)) {
       const outcome = await runCommand(session, step.said, baseDir);
       if (outcome.kind === 'turn') turn = outcome.turn;
+      // What a command printed (".endofday": "End of day: 2 checked out ...") is checked as A: lines.
+      if (outcome.kind === 'message') {
+        turn = { exchanges: [], speech: outcome.text, reprompt: '', sessionOpen: session.state.open };
+      }
       if (outcome.kind === 'quit') break;
     } else {
       turn = await session.say(step.said);

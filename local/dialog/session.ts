@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { dialog, Intent, IntentRequest, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { EndOfDayReport } from '../../lambda/src/services/end-of-day-service';
 import type { SlotType } from '../utterance/interaction-model';
 import {
   type AlexaIdentity,
@@ -29,6 +30,27 @@ export interface DialogSessionOptions {
   /** Overrides parts of {@link LOCAL_IDENTITY}: the skill id must match `SKILL_ID` when that is set. */
   readonly identity?: Partial<AlexaIdentity>;
   readonly clock?: () => Date;
+  /** Runs end of day on the skill's store, closing the office now (`.endofday`, the console's button). */
+  readonly endOfDay?: () => Promise<EndOfDayReport>;
+}
+
+/** The voice the local tools speak with unless told otherwise: {@link LOCAL_IDENTITY}'s person. */
+export const DEFAULT_SPEAKER = 'tester';
+
+/**
+ * The voice profile id a speaker name stands for ("Priya" is `amzn1.ask.person.LOCAL-PRIYA`), so
+ * every tool that says "Priya" speaks with the same voice; the default speaker keeps
+ * {@link LOCAL_IDENTITY}'s id, so what it remembered before stays remembered.
+ */
+export function personIdOfSpeaker(name: string): string {
+  const key = name
+    .trim()
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  if (!key) throw new TypeError('A speaker needs a name with a letter or digit in it');
+  if (key === DEFAULT_SPEAKER.toUpperCase()) return LOCAL_IDENTITY.personId ?? 'amzn1.ask.person.LOCALTESTER';
+  return `amzn1.ask.person.LOCAL-${key.slice(0, 40)}`;
 }
 
 /** One request to the skill and what it answered. */
@@ -67,6 +89,8 @@ export interface SessionView {
   readonly attributes: Readonly<Record<string, unknown>>;
   /** What the next utterance answers, for example "elicitSlot name of CheckInIntent". */
   readonly expecting: string | undefined;
+  /** Who is speaking: a voice profile's name, or undefined for a voice Alexa does not recognise. */
+  readonly speaker: string | undefined;
 }
 
 interface PendingDialog {
@@ -96,6 +120,7 @@ export class DialogSession {
   private pending: PendingDialog | undefined;
   private dynamicEntities: SlotType[] = [];
   private last: Exchange | undefined;
+  private speakerName: string | undefined = DEFAULT_SPEAKER;
 
   public constructor(private readonly options: DialogSessionOptions) {
     this.skillPackage = options.skillPackage ?? DEFAULT_SKILL_PACKAGE;
@@ -131,6 +156,7 @@ export class DialogSession {
       sessionId: this.open ? this.sessionId : undefined,
       attributes: this.attributes,
       expecting,
+      speaker: this.speakerName,
     };
   }
 
@@ -156,6 +182,23 @@ export class DialogSession {
    */
   public setDevice(device: DeviceKind): void {
     this.identity = { ...this.identity, supportedInterfaces: interfacesOf(device) };
+  }
+
+  /**
+   * Speaks from now on as the voice profile `name` ("Priya"), or, with undefined, as a voice Alexa
+   * does not recognise: the requests then carry only the account, as on a shared device. The
+   * session goes on, as when someone else steps up to the same Echo.
+   */
+  public setSpeaker(name: string | undefined): void {
+    const trimmed = name?.trim();
+    this.identity = { ...this.identity, personId: trimmed ? personIdOfSpeaker(trimmed) : undefined };
+    this.speakerName = trimmed || undefined;
+  }
+
+  /** Runs end of day now, on the skill's store; throws when these tools were given no way to. */
+  public async runEndOfDay(): Promise<EndOfDayReport> {
+    if (!this.options.endOfDay) throw new TypeError('End of day is not available here');
+    return this.options.endOfDay();
   }
 
   /**

@@ -39,9 +39,9 @@ describe('the local skill behind POST /alexa', () => {
   });
 
   afterAll(async () => {
-    await server.close();
-    await local.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await server?.close();
+    await local?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   async function post(envelope: object): Promise<{ status: number; body: ResponseEnvelope }> {

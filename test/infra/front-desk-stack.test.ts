@@ -27,7 +27,9 @@ describe('FrontDeskStack', () => {
   });
 
   const onlyResource = (type: string): Resource => {
-    const resources = Object.values(template.findResources(type)) as Resource[];
+    // The skill's function; end of day's has a test of its own (end-of-day.test.ts).
+    const props = type === 'AWS::Lambda::Function' ? { Properties: { Handler: 'index.handler' } } : undefined;
+    const resources = Object.values(template.findResources(type, props)) as Resource[];
     expect(resources).toHaveLength(1);
     return resources[0] as Resource;
   };
@@ -144,6 +146,8 @@ describe('FrontDeskStack', () => {
         // Not set in the fixture: the country of its time zone.
         OFFICE_COUNTRY: 'US',
         LOG_LEVEL: 'WARN',
+        OFFICE_CLOSING_TIME: '19:00',
+        PERSONAL_DEVICES: 'false',
       });
     });
 
@@ -237,6 +241,7 @@ describe('FrontDeskStack', () => {
       // Assess
       expect(summary).toEqual([
         ['AWS/Lambda', 'Duration', '', 'p99', 5600],
+        ['AWS/Lambda', 'Errors', '', 'Sum', 1],
         ['AWS/Lambda', 'Errors', '', 'Sum', 1],
         ['AWS/Lambda', 'Throttles', '', 'Sum', 1],
         ['FrontDesk', 'Apologies', '', 'Sum', 3],

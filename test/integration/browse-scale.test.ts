@@ -110,7 +110,9 @@ function countingClient(endpoint: string): { client: DynamoDBDocumentClient; que
   return { client, queries };
 }
 
-describe.each([1_000, 10_000])('a directory of %i contacts', (size) => {
+// Ten times the contacts, and the same items read per page. 500 is the smallest directory whose
+// lists run to four pages; `npm run bench` measures the same from 1,000 to 100,000 contacts.
+describe.each([500, 5_000])('a directory of %i contacts', (size) => {
   let testStore: TestStore;
   let counted: ReturnType<typeof countingClient>;
 
@@ -125,8 +127,8 @@ describe.each([1_000, 10_000])('a directory of %i contacts', (size) => {
   }, 120_000);
 
   afterAll(async () => {
-    counted.client.destroy();
-    await testStore.close();
+    counted?.client.destroy();
+    await testStore?.close();
   });
 
   const conversation = () =>

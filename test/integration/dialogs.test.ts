@@ -33,7 +33,10 @@ describe('the conversations in test/dialogs/, replayed on the sample directory u
       const relative = path.relative(PROJECT_ROOT, path.join(DIALOGS, file));
       const script = parseReplayScript(readFileSync(path.join(DIALOGS, file), 'utf8'), relative);
 
-      const result = await runReplay(script, new DialogSession({ invoke: backend.invoke }));
+      const result = await runReplay(
+        script,
+        new DialogSession({ invoke: backend.invoke, endOfDay: backend.endOfDay }),
+      );
 
       // A refused call is named first: the replay would only show the apology it caused.
       expect(guard).toBeDefined();

@@ -1,8 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Contact } from '../../lambda/src/domain/contact';
+import type { PresenceRecord } from '../../lambda/src/domain/presence';
 import { IntentNames } from '../../lambda/src/interaction';
 import { keys } from '../../lambda/src/repositories/directory-items';
+import { PresenceRepository } from '../../lambda/src/repositories/presence-repository';
 import { hashRequester } from '../../lambda/src/services/presence-service';
 import { buildSkill } from '../../lambda/src/skill';
 import { TEST_CONTACTS } from '../fixtures/contacts';
@@ -67,6 +69,11 @@ describe('the in/out board in the embedded store, through buildSkill', () => {
     return Items ?? [];
   }
 
+  /** Every accepted change: the history, and the changes the presence item still holds. */
+  function changesOf(id: string): Promise<PresenceRecord[]> {
+    return new PresenceRepository(testStore.client, testStore.tables.directory).listChanges(id);
+  }
+
   it('asks which Jane Doe, checks her in, lists her, and says she is in', async () => {
     // Prepare
     const talk = new Conversation(skill());
@@ -100,13 +107,17 @@ describe('the in/out board in the embedded store, through buildSkill', () => {
     const afterOut = await presenceItem('c004');
     expect(afterOut).toMatchObject({ status: 'OUT', version: 2, changedAt: '2025-01-15T22:10:00.000Z' });
     expect(afterOut).not.toHaveProperty('presentPk');
+    expect(afterOut?.previous).toMatchObject({ status: 'IN', version: 1 });
     const history = await historyOf('c004');
-    expect(history.map((entry) => [entry.version, entry.status])).toEqual([
+    // The check-out put the check-in in the history; the check-out waits there for the next change.
+    expect(history.map((entry) => [entry.version, entry.status])).toEqual([[1, 'IN']]);
+    const changes = await changesOf('c004');
+    expect(changes.map((entry) => [entry.version, entry.status])).toEqual([
       [1, 'IN'],
       [2, 'OUT'],
     ]);
-    expect(history.every((entry) => entry.requester === hashRequester(PERSON))).toBe(true);
-    expect(JSON.stringify(history)).not.toContain(PERSON);
+    expect(changes.every((entry) => entry.requester === hashRequester(PERSON))).toBe(true);
+    expect(JSON.stringify([history, afterOut])).not.toContain(PERSON);
   });
 
   it("reads who's in from the present index five at a time, newest first", async () => {
@@ -164,45 +175,52 @@ describe('the in/out board in the embedded store, through buildSkill', () => {
       expect(faults.hits).toEqual([1]);
       expect(speechOf(response)).toBe('Robert Smith has checked in.');
       expect(await presenceItem('c004')).toMatchObject({ status: 'IN', version: 1 });
-      expect((await historyOf('c004')).map((entry) => entry.version)).toEqual([1]);
+      expect((await changesOf('c004')).map((entry) => entry.version)).toEqual([1]);
       client.destroy();
     });
 
-    it('says a check-in happened when the history write after it failed, and the next change repairs the history', async () => {
-      // Prepare: the fault falls between the two writes of the check-in.
+    it('says a check-out happened when its history write failed, and the next change repairs the history', async () => {
+      // Prepare: the check-out's append of the check-in, in parallel with its presence write, fails.
       const client = faultyClient();
+      await new Conversation(skill(client)).send(checkIn('bob'));
       const faults = injectStoreFaults(client, [
         { operation: 'PutItem', body: /"HISTORY#c004"/, fault: 'refuse', times: 1 },
       ]);
 
       // Act
-      const checkedIn = await new Conversation(skill(client)).send(checkIn('bob'));
-      const historyBetween = await historyOf('c004');
       const checkedOut = await new Conversation(skill(client)).send(checkOut('bob'));
+      const historyBetween = await historyOf('c004');
+      const changesBetween = await changesOf('c004');
+      const checkedIn = await new Conversation(skill(client)).send(checkIn('bob'));
 
       // Assess
       expect(faults.hits).toEqual([1]);
-      expect(speechOf(checkedIn)).toBe('Robert Smith has checked in.');
-      expect(historyBetween).toEqual([]);
       expect(speechOf(checkedOut)).toBe('Robert Smith has checked out!');
+      expect(historyBetween).toEqual([]);
+      expect(changesBetween.map((entry) => entry.version)).toEqual([1, 2]);
+      expect(speechOf(checkedIn)).toBe('Robert Smith has checked in.');
       expect((await historyOf('c004')).map((entry) => [entry.version, entry.status])).toEqual([
         [1, 'IN'],
         [2, 'OUT'],
       ]);
+      expect((await changesOf('c004')).map((entry) => entry.version)).toEqual([1, 2, 3]);
       client.destroy();
     });
 
-    it('makes no change, and says so, when the previous change cannot be put in the history first', async () => {
+    it('makes no change, and says so, when the change before last cannot be put in the history first', async () => {
       const client = faultyClient();
       injectStoreFaults(client, [{ operation: 'PutItem', body: /"HISTORY#c004"/, fault: 'unreachable' }]);
       await new Conversation(skill(client)).send(checkIn('bob'));
+      const checkedOut = await new Conversation(skill(client)).send(checkOut('bob'));
 
-      const response = await new Conversation(skill(client)).send(checkOut('bob'));
+      const response = await new Conversation(skill(client)).send(checkIn('bob'));
 
+      expect(speechOf(checkedOut)).toBe('Robert Smith has checked out!');
       expect(speechOf(response)).toBe(
-        "Sorry, I couldn't update the in/out board, so Robert Smith is not checked out. Please try again.",
+        "Sorry, I couldn't update the in/out board, so Robert Smith is not checked in. Please try again.",
       );
-      expect(await presenceItem('c004')).toMatchObject({ status: 'IN', version: 1 });
+      expect(await presenceItem('c004')).toMatchObject({ status: 'OUT', version: 2 });
+      expect((await changesOf('c004')).map((entry) => entry.version)).toEqual([1, 2]);
       client.destroy();
     });
 

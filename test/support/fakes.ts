@@ -2,7 +2,7 @@ import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope, services } from 'ask-sdk-model';
 import type { Contact } from '../../lambda/src/domain/contact';
 import type { Facet } from '../../lambda/src/domain/facets';
-import type { PresenceRecord } from '../../lambda/src/domain/presence';
+import type { PresenceRecord, PresenceState } from '../../lambda/src/domain/presence';
 import { ConflictError } from '../../lambda/src/errors';
 import {
   GROUP_SK,
@@ -162,17 +162,48 @@ export class MemoryPersistenceAdapter implements PersistenceAdapter {
  */
 export class FakePresenceStore implements PresenceStore, BoardReader {
   public readonly presence = new Map<string, PresenceRecord>();
+  /** The `previous` change each presence item carries. */
+  public readonly previous = new Map<string, PresenceRecord>();
   public readonly history: PresenceRecord[] = [];
 
   public async getPresence(contactId: string): Promise<PresenceRecord | undefined> {
     return this.presence.get(contactId);
   }
 
-  public async putPresence(record: PresenceRecord, expectedVersion: number): Promise<void> {
+  public async getPresenceState(contactId: string): Promise<PresenceState> {
+    return { current: this.presence.get(contactId), previous: this.previous.get(contactId) };
+  }
+
+  public async latestArchivedVersion(contactId: string): Promise<number> {
+    return this.history
+      .filter((entry) => entry.contactId === contactId)
+      .reduce((latest, entry) => Math.max(latest, entry.version), 0);
+  }
+
+  public async putPresence(
+    record: PresenceRecord,
+    expectedVersion: number,
+    previous?: PresenceRecord,
+  ): Promise<void> {
     if ((this.presence.get(record.contactId)?.version ?? 0) !== expectedVersion) {
       throw new ConflictError('putPresence lost a conditional write');
     }
     this.presence.set(record.contactId, record);
+    if (previous) this.previous.set(record.contactId, previous);
+    else this.previous.delete(record.contactId);
+  }
+
+  /** Every accepted change: the history, and what the presence items still hold (see the service). */
+  public changesOf(contactId: string): PresenceRecord[] {
+    const records = this.history.filter((entry) => entry.contactId === contactId);
+    for (const record of [this.previous.get(contactId), this.presence.get(contactId)]) {
+      if (
+        record &&
+        !records.some((entry) => entry.version === record.version && entry.changeId === record.changeId)
+      )
+        records.push(record);
+    }
+    return records.sort((a, b) => a.version - b.version);
   }
 
   public async appendChange(record: PresenceRecord): Promise<void> {
@@ -189,9 +220,13 @@ export class FakePresenceStore implements PresenceStore, BoardReader {
     const present = [...this.presence.values()]
       .filter((record) => record.status === 'IN')
       .sort((a, b) => `${b.changedAt}#${b.contactId}`.localeCompare(`${a.changedAt}#${a.contactId}`));
-    const start = cursor ? Number(cursor) : 0;
-    const records = present.slice(start, start + limit);
-    return { records, cursor: start + limit < present.length ? String(start + limit) : undefined };
+    // Like the index's ExclusiveStartKey: the cursor is a sort key, so a list that changes between
+    // pages (people checking out) neither skips nor repeats anyone still after it.
+    const sortKey = (record: PresenceRecord): string => `${record.changedAt}#${record.contactId}`;
+    const after = present.filter((record) => cursor === undefined || sortKey(record) < cursor);
+    const records = after.slice(0, limit);
+    const last = records.at(-1);
+    return { records, cursor: after.length > limit && last ? sortKey(last) : undefined };
   }
 
   public async listPresentAt(companyKey: string, limit: number): Promise<BoardPage> {
@@ -216,7 +251,7 @@ export class FakePresenceStore implements PresenceStore, BoardReader {
     limit: number,
   ): BoardPage {
     const items = [...this.presence.values()]
-      .map(presenceItem)
+      .map((record) => presenceItem(record))
       .filter(member)
       .sort((a, b) => sortKey(b).localeCompare(sortKey(a)));
     return {

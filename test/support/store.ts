@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Contact } from '../../lambda/src/domain/contact';
 import { itemsOfContact } from '../../lambda/src/repositories/directory-items';
 import { createDocumentClient, LOCAL_STORE_CREDENTIALS } from '../../lambda/src/repositories/dynamodb-client';
@@ -47,7 +47,13 @@ export async function startTestStore(): Promise<TestStore> {
     return client;
   };
   const client = skillClient();
-  const setup = createDocumentClient({ endpoint: store.endpoint });
+  // The SDK's patient defaults, not Front Desk's 700 ms per attempt: this client prepares and reads
+  // the store around the code under test, and a loaded machine can take longer than that to write a
+  // large directory. The marshalling is the production client's.
+  const setup = DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint: store.endpoint, region: 'local', credentials: LOCAL_STORE_CREDENTIALS }),
+    { marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false } },
+  );
   return {
     store,
     client,

@@ -36,6 +36,8 @@ export interface TestSkillOptions {
   /** Replaces the fake Alexa API altogether (failures, odd answers). */
   readonly alexaApi?: FakeAlexaApi;
   readonly clock?: () => Date;
+  /** `PERSONAL_DEVICES`: the account stands for "me" when no voice is recognised. Default false. */
+  readonly personalDevices?: boolean;
   /** The office's country (`OFFICE_COUNTRY`); unset: the country of the office's time zone. */
   readonly officeCountry?: string;
 }
@@ -54,7 +56,11 @@ export function buildTestSkill(
   const logLines: string[] = [];
   const logger: Logger = createLogger({ level: 'DEBUG', write: (line) => logLines.push(line) });
   const skill = buildSkill({
-    config: { ...TEST_CONFIG, ...(options.officeCountry ? { officeCountry: options.officeCountry } : {}) },
+    config: {
+      ...TEST_CONFIG,
+      personalDevices: options.personalDevices ?? false,
+      ...(options.officeCountry ? { officeCountry: options.officeCountry } : {}),
+    },
     stores: {
       contacts: reader,
       browse: partitions,

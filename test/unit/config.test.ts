@@ -14,6 +14,8 @@ describe('loadConfig', () => {
       officeCountry: 'US',
       dynamoDbEndpoint: undefined,
       logLevel: 'INFO',
+      officeClosingTime: { hour: 19, minute: 0 },
+      personalDevices: false,
     });
   });
 
@@ -55,5 +57,16 @@ describe('loadConfig', () => {
     expect(config.officeTimeZone).toBe('Europe/London');
     expect(config.dynamoDbEndpoint).toBe('http://127.0.0.1:8000');
     expect(config.logLevel).toBe('DEBUG');
+  });
+
+  it('reads the closing time and the personal-devices setting, and refuses malformed ones', () => {
+    const config = loadConfig({ ...base, OFFICE_CLOSING_TIME: '17:30', PERSONAL_DEVICES: 'TRUE' });
+
+    expect(config.officeClosingTime).toEqual({ hour: 17, minute: 30 });
+    expect(config.personalDevices).toBe(true);
+    expect(loadConfig({ ...base, PERSONAL_DEVICES: 'false' }).personalDevices).toBe(false);
+    expect(() => loadConfig({ ...base, OFFICE_CLOSING_TIME: '7 PM' })).toThrow('OFFICE_CLOSING_TIME');
+    expect(() => loadConfig({ ...base, OFFICE_CLOSING_TIME: '25:00' })).toThrow('OFFICE_CLOSING_TIME');
+    expect(() => loadConfig({ ...base, PERSONAL_DEVICES: 'yes' })).toThrow('PERSONAL_DEVICES');
   });
 });

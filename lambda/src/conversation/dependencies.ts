@@ -28,4 +28,9 @@ export interface ConversationDependencies {
   readonly logger: Logger;
   /** Counts what users notice: every apology, by reason. */
   readonly metrics: Metrics;
+  /**
+   * The deployment's devices each belong to one person (`PERSONAL_DEVICES`), so the account may
+   * stand for "me" when Alexa recognises no voice. Unset or false: "me" is a voice profile only.
+   */
+  readonly personalDevices?: boolean | undefined;
 }

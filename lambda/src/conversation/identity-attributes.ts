@@ -1,6 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { StoreUnavailableError } from '../errors';
 import type { UserAttributes } from '../services/ports';
+import type { ConversationDependencies } from './dependencies';
 
 /**
  * Whether the request says who is speaking (a voice profile or an account). Alexa always sends the
@@ -32,4 +33,31 @@ export function userAttributesOf(input: HandlerInput): UserAttributes {
       await input.attributesManager.savePersistentAttributes();
     },
   };
+}
+
+/**
+ * Whether this request can say who "me" is: Alexa recognised the speaker's voice, or the
+ * deployment's devices are personal and the account stands for its owner. On a shared device
+ * (the front-desk Echo) an unrecognised voice is nobody in particular, whatever the account once
+ * remembered.
+ */
+export function canKnowSpeaker(
+  input: HandlerInput,
+  deps: Pick<ConversationDependencies, 'personalDevices'>,
+): boolean {
+  const system = input.requestEnvelope.context?.System;
+  if (system?.person?.personId) return true;
+  return deps.personalDevices === true && Boolean(system?.user?.userId);
+}
+
+/**
+ * The attributes that hold "me" ({@link userAttributesOf}), or undefined when {@link canKnowSpeaker}
+ * says nobody can be remembered on this request: then nothing is read, so an identity an account
+ * kept from before is never used on a shared device.
+ */
+export function identityAttributesOf(
+  input: HandlerInput,
+  deps: Pick<ConversationDependencies, 'personalDevices'>,
+): UserAttributes | undefined {
+  return canKnowSpeaker(input, deps) ? userAttributesOf(input) : undefined;
 }

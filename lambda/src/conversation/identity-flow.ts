@@ -4,7 +4,7 @@ import type { Contact } from '../domain/contact';
 import { Ssml } from '../speech/ssml';
 import type { ConversationDependencies } from './dependencies';
 import { finish } from './finish';
-import { userAttributesOf } from './identity-attributes';
+import { identityAttributesOf } from './identity-attributes';
 import { presenceAnswer } from './presence-flow';
 import { translatorOf } from './request-context';
 import { respond } from './respond';
@@ -13,7 +13,7 @@ import { type SelfAction, updateSessionState } from './session-state';
 /** What "that's me" needs. */
 export type IdentityFlowDependencies = Pick<
   ConversationDependencies,
-  'identity' | 'presence' | 'officeTimeZone' | 'clock' | 'logger' | 'metrics'
+  'identity' | 'presence' | 'officeTimeZone' | 'clock' | 'logger' | 'metrics' | 'personalDevices'
 >;
 
 /**
@@ -28,7 +28,14 @@ export async function askToRemember(
 ): Promise<Response> {
   const t = translatorOf(input);
   const identity = deps.identity.identityOf(contact);
-  const recollection = await deps.identity.recall(userAttributesOf(input));
+  const attributes = identityAttributesOf(input, deps);
+  if (!attributes) {
+    // Nobody can be remembered here: do what was asked for the person named, remember nothing.
+    updateSessionState(input, { pending: undefined });
+    if (!followUp) return finish(input, { speech: t.speak('identity.needsVoice') });
+    return finish(input, await presenceAnswer(input, deps, contact, followUp, true));
+  }
+  const recollection = await deps.identity.recall(attributes);
   if (recollection.kind === 'known' && recollection.contact.id === contact.id) {
     const already = t.speak('identity.already', { fullName: identity.fullName });
     if (!followUp) {

@@ -1,3 +1,5 @@
+import type { PresenceChangeReason } from './events';
+
 /** Whether a person is in the office, as the in/out board knows it. */
 export type PresenceStatus = 'IN' | 'OUT';
 
@@ -20,4 +22,15 @@ export interface PresenceRecord {
   readonly fullName: string;
   readonly firstName: string;
   readonly company?: string | undefined;
+  /** Why the change was made; absent means someone said so (`spoken`), as before end of day existed. */
+  readonly reason?: PresenceChangeReason | undefined;
+}
+
+/**
+ * What the presence item holds: a person's latest accepted change and, until the next change has
+ * put it in the history, the one before it. Neither is there before the person's first change.
+ */
+export interface PresenceState {
+  readonly current?: PresenceRecord | undefined;
+  readonly previous?: PresenceRecord | undefined;
 }

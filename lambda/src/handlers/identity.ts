@@ -3,7 +3,7 @@ import type { Response } from 'ask-sdk-model';
 import { askForName, lookUpAndAnswer } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { finish } from '../conversation/finish';
-import { userAttributesOf } from '../conversation/identity-attributes';
+import { identityAttributesOf } from '../conversation/identity-attributes';
 import { presenceAnswer } from '../conversation/presence-flow';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
@@ -27,6 +27,13 @@ export function identifyHandler(deps: ConversationDependencies): RequestHandler 
         pending?.type === 'askName' && pending.action.kind === 'identify'
           ? pending.action.followUp
           : undefined;
+      const attributes = identityAttributesOf(input, deps);
+      const t = translatorOf(input);
+      if (!attributes && !(spoken && followUp)) {
+        // "remember me" from a voice Alexa does not know, on a shared device: say what it takes.
+        updateSessionState(input, { pending: undefined });
+        return finish(input, { speech: t.speak('identity.needsVoice') });
+      }
       if (spoken) {
         return lookUpAndAnswer(
           input,
@@ -35,8 +42,8 @@ export function identifyHandler(deps: ConversationDependencies): RequestHandler 
           { kind: 'identify', followUp },
         );
       }
-      const recollection = await deps.identity.recall(userAttributesOf(input));
-      const t = translatorOf(input);
+      if (!attributes) return finish(input, { speech: t.speak('identity.needsVoice') });
+      const recollection = await deps.identity.recall(attributes);
       if (recollection.kind === 'known') {
         updateSessionState(input, { pending: undefined });
         return finish(input, {
@@ -70,23 +77,29 @@ export function confirmIdentityHandler(deps: ConversationDependencies): RequestH
         return finish(input, { speech: t.speak('identity.notRemembered') });
       }
       const { identity, followUp } = pending;
+      const attributes = identityAttributesOf(input, deps);
       let saved: Ssml;
-      try {
-        await deps.identity.remember(userAttributesOf(input), identity);
-        saved = t.speak('identity.remembered', { firstName: identity.firstName || identity.fullName });
-      } catch (error) {
-        if (!(error instanceof StoreUnavailableError)) throw error;
-        const cause = apologyCauseOf(error);
-        if (cause.reason === 'access-denied') {
-          deps.logger.error('Saving the identity was refused by IAM', {
-            action: cause.action,
-            resource: cause.resource,
-          });
-        } else {
-          deps.logger.warn('Could not save the identity', { error: { name: error.name } });
+      if (!attributes) {
+        // The voice asked is no longer recognised (Alexa decides per request): remember nothing.
+        saved = t.speak('identity.needsVoice');
+      } else {
+        try {
+          await deps.identity.remember(attributes, identity);
+          saved = t.speak('identity.remembered', { firstName: identity.firstName || identity.fullName });
+        } catch (error) {
+          if (!(error instanceof StoreUnavailableError)) throw error;
+          const cause = apologyCauseOf(error);
+          if (cause.reason === 'access-denied') {
+            deps.logger.error('Saving the identity was refused by IAM', {
+              action: cause.action,
+              resource: cause.resource,
+            });
+          } else {
+            deps.logger.warn('Could not save the identity', { error: { name: error.name } });
+          }
+          deps.metrics.apology(cause.reason);
+          saved = t.speak('identity.saveFailed');
         }
-        deps.metrics.apology(cause.reason);
-        saved = t.speak('identity.saveFailed');
       }
       const contact = followUp ? await deps.directory.getContact(identity.contactId) : undefined;
       if (!followUp || !contact) return finish(input, { speech: saved });
@@ -105,7 +118,9 @@ export function forgetMeHandler(deps: ConversationDependencies): RequestHandler 
     handle: async (input): Promise<Response> => {
       const t = translatorOf(input);
       updateSessionState(input, { pending: undefined });
-      const forgotten = await deps.identity.forget(userAttributesOf(input));
+      const attributes = identityAttributesOf(input, deps);
+      if (!attributes) return finish(input, { speech: t.speak('identity.nothingToForgetByVoice') });
+      const forgotten = await deps.identity.forget(attributes);
       return finish(input, {
         speech: forgotten
           ? t.speak('identity.forgotten', { fullName: forgotten.fullName })

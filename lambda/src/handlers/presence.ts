@@ -3,7 +3,7 @@ import type { Response } from 'ask-sdk-model';
 import { askForName, lookUpAndAnswer } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { finish } from '../conversation/finish';
-import { userAttributesOf } from '../conversation/identity-attributes';
+import { identityAttributesOf } from '../conversation/identity-attributes';
 import { answerPresence, momentOf, officeMoment } from '../conversation/presence-flow';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
@@ -52,15 +52,19 @@ export function presenceHandler(deps: ConversationDependencies): RequestHandler 
 
 /**
  * "check me in", "I'm leaving", "am I checked in": the speaker, as remembered for this voice
- * profile or account. Someone Front Desk does not know yet is asked who they are, and the request
- * carries on once they have said so.
+ * profile (or account, where devices are personal). Someone Front Desk does not know yet is asked
+ * who they are, and the request carries on once they have said so; an unrecognised voice on a
+ * shared device is asked who to check in, every time.
  */
 export function selfPresenceHandler(deps: ConversationDependencies): RequestHandler {
   return {
     canHandle: (input) => isIntent(input, IntentNames.checkMeIn, IntentNames.checkMeOut, IntentNames.amIIn),
     handle: async (input): Promise<Response> => {
       const action = ACTION_OF_INTENT[getIntentName(input.requestEnvelope)] as SelfAction;
-      const recollection = await deps.identity.recall(userAttributesOf(input));
+      const attributes = identityAttributesOf(input, deps);
+      // A shared device and a voice Alexa does not know: ask who, every time, and never assume.
+      if (!attributes) return askForName(input, { kind: action });
+      const recollection = await deps.identity.recall(attributes);
       if (recollection.kind === 'known') {
         return answerPresence(input, deps, recollection.contact, action, true);
       }

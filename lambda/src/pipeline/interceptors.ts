@@ -2,7 +2,7 @@ import type { RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { isIntent, localeOf, setTranslator } from '../conversation/request-context';
 import { getSessionState, type PersistentState, updateSessionState } from '../conversation/session-state';
-import { IntentNames } from '../interaction';
+import { type IntentName, IntentNames } from '../interaction';
 import type { Logger } from '../logger';
 import type { Random } from '../speech/i18n';
 import { trimSsmlBody } from '../speech/limits';
@@ -44,6 +44,34 @@ export function requestContextInterceptor(random?: Random): RequestInterceptor {
  */
 export function requestLoggingInterceptor(logger: Logger): RequestInterceptor {
   return { process: () => logger.info('Request received') };
+}
+
+/** Requests that read the speaker's persistent attributes for sure: a welcome, and a one-shot change. */
+const READS_PERSISTENT_ATTRIBUTES: readonly IntentName[] = [
+  IntentNames.checkIn,
+  IntentNames.checkOut,
+  IntentNames.checkMeIn,
+  IntentNames.checkMeOut,
+];
+
+/**
+ * Starts reading the speaker's persistent attributes at the start of a request that will need
+ * them (a launch's welcome; a one-shot check-in, which remembers the person when the session ends,
+ * or "check me in", which recalls who is speaking), so the read runs beside the request's other
+ * store calls instead of after them: one round trip less. Only there: a lookup that keeps the
+ * session open reads them never, and a prefetch would be a wasted read.
+ */
+export function prefetchPersistentAttributesInterceptor(): RequestInterceptor {
+  return {
+    process: (input) => {
+      const envelope = input.requestEnvelope;
+      if (envelope.session?.new !== true) return;
+      if (envelope.request.type !== 'LaunchRequest' && !isIntent(input, ...READS_PERSISTENT_ATTRIBUTES))
+        return;
+      // The adapter shares this read with the request's own; its failure is reported there.
+      input.attributesManager.getPersistentAttributes().catch(() => undefined);
+    },
+  };
 }
 
 /** How much of the last speech "repeat" keeps: the session attributes count toward the response size. */

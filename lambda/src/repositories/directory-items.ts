@@ -2,7 +2,7 @@ import { type Contact, type ContactSummary, fullNameOf, summarize } from '../dom
 import { type Facet, facetKeys, roleSortPrefix } from '../domain/facets';
 import { personSoundKeysOf } from '../domain/name-sounds';
 import { nameVariants, normalizeName } from '../domain/normalize';
-import type { PresenceRecord, PresenceStatus } from '../domain/presence';
+import type { PresenceRecord, PresenceState, PresenceStatus } from '../domain/presence';
 import { roleKeysOfTitle } from '../domain/roles';
 import { stateName } from '../domain/us-states';
 
@@ -34,7 +34,8 @@ import { stateName } from '../domain/us-states';
  * entry (`PLACE#portland/OR`) lists a city within one state; a city's group item names the states
  * its people are in, so one Query tells "Portland" (two states: "which one?") from "Austin".
  *
- * The presence item holds a person's latest accepted {@link PresenceRecord}; while they are in it
+ * The presence item holds a person's latest accepted {@link PresenceRecord}, and the one before it
+ * until the next change has archived it (`services/presence-service.ts`); while they are in it
  * also carries `presentPk`/`presentSk`, which puts it in the sparse `present` index ("who's in",
  * newest first), and `presentCompanyPk`, which puts it in `presentByCompany` ("who's in from
  * Globex"); while they are out it carries `leftPk`/`leftSk` instead, which puts it in the sparse
@@ -277,6 +278,8 @@ export type PresenceItem = ItemKey & { readonly type: string } & PresenceRecord 
     readonly presentCompanyPk?: string;
     readonly leftPk?: string;
     readonly leftSk?: string;
+    /** The change before this one, kept until the next change has put it in the history. */
+    readonly previous?: PresenceRecord;
   };
 export type PresenceChangeItem = ItemKey & { readonly type: string } & PresenceRecord;
 
@@ -291,14 +294,16 @@ function recordFields(record: PresenceRecord): PresenceRecord {
     fullName: record.fullName,
     firstName: record.firstName,
     ...(record.company ? { company: record.company } : {}),
+    ...(record.reason && record.reason !== 'spoken' ? { reason: record.reason } : {}),
   };
 }
 
 /**
  * The presence item of a record: in the `present` index (and, with a company, `presentByCompany`)
- * exactly while the person is in, and in the `left` index exactly while they are out.
+ * exactly while the person is in, and in the `left` index exactly while they are out. It also
+ * carries the `previous` change, which the history may not have yet.
  */
-export function presenceItem(record: PresenceRecord): PresenceItem {
+export function presenceItem(record: PresenceRecord, previous?: PresenceRecord): PresenceItem {
   const sort = keys.presentSort(record.changedAt, record.contactId);
   const companyKey = record.company ? facetKeys.company(record.company) : '';
   return {
@@ -312,6 +317,20 @@ export function presenceItem(record: PresenceRecord): PresenceItem {
           ...(companyKey ? { presentCompanyPk: keys.presentCompany(companyKey) } : {}),
         }
       : { leftPk: LEFT_PK, leftSk: sort }),
+    ...(previous ? { previous: recordFields(previous) } : {}),
+  };
+}
+
+/** Reads both changes back out of a presence item (an item written before `previous` has none). */
+export function presenceStateFromItem(item: Record<string, unknown> | undefined): PresenceState {
+  if (!item) return {};
+  const previous = item.previous;
+  return {
+    current: presenceFromItem(item),
+    previous:
+      previous !== null && typeof previous === 'object'
+        ? presenceFromItem(previous as Record<string, unknown>)
+        : undefined,
   };
 }
 
@@ -330,7 +349,8 @@ function isStatus(value: unknown): value is PresenceStatus {
 
 /** Reads a record back out of a presence or history item, ignoring the key attributes. */
 export function presenceFromItem(item: Record<string, unknown>): PresenceRecord {
-  const { contactId, status, changedAt, version, changeId, requester, fullName, firstName, company } = item;
+  const { contactId, status, changedAt, version, changeId, requester, fullName, firstName, company, reason } =
+    item;
   if (
     typeof contactId !== 'string' ||
     !isStatus(status) ||
@@ -350,5 +370,6 @@ export function presenceFromItem(item: Record<string, unknown>): PresenceRecord 
     fullName: typeof fullName === 'string' ? fullName : '',
     firstName: typeof firstName === 'string' ? firstName : '',
     ...(typeof company === 'string' && company.length > 0 ? { company } : {}),
+    ...(reason === 'end of day' ? { reason } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { limitStoreCallsToRequestDeadline } from './store-deadline';
 import { timeStoreCalls } from './store-timing';
@@ -41,10 +41,32 @@ export const STORE_TIMEOUTS = {
   requestBudgetMs: 2000,
 } as const;
 
+/**
+ * The client settings that the SDK would otherwise look up on the first request, each in the
+ * environment and then in the shared config files (`~/.aws/config` and `credentials`, which a
+ * Lambda function does not have): every lookup that misses throws and catches an error and reads
+ * the files through the thread pool. The values are the SDK's own defaults. The region and the
+ * credentials still come from the environment (Lambda sets them), and an endpoint still from
+ * `AWS_ENDPOINT_URL_DYNAMODB` when set. A Lambda function of Front Desk cannot be switched to
+ * FIPS or dual-stack endpoints through `AWS_USE_FIPS_ENDPOINT` and friends: none is needed.
+ */
+const SETTINGS_THE_SDK_WOULD_LOOK_UP: DynamoDBClientConfig = {
+  defaultsMode: 'legacy',
+  retryMode: 'standard',
+  useFipsEndpoint: false,
+  useDualstackEndpoint: false,
+  accountIdEndpointMode: 'preferred',
+  authSchemePreference: [],
+  userAgentAppId: async () => undefined,
+  endpointDiscoveryEnabledProvider: async () => undefined,
+  disableClockSkewCorrection: false,
+};
+
 /** The DocumentClient the skill and the tools use, with Front Desk's timeouts and marshalling. */
 export function createDocumentClient(options: DocumentClientOptions = {}): DynamoDBDocumentClient {
   const local = options.endpoint !== undefined;
   const client = new DynamoDBClient({
+    ...SETTINGS_THE_SDK_WOULD_LOOK_UP,
     maxAttempts: STORE_TIMEOUTS.maxAttempts,
     requestHandler: {
       connectionTimeout: STORE_TIMEOUTS.connectionTimeoutMs,

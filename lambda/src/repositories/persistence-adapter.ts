@@ -74,6 +74,8 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
   private readonly partitionKeyName = USERS_TABLE.partitionKey.name;
   /** Per request envelope (ASK passes the same object to every call of a request). */
   private readonly snapshots = new WeakMap<RequestEnvelope, ReadSnapshot>();
+  /** A read started by {@link prefetchAttributes} or still under way, shared by later reads of the request. */
+  private readonly reads = new WeakMap<RequestEnvelope, Promise<Record<string, unknown>>>();
 
   public constructor(options: DynamoDbPersistenceAdapterOptions) {
     this.client = options.client;
@@ -81,7 +83,27 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
     this.partitionKeyGenerator = options.partitionKeyGenerator ?? userIdKey;
   }
 
-  public async getAttributes(requestEnvelope: RequestEnvelope): Promise<Record<string, unknown>> {
+  /**
+   * Starts reading the request's attributes without waiting for them, so that the read runs in
+   * parallel with the request's other store calls; the request's next {@link getAttributes} takes
+   * this read's result instead of reading again. A failed prefetch is reported to that call, and
+   * only to it.
+   */
+  public prefetchAttributes(requestEnvelope: RequestEnvelope): void {
+    this.getAttributes(requestEnvelope).catch(() => undefined);
+  }
+
+  public getAttributes(requestEnvelope: RequestEnvelope): Promise<Record<string, unknown>> {
+    const started = this.reads.get(requestEnvelope);
+    if (started) return started;
+    const read = this.readAttributes(requestEnvelope);
+    this.reads.set(requestEnvelope, read);
+    // A failed read is not kept: the next call reads again.
+    read.catch(() => this.reads.delete(requestEnvelope));
+    return read;
+  }
+
+  private async readAttributes(requestEnvelope: RequestEnvelope): Promise<Record<string, unknown>> {
     const key = this.partitionKeyGenerator(requestEnvelope);
     const { Item } = await storeCall('getAttributes', () =>
       this.client.send(
@@ -110,6 +132,7 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
     if (!snapshot || snapshot.key !== key) {
       // Nothing was read first, so there is nothing to tell changes by: the record is replaced.
       await this.putRecord(key, attributes);
+      this.reads.delete(requestEnvelope);
       return;
     }
     const changes = changesBetween(snapshot.attributes, attributes);
@@ -131,6 +154,7 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
       }
     }
     this.snapshots.set(requestEnvelope, { key, attributes: structuredClone(attributes) });
+    this.reads.delete(requestEnvelope);
   }
 
   private async putRecord(
@@ -198,5 +222,6 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
       ),
     );
     this.snapshots.set(requestEnvelope, { key, attributes: {} });
+    this.reads.delete(requestEnvelope);
   }
 }

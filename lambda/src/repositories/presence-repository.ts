@@ -1,8 +1,15 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { PresenceRecord } from '../domain/presence';
+import type { PresenceRecord, PresenceState } from '../domain/presence';
 import { ConflictError } from '../errors';
 import type { PresenceStore, PresentPage } from '../services/ports';
-import { keys, PRESENT_PK, presenceChangeItem, presenceFromItem, presenceItem } from './directory-items';
+import {
+  keys,
+  PRESENT_PK,
+  presenceChangeItem,
+  presenceFromItem,
+  presenceItem,
+  presenceStateFromItem,
+} from './directory-items';
 import { storeCall } from './store-errors';
 import { DIRECTORY_TABLE } from './table-definitions';
 
@@ -52,16 +59,53 @@ export class PresenceRepository implements PresenceStore {
     return Item ? presenceFromItem(Item) : undefined;
   }
 
+  /** The latest change and the one before it, read consistently. One GetItem. */
+  public async getPresenceState(contactId: string): Promise<PresenceState> {
+    const { Item } = await storeCall('getPresenceState', () =>
+      this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: keys.presence(contactId), ConsistentRead: true }),
+      ),
+    );
+    return presenceStateFromItem(Item);
+  }
+
+  /**
+   * The version of the person's newest history entry, 0 if there is none, read consistently. One
+   * Query for one item: the sort key starts with the zero-padded version.
+   */
+  public async latestArchivedVersion(contactId: string): Promise<number> {
+    const { Items } = await storeCall('latestArchivedVersion', () =>
+      this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.presenceHistoryPartition(contactId) },
+          ProjectionExpression: '#version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ScanIndexForward: false,
+          Limit: 1,
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    const version = Items?.[0]?.version;
+    return typeof version === 'number' ? version : 0;
+  }
+
   /**
    * Replaces the presence item, but only if it is still at `expectedVersion` (0: no item yet).
    * Throws {@link ConflictError} when someone else changed it first.
    */
-  public async putPresence(record: PresenceRecord, expectedVersion: number): Promise<void> {
+  public async putPresence(
+    record: PresenceRecord,
+    expectedVersion: number,
+    previous?: PresenceRecord,
+  ): Promise<void> {
     await storeCall('putPresence', () =>
       this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: presenceItem(record),
+          Item: presenceItem(record, previous),
           ...(expectedVersion === 0
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
             : {
@@ -131,8 +175,28 @@ export class PresenceRepository implements PresenceStore {
     return { records: page, cursor: records.length > limit && last ? encodeCursor(last) : undefined };
   }
 
-  /** A person's whole history, oldest first (admin and tests; never on a request path). */
+  /**
+   * Every accepted change of a person, oldest first (admin and tests; never on a request path): the
+   * history, and the latest change or two that the presence item still holds until the next change
+   * puts them in the history.
+   */
   public async listChanges(contactId: string): Promise<PresenceRecord[]> {
+    const [archived, state] = await Promise.all([
+      this.listArchivedChanges(contactId),
+      this.getPresenceState(contactId),
+    ]);
+    const records = [...archived];
+    for (const record of [state.previous, state.current]) {
+      const known = records.some(
+        (entry) => entry.version === record?.version && entry.changeId === record?.changeId,
+      );
+      if (record && !known) records.push(record);
+    }
+    return records.sort((a, b) => a.version - b.version);
+  }
+
+  /** The history entries alone, oldest first. */
+  public async listArchivedChanges(contactId: string): Promise<PresenceRecord[]> {
     const records: PresenceRecord[] = [];
     let start: Record<string, unknown> | undefined;
     do {

@@ -1,8 +1,8 @@
 import type { Contact, ContactSummary } from '../domain/contact';
-import type { FrontDeskEvent } from '../domain/events';
+import type { FrontDeskEvent, PresenceChangeReason } from '../domain/events';
 import type { Facet } from '../domain/facets';
 import type { PersonNames } from '../domain/name-sounds';
-import type { PresenceRecord } from '../domain/presence';
+import type { PresenceRecord, PresenceState } from '../domain/presence';
 
 /**
  * Every store the services need, declared here on the side that uses them. Repositories
@@ -65,8 +65,15 @@ export interface PresentPage {
 /** The in/out board: each person's latest change, their history, and who is in. */
 export interface PresenceStore {
   getPresence(contactId: string): Promise<PresenceRecord | undefined>;
-  /** Replaces the presence item only if it is still at `expectedVersion` (0: none yet); else ConflictError. */
-  putPresence(record: PresenceRecord, expectedVersion: number): Promise<void>;
+  /** The latest change and the one before it, read consistently, to decide a change on. */
+  getPresenceState(contactId: string): Promise<PresenceState>;
+  /** The highest version in the person's history (0: none), read consistently. */
+  latestArchivedVersion(contactId: string): Promise<number>;
+  /**
+   * Replaces the presence item only if it is still at `expectedVersion` (0: none yet), else
+   * ConflictError; the item carries `previous` along, so it is not lost before it is archived.
+   */
+  putPresence(record: PresenceRecord, expectedVersion: number, previous?: PresenceRecord): Promise<void>;
   /** Appends a change to the history; writing the same change again changes nothing. */
   appendChange(record: PresenceRecord): Promise<void>;
   listPresent(limit: number, cursor?: string): Promise<PresentPage>;
@@ -87,6 +94,23 @@ export interface UserAttributes {
  */
 export interface EventPublisher {
   publish(event: FrontDeskEvent): Promise<void>;
+}
+
+/** What signing out the visitors still signed in came to. */
+export interface VisitorSignOutReport {
+  readonly signedOut: number;
+  /** Visits that could not be closed this time; running again retries them. */
+  readonly failed: number;
+}
+
+/**
+ * The visitor desk's part of closing time: every visitor still signed in is signed out as a normal
+ * change (a `Visitor Left` event each). Declared here for end of day; the visitor desk implements
+ * it. Safe to run twice: a visit already closed is left as it is.
+ */
+export interface VisitorSignOut {
+  /** Signs out every visit still open that began at or before `closingAt`. */
+  signOutEveryone(reason: PresenceChangeReason, closingAt: Date): Promise<VisitorSignOutReport>;
 }
 
 /** One page of the board read by company or by the time people left, newest first. */

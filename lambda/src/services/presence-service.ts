@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type Contact, fullNameOf } from '../domain/contact';
-import type { PresenceRecord, PresenceStatus } from '../domain/presence';
+import type { PresenceChangeReason } from '../domain/events';
+import type { PresenceRecord, PresenceState, PresenceStatus } from '../domain/presence';
 import { ConflictError, StoreUnavailableError } from '../errors';
 import { type Logger, silentLogger } from '../logger';
 import { type ApologyReason, apologyCauseOf, apologyReasonOf } from '../metrics';
@@ -31,25 +32,35 @@ export function hashRequester(requesterId: string): string {
   return createHash('sha256').update(requesterId, 'utf8').digest('hex');
 }
 
+/** The presence item as read to decide a change, and the newest version the history holds. */
+interface ReadForChange {
+  readonly state: PresenceState;
+  readonly archivedVersion: number;
+}
+
 /** How many times a change is tried when someone else changed the person in between. */
 const ATTEMPTS = 2;
 
 /**
  * The in/out board. Changes are conditional writes and every accepted change is kept in a
- * history that is never overwritten. DynamoDB Local (dynalite) has no transactions, so the two
- * writes are ordered to keep this true without them:
+ * history that is never overwritten. DynamoDB Local (dynalite) has no transactions, so the writes
+ * are ordered to keep this true without them, in two sequential store round trips per change:
  *
- * 1. The presence item at version N holds the whole record of change N.
- * 2. Before replacing it, the history entry of change N is appended (idempotent: the key is the
- *    contact, the version and the change id, and the write refuses to overwrite). If that cannot
- *    be done, the new change is not made.
- * 3. The presence item is replaced only if it is still at version N.
- * 4. The history entry of the new change N+1 is appended. If that fails (or the Lambda dies just
- *    before), nothing is lost: the record is in the presence item, and step 2 of the next change
- *    writes it.
+ * 1. The presence item at version V holds the whole record of change V and of change V-1 (its
+ *    `previous`). Read it, and in parallel the version of the newest history entry.
+ * 2. If change V-1 is not in the history yet (its append failed, or the writer died), append it
+ *    first (idempotent: the key is the contact, the version and the change id, and the write
+ *    refuses to overwrite). If that cannot be done, the new change is not made. This is the rare
+ *    third round trip.
+ * 3. In parallel: replace the presence item with change V+1 carrying V as its `previous`, only if
+ *    it is still at version V; and append change V to the history. If the append fails (or the
+ *    Lambda dies), nothing is lost: V is still in the presence item, and step 2 of the next change
+ *    appends it before the item lets go of it.
  *
- * So at every moment the history plus the presence item hold every accepted change, and the
- * history alone does once the writer has finished or the person has changed again.
+ * So at every moment the history plus the presence item hold every accepted change: the history
+ * holds every change up to V-1 before the item stops holding V-1. The history alone lags the
+ * board by one change (two after a failed append) until the next change; `listChanges` of the
+ * repository returns both together.
  *
  * Each attempt carries a fresh change id. When a write's reply is lost (a timeout, or the SDK's
  * retry finding the condition already spent by the first attempt), the presence item is read
@@ -88,24 +99,76 @@ export class PresenceService {
     status: PresenceStatus,
     requesterId: string,
   ): Promise<PresenceChange> {
-    let current: PresenceRecord | undefined;
+    let read: ReadForChange;
     try {
-      current = await this.store.getPresence(contact.id);
+      read = await this.readForChange(contact.id);
     } catch (error) {
       return this.failure(error, 'read');
     }
     for (let attempt = 1; ; attempt += 1) {
+      const current = read.state.current;
       if ((current?.status ?? 'OUT') === status) return { kind: 'unchanged', record: current };
       const next = this.nextRecord(contact, status, requesterId, current);
-      const outcome = await this.tryWrite(next, current);
+      const outcome = await this.tryWrite(next, read);
       if (outcome.kind !== 'lost') return outcome;
-      current = outcome.latest;
+      read = outcome.latest;
       if (attempt >= ATTEMPTS) {
+        const latest = read.state.current;
         // Re-decided against the latest state: if it already is what was asked, say so.
-        if ((current?.status ?? 'OUT') === status) return { kind: 'unchanged', record: current };
-        return { kind: 'conflict', record: current };
+        if ((latest?.status ?? 'OUT') === status) return { kind: 'unchanged', record: latest };
+        return { kind: 'conflict', record: latest };
       }
     }
+  }
+
+  /**
+   * Checks out a person who is still in from before `cutoff` (closing time), as a change made by
+   * `requesterId` for `reason`. `seen` is the person as a list showed them, possibly stale: the
+   * decision is made on the presence item as it is now, the write is conditional on its version,
+   * and after a lost race the latest state decides again, so a change made after `cutoff` (a
+   * check-in at 7:01 PM) is never undone. The same steps as {@link setPresence}; never throws for
+   * the store.
+   */
+  public async checkOutIfInBefore(
+    seen: PresenceRecord,
+    cutoff: Date,
+    requesterId: string,
+    reason: PresenceChangeReason,
+  ): Promise<PresenceChange> {
+    let read: ReadForChange;
+    try {
+      read = await this.readForChange(seen.contactId);
+    } catch (error) {
+      return this.failure(error, 'read');
+    }
+    for (let attempt = 1; ; attempt += 1) {
+      const current = read.state.current;
+      if (current?.status !== 'IN' || Date.parse(current.changedAt) > cutoff.getTime()) {
+        return { kind: 'unchanged', record: current };
+      }
+      const next: PresenceRecord = {
+        ...current,
+        status: 'OUT',
+        changedAt: this.clock().toISOString(),
+        version: current.version + 1,
+        changeId: this.newChangeId(),
+        requester: hashRequester(requesterId),
+        reason,
+      };
+      const outcome = await this.tryWrite(next, read);
+      if (outcome.kind !== 'lost') return outcome;
+      read = outcome.latest;
+      if (attempt > ATTEMPTS) return { kind: 'conflict', record: read.state.current };
+    }
+  }
+
+  /** Step 1: the presence item and how far the history goes, in one round trip. */
+  private async readForChange(contactId: string): Promise<ReadForChange> {
+    const [state, archivedVersion] = await Promise.all([
+      this.store.getPresenceState(contactId),
+      this.store.latestArchivedVersion(contactId),
+    ]);
+    return { state, archivedVersion };
   }
 
   private nextRecord(
@@ -129,48 +192,47 @@ export class PresenceService {
 
   private async tryWrite(
     next: PresenceRecord,
-    current: PresenceRecord | undefined,
-  ): Promise<PresenceChange | { readonly kind: 'lost'; readonly latest: PresenceRecord | undefined }> {
-    if (current) {
+    read: ReadForChange,
+  ): Promise<PresenceChange | { readonly kind: 'lost'; readonly latest: ReadForChange }> {
+    const { current, previous } = read.state;
+    if (previous && read.archivedVersion < previous.version) {
+      // Step 2: the presence item is about to let go of V-1; the history must have it first.
       try {
-        await this.store.appendChange(current);
+        await this.store.appendChange(previous);
       } catch (error) {
-        // Replacing the presence item now could lose change N for good: make no change instead.
         return this.failure(error, 'repair');
       }
     }
+    // Step 3: both writes at once. The append of V may fail without harm: V stays in the item.
+    const [written, archived] = await Promise.allSettled([
+      this.store.putPresence(next, current?.version ?? 0, current),
+      current ? this.store.appendChange(current) : Promise.resolve(),
+    ]);
+    if (archived.status === 'rejected') this.deferred(archived.reason, current);
+    if (written.status === 'fulfilled') return { kind: 'changed', record: next };
+    const error: unknown = written.reason;
+    if (!(error instanceof ConflictError) && !(error instanceof StoreUnavailableError)) throw error;
+    let latest: ReadForChange;
     try {
-      await this.store.putPresence(next, current?.version ?? 0);
-    } catch (error) {
-      if (!(error instanceof ConflictError) && !(error instanceof StoreUnavailableError)) throw error;
-      let latest: PresenceRecord | undefined;
-      try {
-        latest = await this.store.getPresence(next.contactId);
-      } catch (readError) {
-        // A refused condition proves this attempt wrote nothing, but an earlier SDK attempt may have.
-        this.logger.warn('Could not tell whether a presence change was written', {
-          error: { name: (readError as Error).name },
-        });
-        return { kind: 'unknown', reason: apologyReasonOf(readError) };
-      }
-      if (latest?.changeId === next.changeId) return this.accepted(next);
-      if (error instanceof StoreUnavailableError) return this.failure(error, 'write');
-      return { kind: 'lost', latest };
+      latest = await this.readForChange(next.contactId);
+    } catch (readError) {
+      // A refused condition proves this attempt wrote nothing, but an earlier SDK attempt may have.
+      this.logger.warn('Could not tell whether a presence change was written', {
+        error: { name: (readError as Error).name },
+      });
+      return { kind: 'unknown', reason: apologyReasonOf(readError) };
     }
-    return this.accepted(next);
+    if (latest.state.current?.changeId === next.changeId) return { kind: 'changed', record: next };
+    if (error instanceof StoreUnavailableError) return this.failure(error, 'write');
+    return { kind: 'lost', latest };
   }
 
-  private async accepted(record: PresenceRecord): Promise<PresenceChange> {
-    try {
-      await this.store.appendChange(record);
-    } catch (error) {
-      // The change happened and is in the presence item; the next change appends it (step 2).
-      this.logger.warn('Presence history append deferred to the next change', {
-        error: { name: (error as Error).name },
-        version: record.version,
-      });
-    }
-    return { kind: 'changed', record };
+  /** A history append that failed: the record is still in the presence item, and the next change appends it. */
+  private deferred(error: unknown, record: PresenceRecord | undefined): void {
+    this.logger.warn('Presence history append deferred to the next change', {
+      error: { name: (error as Error).name },
+      version: record?.version,
+    });
   }
 
   private failure(error: unknown, step: string): PresenceChange {

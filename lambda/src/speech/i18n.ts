@@ -31,29 +31,63 @@ function pickTemplate(template: Template, count: unknown, locale: string, random
   if (typeof template === 'string') return template;
   if (Array.isArray(template)) return template[Math.floor(random() * template.length)] ?? template[0] ?? '';
   const forms = template as { one: string; other: string };
-  const category = typeof count === 'number' ? new Intl.PluralRules(locale).select(count) : 'other';
+  const category = typeof count === 'number' ? pluralRulesOf(locale).select(count) : 'other';
   return category === 'one' ? forms.one : forms.other;
 }
 
-function render(template: string, params: SpeechParams): Ssml {
-  const ssml: string[] = [];
-  const text: string[] = [];
+// Building an Intl.PluralRules costs tens of microseconds and kilobytes of garbage: once per locale.
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function pluralRulesOf(locale: string): Intl.PluralRules {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules;
+}
+
+/** A template cut at its placeholders once: `literals` has one more entry than `names`. */
+interface ParsedTemplate {
+  readonly literals: readonly Ssml[];
+  readonly names: readonly string[];
+}
+
+// Templates come from the locale resources, a fixed set, so this holds at most one entry each.
+const parsedTemplates = new Map<string, ParsedTemplate>();
+
+function parsedTemplate(template: string): ParsedTemplate {
+  const known = parsedTemplates.get(template);
+  if (known) return known;
+  const literals: Ssml[] = [];
+  const names: string[] = [];
   let cursor = 0;
   for (const match of template.matchAll(/\{(\w+)\}/g)) {
-    const literal = Ssml.text(template.slice(cursor, match.index));
-    ssml.push(literal.ssml);
-    text.push(literal.text);
-    const value = params[match[1] as string];
-    if (value === undefined) throw new Error(`Missing speech parameter "${match[1]}"`);
-    const rendered = toSsml(value);
-    ssml.push(rendered.ssml);
-    text.push(rendered.text);
+    literals.push(Ssml.text(template.slice(cursor, match.index)));
+    names.push(match[1] as string);
     cursor = (match.index ?? 0) + match[0].length;
   }
-  const tail = Ssml.text(template.slice(cursor));
-  ssml.push(tail.ssml);
-  text.push(tail.text);
-  return new Ssml(ssml.join(''), text.join(''));
+  literals.push(Ssml.text(template.slice(cursor)));
+  const parsed = { literals, names };
+  parsedTemplates.set(template, parsed);
+  return parsed;
+}
+
+function render(template: string, params: SpeechParams): Ssml {
+  const { literals, names } = parsedTemplate(template);
+  const first = literals[0] as Ssml;
+  let ssml = first.ssml;
+  let text = first.text;
+  for (let index = 0; index < names.length; index += 1) {
+    const name = names[index] as string;
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing speech parameter "${name}"`);
+    const rendered = toSsml(value);
+    const literal = literals[index + 1] as Ssml;
+    ssml += rendered.ssml + literal.ssml;
+    text += rendered.text + literal.text;
+  }
+  return new Ssml(ssml, text);
 }
 
 /** A translator for `locale`, falling back key by key to `fallback` resources. */

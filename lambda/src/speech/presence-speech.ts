@@ -19,9 +19,19 @@ function when(t: Translator, record: PresenceRecord, moment: Moment): string {
   return spokenWhen(t, new Date(record.changedAt), moment.now, moment.timeZone);
 }
 
-/** "Jane Doe checked in at 9:05 AM." */
+/** Whether the board checked the person out at closing time, rather than someone saying so. */
+function endOfDay(record: PresenceRecord): boolean {
+  return record.status === 'OUT' && record.reason === 'end of day';
+}
+
+/** "Jane Doe checked in at 9:05 AM." / "Jane Doe checked out at 7:00 PM (end of day)." */
 export function stateSpeech(t: Translator, name: string, record: PresenceRecord, moment: Moment): Ssml {
-  const key = record.status === 'IN' ? 'presence.stateIn' : 'presence.stateOut';
+  const key =
+    record.status === 'IN'
+      ? 'presence.stateIn'
+      : endOfDay(record)
+        ? 'presence.stateOutEndOfDay'
+        : 'presence.stateOut';
   return t.speak(key, { name, when: when(t, record, moment) });
 }
 
@@ -38,9 +48,11 @@ export function changeSpeech(
     case 'changed':
       return t.speak(`presence.checked${direction}`, { name });
     case 'unchanged':
-      return change.record
-        ? t.speak(`presence.already${direction}`, { name, when: when(t, change.record, moment) })
-        : t.speak('presence.neverIn', { name });
+      if (!change.record) return t.speak('presence.neverIn', { name });
+      if (endOfDay(change.record)) {
+        return t.speak('presence.alreadyOutEndOfDay', { name, when: when(t, change.record, moment) });
+      }
+      return t.speak(`presence.already${direction}`, { name, when: when(t, change.record, moment) });
     case 'conflict':
       return Ssml.join([
         t.speak('presence.conflict', { name }),
@@ -63,7 +75,7 @@ export function isInSpeech(
 ): Ssml {
   const who = self ? 'presence.amIIn' : 'presence.isIn';
   if (!record) return t.speak(`${who}.never`, { name });
-  const answer = record.status === 'IN' ? 'yes' : 'no';
+  const answer = record.status === 'IN' ? 'yes' : endOfDay(record) ? 'noEndOfDay' : 'no';
   return t.speak(`${who}.${answer}`, { name, when: when(t, record, moment) });
 }
 

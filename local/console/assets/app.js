@@ -212,6 +212,7 @@ function renderSession(state) {
   row('Session', pill);
   row('Locale', state.locale);
   row('Device', state.device === 'screen' ? 'Echo Show (screen)' : 'Echo (no screen)');
+  row('Speaker', state.speaker ?? 'an unrecognised voice');
   if (state.sessionId) row('Session id', state.sessionId);
   if (state.expecting) row('Expecting', state.expecting);
   const attributes = element('pre');
@@ -369,4 +370,37 @@ async function start() {
   elements.utterance.focus();
 }
 
-start().catch((error) => addNote(`The console could not start: ${error.message}`));
+// Who speaks, and end of day (issue 18): a voice profile by name or an unrecognised voice, on the
+// same account; end of day checks out everyone still in, as the scheduled job does at closing time.
+const speakerControls = { speaker: $('speaker'), endOfDay: $('end-of-day') };
+
+speakerControls.speaker.addEventListener('change', async () => {
+  const speaker = speakerControls.speaker.value || null;
+  try {
+    const view = await api('/dev/speaker', { speaker });
+    renderSession(view.state);
+    addDivider(speaker ? `speaker: ${speaker}` : 'speaker: an unrecognised voice');
+  } catch (error) {
+    addNote(error.message);
+  }
+});
+
+speakerControls.endOfDay.addEventListener('click', async () => {
+  speakerControls.endOfDay.disabled = true;
+  try {
+    const view = await api('/dev/end-of-day', {});
+    addNote(view.message);
+    renderSession(view.state);
+  } catch (error) {
+    addNote(error.message);
+  } finally {
+    speakerControls.endOfDay.disabled = false;
+  }
+});
+
+start()
+  .then(async () => {
+    const view = await api('/dev/state');
+    speakerControls.speaker.value = view.state.speaker ?? '';
+  })
+  .catch((error) => addNote(`The console could not start: ${error.message}`));

@@ -117,7 +117,7 @@ describe('createAlexaServer', () => {
   });
 
   afterAll(async () => {
-    await alexa.close();
+    await alexa?.close();
   });
 
   beforeEach(() => {

@@ -19,8 +19,8 @@ describe('BrowseRepository and NameSoundRepository on the embedded store', () =>
   });
 
   afterAll(async () => {
-    await testStore.close();
-    await olderStore.close();
+    await testStore?.close();
+    await olderStore?.close();
   });
 
   it('reads the group item and the first page in one Query, and the next page after the last key', async () => {

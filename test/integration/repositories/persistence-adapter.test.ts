@@ -1,16 +1,21 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   DynamoDbPersistenceAdapter as OfficialAdapter,
   PartitionKeyGenerators,
 } from 'ask-sdk-dynamodb-persistence-adapter';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { DynamoDB } from 'aws-sdk';
-import { LOCAL_STORE_CREDENTIALS } from '../../../lambda/src/repositories/dynamodb-client';
+import {
+  createDocumentClient,
+  LOCAL_STORE_CREDENTIALS,
+} from '../../../lambda/src/repositories/dynamodb-client';
 import {
   DynamoDbPersistenceAdapter,
   personOrUserIdKey,
 } from '../../../lambda/src/repositories/persistence-adapter';
 import { launchRequest } from '../../support/requests';
 import { startTestStore, type TestStore } from '../../support/store';
+import { injectStoreFaults } from '../../support/store-faults';
 
 describe('DynamoDbPersistenceAdapter and the official adapter share one table format', () => {
   let testStore: TestStore;
@@ -119,5 +124,81 @@ describe('attributes per voice profile', () => {
     expect(await ours.getAttributes(speaker())).toEqual({ lastContactId: 'c003' });
     expect(await officialByAccount.getAttributes(speaker())).toEqual({ lastContactId: 'c003' });
     expect(await ours.getAttributes(speaker('amzn1.ask.person.SOMEONE_NEW'))).toEqual({});
+  });
+});
+
+describe('reading the attributes ahead of time', () => {
+  let testStore: TestStore;
+
+  beforeEach(async () => {
+    testStore = await startTestStore();
+  });
+
+  afterEach(() => testStore.close());
+
+  function countingAdapter(client: DynamoDBDocumentClient): {
+    adapter: DynamoDbPersistenceAdapter;
+    reads: () => number;
+  } {
+    let reads = 0;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName?.startsWith('Get')) reads += 1;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countReads' },
+    );
+    return {
+      adapter: new DynamoDbPersistenceAdapter({ client, tableName: testStore.tables.users }),
+      reads: () => reads,
+    };
+  }
+
+  it('shares one read between a prefetch and the request that then asks for the attributes', async () => {
+    // Prepare
+    const client = createDocumentClient({ endpoint: testStore.store.endpoint });
+    const { adapter, reads } = countingAdapter(client);
+    const envelope = launchRequest({ userId: 'amzn1.ask.account.PREFETCH' });
+    await adapter.saveAttributes(envelope, { lastContactId: 'c001' });
+    const request = launchRequest({ userId: 'amzn1.ask.account.PREFETCH' });
+    const before = reads();
+
+    // Act
+    adapter.prefetchAttributes(request);
+    const [first, second] = await Promise.all([
+      adapter.getAttributes(request),
+      adapter.getAttributes(request),
+    ]);
+
+    // Assess
+    expect(first).toEqual({ lastContactId: 'c001' });
+    expect(second).toBe(first);
+    expect(reads() - before).toBe(1);
+    client.destroy();
+  });
+
+  it('reads again after a save, and after a prefetch that failed, and reports the failure to the one who asks', async () => {
+    // Prepare: the first read of the users table is refused.
+    const client = createDocumentClient({ endpoint: testStore.store.endpoint });
+    const { adapter } = countingAdapter(client);
+    const faults = injectStoreFaults(client, [{ operation: 'GetItem', fault: 'refuse', times: 1 }]);
+    const request = launchRequest({ userId: 'amzn1.ask.account.PREFETCH2' });
+
+    // Act
+    adapter.prefetchAttributes(request);
+    const failed = await adapter.getAttributes(request).then(
+      () => 'read',
+      (error: unknown) => (error as Error).name,
+    );
+    const empty = await adapter.getAttributes(request);
+    await adapter.saveAttributes(request, { lastContactId: 'c002' });
+    const saved = await adapter.getAttributes(request);
+
+    // Assess
+    expect(faults.hits).toEqual([1]);
+    expect(failed).not.toBe('read');
+    expect(empty).toEqual({});
+    expect(saved).toEqual({ lastContactId: 'c002' });
+    client.destroy();
   });
 });

@@ -45,6 +45,25 @@ describe('PresenceRepository on the embedded store', () => {
     expect(await repository.listChanges('c1')).toEqual([original]);
   });
 
+  it('keeps the change before last in the presence item, and lists it with the history until it is archived', async () => {
+    const first = record('c1', 1, 'IN');
+    const second = record('c1', 2, 'OUT');
+    await repository.putPresence(first, 0);
+    await repository.putPresence(second, 1, first);
+
+    const state = await repository.getPresenceState('c1');
+    const before = await repository.latestArchivedVersion('c1');
+    await repository.appendChange(first);
+
+    expect(state).toEqual({ current: second, previous: first });
+    expect(before).toBe(0);
+    expect(await repository.latestArchivedVersion('c1')).toBe(1);
+    expect(await repository.getPresence('c1')).toEqual(second);
+    expect(await repository.listArchivedChanges('c1')).toEqual([first]);
+    expect(await repository.listChanges('c1')).toEqual([first, second]);
+    expect(await repository.getPresenceState('nobody')).toEqual({});
+  });
+
   it('pages the people in, newest first, with a next page only when there is one', async () => {
     for (let index = 1; index <= 5; index += 1)
       await repository.putPresence(record(`c${index}`, 1, 'IN', index), 0);

@@ -18,8 +18,8 @@ describe('npm run model:sync from a directory table', () => {
   });
 
   afterAll(async () => {
-    await rm(folder, { recursive: true, force: true });
-    await testStore.close();
+    if (folder) await rm(folder, { recursive: true, force: true });
+    await testStore?.close();
   });
 
   it('finds the committed model up to date with the sample directory imported, and follows a change', async () => {

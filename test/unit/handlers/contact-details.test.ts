@@ -176,8 +176,8 @@ describe('the welcome', () => {
     expect(response.response.shouldEndSession).toBe(false);
   });
 
-  it('greets a returning user by name from persistent attributes', async () => {
-    const { skill, persistence } = buildTestSkill();
+  it('greets a returning user by name from persistent attributes (an account, where devices are personal)', async () => {
+    const { skill, persistence } = buildTestSkill(undefined, { personalDevices: true });
     persistence.records.set('amzn1.ask.account.TESTUSER', {
       identity: { contactId: 'c001', firstName: 'Jane', fullName: 'Jane Doe' },
     });

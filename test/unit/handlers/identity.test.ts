@@ -18,6 +18,7 @@ import { buildTestSkill, TEST_CONFIG } from '../../support/test-skill';
 const NINE_OH_FIVE = new Date('2025-01-15T14:05:00Z');
 const JANE = 'amzn1.ask.person.JANE';
 const SEAN = 'amzn1.ask.person.SEAN';
+const BOB = 'amzn1.ask.person.BOB';
 
 const asPerson = (personId: string | undefined) => (personId ? { personId } : {});
 const identify = (name: string, personId?: string) =>
@@ -25,8 +26,8 @@ const identify = (name: string, personId?: string) =>
 const yes = (personId?: string) => intentRequest(IntentNames.yes, {}, asPerson(personId));
 const intent = (name: string, personId?: string) => intentRequest(name, {}, asPerson(personId));
 
-function skillOf() {
-  return buildTestSkill(TEST_CONTACTS, { clock: () => NINE_OH_FIVE });
+function skillOf(personalDevices = false) {
+  return buildTestSkill(TEST_CONTACTS, { clock: () => NINE_OH_FIVE, personalDevices });
 }
 
 async function remembered(test: ReturnType<typeof skillOf>, name: string, personId?: string): Promise<void> {
@@ -73,8 +74,8 @@ describe('"remember me"', () => {
     expect(speechOf(account)).toMatch(/^Welcome to Front Desk\./);
   });
 
-  it('remembers the account when Alexa did not recognise the speaker', async () => {
-    const test = skillOf();
+  it('remembers the account when Alexa did not recognise the speaker, where devices are personal', async () => {
+    const test = skillOf(true);
 
     await remembered(test, 'bob');
 
@@ -89,9 +90,9 @@ describe('"remember me"', () => {
   it('remembers nothing when the answer is no', async () => {
     const { skill, persistence } = skillOf();
     const talk = new Conversation(skill);
-    await talk.send(identify('bob'));
+    await talk.send(identify('bob', BOB));
 
-    const response = await talk.send(intentRequest(IntentNames.no));
+    const response = await talk.send(intentRequest(IntentNames.no, {}, { personId: BOB }));
 
     expect(speechOf(response)).toBe("Okay, I won't remember that. What else would you like to know?");
     expect(persistence.records.size).toBe(0);
@@ -99,19 +100,19 @@ describe('"remember me"', () => {
 
   it('does not ask again when the speaker is already who they say', async () => {
     const test = skillOf();
-    await remembered(test, 'bob');
+    await remembered(test, 'bob', BOB);
 
-    const response = await new Conversation(test.skill).send(identify('bob'));
+    const response = await new Conversation(test.skill).send(identify('bob', BOB));
 
     expect(speechOf(response)).toBe('I already know you as Robert Smith.');
   });
 
   it('says who the speaker is, or asks, for "who am I"', async () => {
     const test = skillOf();
-    const before = await new Conversation(test.skill).send(intent(IntentNames.identify));
-    await remembered(test, 'bob');
+    const before = await new Conversation(test.skill).send(intent(IntentNames.identify, BOB));
+    await remembered(test, 'bob', BOB);
 
-    const after = await new Conversation(test.skill).send(intent(IntentNames.identify));
+    const after = await new Conversation(test.skill).send(intent(IntentNames.identify, BOB));
 
     expect(speechOf(before)).toBe("I don't know who you are yet. Who are you?");
     expect(speechOf(after)).toBe('As far as I know, you are Robert Smith.');
@@ -158,10 +159,10 @@ describe('"check me in"', () => {
   it('accepts a bare name as the answer to "who are you?"', async () => {
     const { skill, presence } = skillOf();
     const talk = new Conversation(skill);
-    await talk.send(intent(IntentNames.checkMeOut));
-    await talk.send(intentRequest(IntentNames.contactDetails, { name: 'zoe' }));
+    await talk.send(intent(IntentNames.checkMeOut, SEAN));
+    await talk.send(intentRequest(IntentNames.contactDetails, { name: 'zoe' }, { personId: SEAN }));
 
-    const done = await talk.send(yes());
+    const done = await talk.send(yes(SEAN));
 
     expect(speechOf(done)).toBe(
       "Thanks, Zoë. I'll remember you. Zoë Smith-Jones hasn't checked in, so there's nothing to check out. What else would you like to know?",
@@ -187,11 +188,11 @@ describe('"check me in"', () => {
 
   it('asks again when the remembered person has left the directory', async () => {
     const test = skillOf();
-    test.persistence.records.set(TEST_USER_ID, {
+    test.persistence.records.set(BOB, {
       identity: { contactId: 'c999', firstName: 'Max', fullName: 'Max Gone' },
     });
 
-    const response = await new Conversation(test.skill).send(intent(IntentNames.checkMeIn));
+    const response = await new Conversation(test.skill).send(intent(IntentNames.checkMeIn, BOB));
 
     expect(speechOf(response)).toBe("I can't find Max Gone in the directory any more. Who are you?");
     expect(response.response.shouldEndSession).toBe(false);
@@ -220,11 +221,11 @@ describe('"check me in"', () => {
       random: () => 0,
     });
     const talk = new Conversation(skill);
-    await talk.send(intent(IntentNames.checkMeIn));
-    await talk.send(identify('bob'));
+    await talk.send(intent(IntentNames.checkMeIn, BOB));
+    await talk.send(identify('bob', BOB));
 
     // Act
-    const done = await talk.send(yes());
+    const done = await talk.send(yes(BOB));
 
     // Assess
     expect(speechOf(done)).toBe(
@@ -232,5 +233,120 @@ describe('"check me in"', () => {
     );
     expect(presence.presence.get('c004')?.status).toBe('IN');
     expect(persistence.records.size).toBe(0);
+  });
+});
+
+describe('"me" is a voice: a shared device and an unrecognised voice', () => {
+  /** Pat said "I'm Robert Smith" on the front-desk Echo before voices mattered: kept per account. */
+  function withAccountIdentity(personalDevices: boolean) {
+    const test = skillOf(personalDevices);
+    test.persistence.records.set(TEST_USER_ID, {
+      identity: { contactId: 'c004', firstName: 'Robert', fullName: 'Robert Smith' },
+    });
+    test.presence.presence.set('c004', {
+      contactId: 'c004',
+      status: 'IN',
+      changedAt: '2025-01-15T13:00:00.000Z',
+      version: 1,
+      changeId: 'in-1',
+      requester: 'x',
+      fullName: 'Robert Smith',
+      firstName: 'Robert',
+    });
+    return test;
+  }
+
+  it('asks who to check out, every time, and never acts as the account remembered', async () => {
+    // Prepare
+    const test = withAccountIdentity(false);
+
+    // Act
+    const first = await new Conversation(test.skill).send(intent(IntentNames.checkMeOut));
+    const second = await new Conversation(test.skill).send(intent(IntentNames.checkMeOut));
+    const checkIn = await new Conversation(test.skill).send(intent(IntentNames.checkMeIn));
+    const amIIn = await new Conversation(test.skill).send(intent(IntentNames.amIIn));
+
+    // Assess
+    expect(speechOf(first)).toBe('Who should I check out?');
+    expect(first.response.shouldEndSession).toBe(false);
+    expect(speechOf(second)).toBe('Who should I check out?');
+    expect(speechOf(checkIn)).toBe('Who should I check in?');
+    expect(speechOf(amIIn)).toBe('Who would you like to know about?');
+    expect(test.presence.presence.get('c004')?.status).toBe('IN');
+  });
+
+  it('checks out whoever is named, and remembers nobody', async () => {
+    const test = withAccountIdentity(false);
+    const talk = new Conversation(test.skill);
+    await talk.send(intent(IntentNames.checkMeOut));
+
+    const done = await talk.send(intentRequest(IntentNames.contactDetails, { name: 'sean oneill' }));
+
+    expect(speechOf(done)).toMatch(/^Sean O'Neill hasn't checked in/);
+    expect(test.presence.presence.get('c004')?.status).toBe('IN');
+    expect(test.persistence.records.get(TEST_USER_ID)).toMatchObject({ identity: { contactId: 'c004' } });
+  });
+
+  it('says "remember me" needs a voice profile, and how to set one up, and saves nothing', async () => {
+    const test = skillOf();
+
+    const response = await new Conversation(test.skill).send(identify('bob'));
+    const whoAmI = await new Conversation(test.skill).send(intent(IntentNames.identify));
+
+    expect(speechOf(response)).toBe(
+      "I only remember people by their voice, and I don't recognize yours on this device. To set up a voice profile, say: Alexa, learn my voice. Or, in the Alexa app, go to Settings, Your Profile, Voice ID. Until then, just say a name, like: check in Jane Doe.",
+    );
+    expect(speechOf(whoAmI)).toBe(speechOf(response));
+    expect(test.persistence.saves).toBe(0);
+  });
+
+  it('does not welcome the account by name, nor forget it, on a shared device', async () => {
+    const test = withAccountIdentity(false);
+
+    const welcome = await new Conversation(test.skill).send(launchRequest());
+    const forget = await new Conversation(test.skill).send(intent(IntentNames.forgetMe));
+
+    expect(speechOf(welcome)).toMatch(/^Welcome to Front Desk\./);
+    expect(speechOf(forget)).toBe(
+      "I only remember people by their voice, and I don't recognize yours, so there's nothing to forget.",
+    );
+    expect(test.persistence.records.get(TEST_USER_ID)).toMatchObject({ identity: { contactId: 'c004' } });
+  });
+
+  it('keeps using the account identity where the deployment says devices are personal', async () => {
+    const test = withAccountIdentity(true);
+
+    const welcome = await new Conversation(test.skill).send(launchRequest());
+    const out = await new Conversation(test.skill).send(intent(IntentNames.checkMeOut));
+
+    expect(speechOf(welcome)).toMatch(/^Welcome back, Robert\./);
+    expect(speechOf(out)).toBe('Robert Smith has checked out!');
+  });
+
+  it('keeps two voice profiles on one account apart, and neither is the account', async () => {
+    const test = withAccountIdentity(false);
+    await remembered(test, 'sean oneill', SEAN);
+    await remembered(test, 'jane smith', JANE);
+
+    const sean = await new Conversation(test.skill).send(intent(IntentNames.checkMeIn, SEAN));
+    const jane = await new Conversation(test.skill).send(intent(IntentNames.checkMeIn, JANE));
+    const nobody = await new Conversation(test.skill).send(intent(IntentNames.checkMeIn));
+
+    expect(speechOf(sean)).toBe("Sean O'Neill has checked in.");
+    expect(speechOf(jane)).toBe('Jane Smith has checked in.');
+    expect(speechOf(nobody)).toBe('Who should I check in?');
+  });
+
+  it('remembers nothing when the voice is no longer recognised at "yes", but still does what was asked', async () => {
+    const test = skillOf();
+    const talk = new Conversation(test.skill);
+    await talk.send(intent(IntentNames.checkMeIn, SEAN));
+    await talk.send(identify('sean oneill', SEAN));
+
+    const done = await talk.send(yes());
+
+    expect(speechOf(done)).toMatch(/^I only remember people by their voice.* Sean O'Neill has checked in\./);
+    expect(test.persistence.saves).toBe(0);
+    expect(test.presence.presence.get('c005')?.status).toBe('IN');
   });
 });

@@ -36,7 +36,7 @@ describe('in/out board requests replayed as Alexa sends them', () => {
 
     // Assess
     expect(speechOf(checkedIn)).toBe('Robert Smith has checked in.');
-    expect(known.presence.history[0]?.requester).toBe(hashRequester('amzn1.ask.person.TESTPERSON'));
+    expect(known.presence.changesOf('c004')[0]?.requester).toBe(hashRequester('amzn1.ask.person.TESTPERSON'));
     expect(speechOf(asked)).toBe("I don't know who you are yet. Who are you?");
     expect(asked.response.shouldEndSession).toBe(false);
   });

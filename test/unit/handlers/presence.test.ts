@@ -54,7 +54,7 @@ describe('checking people in and out', () => {
     const response = await conversation().send(checkIn('bob'));
 
     expect(speechOf(response)).toBe('Robert Smith already checked in at 9:05 AM.');
-    expect(presence.history).toHaveLength(1);
+    expect(presence.changesOf('c004')).toHaveLength(1);
   });
 
   it('says that someone who never checked in cannot be checked out', async () => {

@@ -29,7 +29,7 @@ describe('"which one?" keeps what was asked', () => {
 
   it('still asks to remember the speaker when "I am Jane" needs two answers', async () => {
     // Prepare
-    const { skill, persistence } = buildTestSkill();
+    const { skill, persistence } = buildTestSkill(undefined, { personalDevices: true });
     const conversation = new Conversation(skill);
     await conversation.send(launchRequest());
     await conversation.send(intentRequest(IntentNames.identify, { name: 'jane' }));

@@ -1,5 +1,5 @@
 import type { Contact } from '../../../lambda/src/domain/contact';
-import type { PresenceRecord } from '../../../lambda/src/domain/presence';
+import type { PresenceRecord, PresenceState } from '../../../lambda/src/domain/presence';
 import { StoreUnavailableError } from '../../../lambda/src/errors';
 import { hashRequester, PresenceService } from '../../../lambda/src/services/presence-service';
 import { TEST_CONTACTS } from '../../fixtures/contacts';
@@ -8,7 +8,7 @@ import { FakePresenceStore } from '../../support/fakes';
 const jane = TEST_CONTACTS[0] as Contact;
 const PERSON = 'amzn1.ask.person.JANE';
 
-type Step = 'get' | 'putPresence' | 'appendChange';
+type Step = 'get' | 'history' | 'putPresence' | 'appendChange';
 
 /** The in-memory board, with a script of what goes wrong, and when. */
 class ScriptedStore extends FakePresenceStore {
@@ -18,16 +18,26 @@ class ScriptedStore extends FakePresenceStore {
   /** Called after a presence write was applied: throwing here is a reply lost on the way back. */
   public afterPut: () => void = () => undefined;
 
-  public override async getPresence(contactId: string): Promise<PresenceRecord | undefined> {
+  public override async getPresenceState(contactId: string): Promise<PresenceState> {
     this.calls.push('get');
     await this.before('get');
-    return super.getPresence(contactId);
+    return super.getPresenceState(contactId);
   }
 
-  public override async putPresence(record: PresenceRecord, expectedVersion: number): Promise<void> {
+  public override async latestArchivedVersion(contactId: string): Promise<number> {
+    this.calls.push('history');
+    await this.before('history');
+    return super.latestArchivedVersion(contactId);
+  }
+
+  public override async putPresence(
+    record: PresenceRecord,
+    expectedVersion: number,
+    previous?: PresenceRecord,
+  ): Promise<void> {
     this.calls.push('putPresence');
     await this.before('putPresence', record);
-    await super.putPresence(record, expectedVersion);
+    await super.putPresence(record, expectedVersion, previous);
     this.afterPut();
   }
 
@@ -62,12 +72,13 @@ function otherWriter(store: ScriptedStore, status: 'IN' | 'OUT'): PresenceRecord
     fullName: 'Jane Doe',
     firstName: 'Jane',
   };
+  if (current) store.previous.set(jane.id, current);
   store.presence.set(jane.id, record);
   return record;
 }
 
 describe('PresenceService', () => {
-  it('checks a person in, records the change in the history, and stores only a hash of who asked', async () => {
+  it('checks a person in, holds the change in the presence item until the next one archives it, and stores only a hash of who asked', async () => {
     // Prepare
     const store = new ScriptedStore();
 
@@ -80,9 +91,27 @@ describe('PresenceService', () => {
       record: expect.objectContaining({ status: 'IN', version: 1 }),
     });
     expect(store.presence.get(jane.id)).toMatchObject({ status: 'IN', version: 1, fullName: 'Jane Doe' });
-    expect(store.history).toEqual([store.presence.get(jane.id)]);
-    expect(store.history[0]?.requester).toMatch(/^[0-9a-f]{64}$/);
-    expect(JSON.stringify(store.history)).not.toContain(PERSON);
+    expect(store.changesOf(jane.id)).toEqual([store.presence.get(jane.id)]);
+    expect(store.presence.get(jane.id)?.requester).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify([...store.presence.values(), ...store.history])).not.toContain(PERSON);
+  });
+
+  it('puts each change in the history with the next change, in the same round trip as its presence write', async () => {
+    // Prepare
+    const store = new ScriptedStore();
+    const service = serviceOn(store);
+    await service.setPresence(jane, 'IN', PERSON);
+    store.calls.length = 0;
+
+    // Act
+    const checkOut = await service.setPresence(jane, 'OUT', PERSON);
+
+    // Assess: one read round (the item and the history's end), then one write round.
+    expect(checkOut.kind).toBe('changed');
+    expect(store.calls).toEqual(['get', 'history', 'putPresence', 'appendChange']);
+    expect(store.history.map((entry) => [entry.version, entry.status])).toEqual([[1, 'IN']]);
+    expect(store.previous.get(jane.id)).toMatchObject({ version: 1, status: 'IN' });
+    expect(store.changesOf(jane.id).map((entry) => entry.version)).toEqual([1, 2]);
   });
 
   it('says a person is already in, with the change that put them there, and writes nothing', async () => {
@@ -94,7 +123,7 @@ describe('PresenceService', () => {
     const again = await service.setPresence(jane, 'IN', PERSON);
 
     expect(again).toEqual({ kind: 'unchanged', record: first.kind === 'changed' ? first.record : undefined });
-    expect(store.calls).toEqual(['get']);
+    expect(store.calls).toEqual(['get', 'history']);
   });
 
   it('does not check out someone who never checked in', async () => {
@@ -106,42 +135,71 @@ describe('PresenceService', () => {
     expect(store.presence.size).toBe(0);
   });
 
-  it('appends the previous change to the history before replacing it, so a lost append is repaired', async () => {
-    // Prepare: the check-in's own history append fails, as if the Lambda died between the writes.
+  it('puts the change before last in the history before the presence item lets go of it, so a lost append is repaired', async () => {
+    // Prepare: the check-out's history append (of the check-in) fails, as if the Lambda died.
     const store = new ScriptedStore();
     const service = serviceOn(store);
+    await service.setPresence(jane, 'IN', PERSON);
     store.before = (step) => {
       if (step === 'appendChange') throw unavailable();
     };
-    const checkIn = await service.setPresence(jane, 'IN', PERSON);
-    const historyAfterCheckIn = [...store.history];
+    const checkOut = await service.setPresence(jane, 'OUT', PERSON);
+    const historyAfterCheckOut = [...store.history];
     store.before = () => undefined;
+    store.calls.length = 0;
 
     // Act
-    const checkOut = await service.setPresence(jane, 'OUT', PERSON);
+    const checkIn = await service.setPresence(jane, 'IN', PERSON);
 
-    // Assess
-    expect(checkIn.kind).toBe('changed');
-    expect(historyAfterCheckIn).toEqual([]);
+    // Assess: the check-in first repaired the history with change 1, then wrote 3 and appended 2.
     expect(checkOut.kind).toBe('changed');
+    expect(historyAfterCheckOut).toEqual([]);
+    expect(store.changesOf(jane.id).map((entry) => entry.version)).toEqual([1, 2, 3]);
+    expect(checkIn.kind).toBe('changed');
+    expect(store.calls).toEqual(['get', 'history', 'appendChange', 'putPresence', 'appendChange']);
     expect(store.history.map((entry) => [entry.version, entry.status])).toEqual([
       [1, 'IN'],
       [2, 'OUT'],
     ]);
   });
 
-  it('makes no change when the previous change cannot be put in the history first', async () => {
+  it('makes no change when the change before last cannot be put in the history first', async () => {
     const store = new ScriptedStore();
     const service = serviceOn(store);
+    await service.setPresence(jane, 'IN', PERSON);
     store.before = (step) => {
       if (step === 'appendChange') throw unavailable();
     };
-    await service.setPresence(jane, 'IN', PERSON);
+    await service.setPresence(jane, 'OUT', PERSON);
 
-    const checkOut = await service.setPresence(jane, 'OUT', PERSON);
+    const checkIn = await service.setPresence(jane, 'IN', PERSON);
 
-    expect(checkOut).toEqual({ kind: 'failed', reason: 'store-unavailable' });
-    expect(store.presence.get(jane.id)).toMatchObject({ status: 'IN', version: 1 });
+    expect(checkIn).toEqual({ kind: 'failed', reason: 'store-unavailable' });
+    expect(store.presence.get(jane.id)).toMatchObject({ status: 'OUT', version: 2 });
+    expect(store.previous.get(jane.id)).toMatchObject({ status: 'IN', version: 1 });
+    expect(store.changesOf(jane.id).map((entry) => entry.version)).toEqual([1, 2]);
+  });
+
+  it('keeps every accepted change in the history or the presence item whatever history append fails', async () => {
+    // Prepare: every other history append fails.
+    const store = new ScriptedStore();
+    const service = serviceOn(store);
+    let appends = 0;
+    store.before = (step) => {
+      if (step === 'appendChange' && ++appends % 2 === 0) throw unavailable();
+    };
+    const accepted: PresenceRecord[] = [];
+
+    // Act
+    for (let index = 0; index < 12; index += 1) {
+      const change = await service.setPresence(jane, index % 2 === 0 ? 'IN' : 'OUT', PERSON);
+      if (change.kind === 'changed') accepted.push(change.record);
+    }
+
+    // Assess: nothing accepted is lost, and the history is always whole up to some version.
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(store.changesOf(jane.id)).toEqual(accepted);
+    expect(store.history.map((entry) => entry.version)).toEqual(store.history.map((_, index) => index + 1));
   });
 
   it('retries once when someone else changed the person in between and the change still makes sense', async () => {
@@ -210,7 +268,7 @@ describe('PresenceService', () => {
 
     // Assess
     expect(change.kind).toBe('changed');
-    expect(store.history).toHaveLength(1);
+    expect(store.changesOf(jane.id)).toHaveLength(1);
   });
 
   it('reports a change as not made when the write failed and the board shows the old state', async () => {
@@ -249,7 +307,7 @@ describe('PresenceService', () => {
       kind: 'failed',
       reason: 'store-unavailable',
     });
-    expect(store.calls).toEqual(['get']);
+    expect(store.calls).toEqual(['get', 'history']);
   });
 
   it('lets programming errors through instead of calling them a store failure', async () => {

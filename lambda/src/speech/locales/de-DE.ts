@@ -213,6 +213,15 @@ export const deDE = {
   'screen.listHint': 'Tippen Sie auf einen Namen, um die Details zu sehen.',
   'screen.checkedIn': 'Angemeldet {when}',
   'screen.contactGone': 'Entschuldigung, diese Person finde ich nicht mehr im Verzeichnis.',
+  // Feierabend, und „ich“ ist eine Stimme (Issue 18).
+  'presence.stateOutEndOfDay': '{name} wurde {when} zum Feierabend abgemeldet.',
+  'presence.alreadyOutEndOfDay': '{name} wurde schon {when} zum Feierabend abgemeldet.',
+  'presence.isIn.noEndOfDay': 'Nein, {name} wurde {when} zum Feierabend abgemeldet.',
+  'presence.amIIn.noEndOfDay': 'Nein, Sie wurden {when} zum Feierabend abgemeldet.',
+  'identity.needsVoice':
+    'Ich merke mir Personen nur an ihrer Stimme, und Ihre Stimme erkenne ich auf diesem Gerät nicht. Ein Stimmprofil richten Sie ein, indem Sie sagen: Alexa, lerne meine Stimme. Oder in der Alexa App unter Einstellungen, Ihr Profil, Sprach-ID. Bis dahin nennen Sie einfach einen Namen, zum Beispiel: Melde Jane Doe an.',
+  'identity.nothingToForgetByVoice':
+    'Ich merke mir Personen nur an ihrer Stimme, und Ihre erkenne ich nicht. Es gibt also nichts zu vergessen.',
   // Funktionen, Orte mit Bundesstaat, und die Anwesenheitstafel nach Zeit und Firma.
   'list.or': 'oder',
   'browse.count.role': {

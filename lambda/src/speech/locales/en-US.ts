@@ -197,6 +197,15 @@ export const enUS = {
   'screen.listHint': 'Touch a name to see their details.',
   'screen.checkedIn': 'Checked in {when}',
   'screen.contactGone': "Sorry, I can't find that person in the directory any more.",
+  // End of day and "me is a voice" (issue 18).
+  'presence.stateOutEndOfDay': '{name} checked out {when} (end of day).',
+  'presence.alreadyOutEndOfDay': '{name} already checked out {when} (end of day).',
+  'presence.isIn.noEndOfDay': 'No, {name} checked out {when} (end of day).',
+  'presence.amIIn.noEndOfDay': 'No, you checked out {when} (end of day).',
+  'identity.needsVoice':
+    "I only remember people by their voice, and I don't recognize yours on this device. To set up a voice profile, say: Alexa, learn my voice. Or, in the Alexa app, go to Settings, Your Profile, Voice ID. Until then, just say a name, like: check in Jane Doe.",
+  'identity.nothingToForgetByVoice':
+    "I only remember people by their voice, and I don't recognize yours, so there's nothing to forget.",
   // Roles, places with their state, and the board by time and company.
   'list.or': 'or',
   'browse.count.role': {

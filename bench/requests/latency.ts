@@ -1,0 +1,176 @@
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
+import { type PartResult, type ResultRow, row, type Target } from '../lib/results';
+import { elapsedMs, percentile, type Spread, spreadOf } from '../lib/stats';
+import { buildBenchSkill } from './bench-skill';
+import {
+  isApology,
+  missingIntents,
+  modelIntents,
+  preparedRequest,
+  runTurns,
+  spokenText,
+} from './conversation';
+import { INTENT_FAMILIES, type IntentFamily } from './intent-families';
+
+export interface LatencyOptions {
+  /** The delay added to every store call, in milliseconds (an in-region DynamoDB call: about 5). */
+  readonly delayMs: number;
+  readonly warmup: number;
+  readonly perFamily: number;
+}
+
+/** What the issue allows a family end to end: its sequential round trips, and the slack over them. */
+const BUDGETS: Readonly<Record<string, { rounds: number; slackMs: number }>> = {
+  lookup: { rounds: 1, slackMs: 2 },
+  'lookup, resolved id': { rounds: 1, slackMs: 2 },
+  'lookup, several match': { rounds: 1, slackMs: 2 },
+  'list page': { rounds: 1, slackMs: 3 },
+  'list next page': { rounds: 1, slackMs: 3 },
+  'list page, by state': { rounds: 1, slackMs: 3 },
+  "who's in": { rounds: 1, slackMs: 3 },
+  'check-in': { rounds: 3, slackMs: 3 },
+};
+
+/**
+ * Delays every store call by a fixed time, outermost in the client's middleware stack, and keeps
+ * each call's start and end, so that the calls of one request can be grouped into sequential rounds.
+ */
+class DelayedStore {
+  private calls: Array<{ start: number; end: number }> = [];
+
+  public constructor(private readonly delayMs: number) {}
+
+  public attach(client: DynamoDBDocumentClient): this {
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const call = { start: performance.now(), end: Number.POSITIVE_INFINITY };
+        this.calls.push(call);
+        try {
+          await this.delay();
+          return await next(args);
+        } finally {
+          call.end = performance.now();
+        }
+      },
+      { step: 'initialize', name: 'benchStoreDelay', priority: 'high' },
+    );
+    return this;
+  }
+
+  /**
+   * Waits `delayMs`, to a tenth of a millisecond: a timer alone fires up to a millisecond late (or
+   * early, on the event loop's cached clock), which is the size of the slack being measured. The
+   * last millisecond is waited in event loop turns, so that calls in parallel still overlap.
+   */
+  private async delay(): Promise<void> {
+    const until = performance.now() + this.delayMs;
+    if (this.delayMs > 1) await sleep(this.delayMs - 1);
+    while (performance.now() < until) await nextTurn();
+  }
+
+  /** The sequential rounds since the last call: calls that overlap in time count as one. */
+  public takeRounds(): { rounds: number; calls: number } {
+    const calls = [...this.calls].sort((a, b) => a.start - b.start);
+    this.calls = [];
+    let rounds = 0;
+    let roundEnd = Number.NEGATIVE_INFINITY;
+    for (const call of calls) {
+      if (call.start >= roundEnd) rounds += 1;
+      roundEnd = Math.max(roundEnd, call.end);
+    }
+    return { rounds, calls: calls.length };
+  }
+}
+
+const roundsAtMost = (limit: number): Target => ({
+  text: `≤ ${limit}`,
+  met: (value) => value.max <= limit,
+});
+const p50AtMost = (limitMs: number, text: string): Target => ({
+  text,
+  met: (value) => value.median <= limitMs,
+});
+
+/**
+ * Part 6: every intent family on the live embedded store with a fixed delay on each store call,
+ * timed end to end, with the sequential store round trips of each request. With the store that
+ * slow, what a user waits for is mostly the number of rounds: this part shows it.
+ */
+export async function measureLatency(
+  storeEndpoint: string,
+  options: LatencyOptions,
+  families: readonly IntentFamily[] = INTENT_FAMILIES,
+): Promise<PartResult> {
+  const intents = modelIntents();
+  const client = createDocumentClient({ endpoint: storeEndpoint });
+  const delayed = new DelayedStore(options.delayMs).attach(client);
+  const skill = buildBenchSkill(client);
+  const rows: ResultRow[] = [];
+  const notBuilt: string[] = [];
+  const apologies: string[] = [];
+  try {
+    for (const family of families) {
+      if (missingIntents(family, intents).length > 0) {
+        notBuilt.push(family.name);
+        continue;
+      }
+      const envelope = await preparedRequest(skill, family);
+      const samples: number[] = [];
+      const rounds: number[] = [];
+      const calls: number[] = [];
+      for (let index = 0; index < options.warmup + options.perFamily; index += 1) {
+        await runTurns(skill, family.before ?? []);
+        delayed.takeRounds();
+        const start = process.hrtime.bigint();
+        const response = await skill.invoke(structuredClone(envelope));
+        const ms = elapsedMs(start);
+        const counted = delayed.takeRounds();
+        if (isApology(spokenText(response))) apologies.push(family.name);
+        if (index < options.warmup) continue;
+        samples.push(ms);
+        rounds.push(counted.rounds);
+        calls.push(counted.calls);
+      }
+      const budget = BUDGETS[family.name];
+      const p50: Spread = spreadOf([percentile(samples, 0.5)]);
+      const limitMs = budget ? budget.rounds * options.delayMs + budget.slackMs : undefined;
+      rows.push(
+        row({
+          figure: `${family.name}: sequential store round trips`,
+          unit: 'count',
+          value: spreadOf(rounds),
+          target: budget ? roundsAtMost(budget.rounds) : undefined,
+          note: `${spreadOf(calls).median} store calls per request`,
+        }),
+        row({
+          figure: `${family.name}: p50`,
+          unit: 'ms',
+          value: p50,
+          target:
+            budget && limitMs !== undefined
+              ? p50AtMost(limitMs, `≤ ${budget.rounds} × ${options.delayMs} + ${budget.slackMs} ms`)
+              : undefined,
+        }),
+        row({ figure: `${family.name}: p99`, unit: 'ms', value: spreadOf([percentile(samples, 0.99)]) }),
+      );
+    }
+  } finally {
+    client.destroy();
+  }
+  return {
+    part: '6',
+    title: `Latency with ${options.delayMs} ms on every store call`,
+    rows,
+    notes: [
+      `Every store call is delayed by ${options.delayMs} ms (\`--delay=MS\`; about an in-region DynamoDB call) on top of the embedded store's own time; ${options.perFamily} requests per family after ${options.warmup} warm-up requests, timed end to end (skill, AWS SDK, loopback HTTP, store).`,
+      'Sequential round trips: the store calls of one request grouped by time, calls that overlap counting as one round. p50 and p99 are over all requests of the family (min = max = median: one run).',
+      'Targets (issue 19): p50 ≤ rounds × delay + slack, for the number of rounds the issue allows the family.',
+      ...(notBuilt.length > 0 ? [`Not built yet: ${notBuilt.join(', ')}.`] : []),
+      ...(apologies.length > 0
+        ? [`Requests answered with an apology: ${apologies.length} (${[...new Set(apologies)].join(', ')}).`]
+        : []),
+    ],
+  };
+}

@@ -1,0 +1,143 @@
+import path from 'node:path';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, type IAlarmAction, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { type IRole, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, RuntimeFamily } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
+import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
+import { Construct } from 'constructs';
+import { DEFAULT_CLOSING_TIME, parseClockTime } from '../../lambda/src/domain/closing-time';
+import { isTimeZone } from '../../lambda/src/domain/time-zones';
+import { LAMBDA_ENTRY, LAMBDA_RUNTIME, PROJECT_ROOT } from '../../scripts/lambda-build-options';
+import { InfraError } from './errors';
+import { nodejsBundlingOptions } from './lambda-bundling';
+
+export interface EndOfDayProps {
+  /**
+   * The role the job runs as: the skill's runtime role, so the table grants live in one place
+   * (`runtime-access.ts`) and end of day may do exactly what the skill's check-outs do.
+   */
+  readonly role: IRole;
+  /** The skill function's environment (tables, `OFFICE_TIME_ZONE`, ...); the job reads the same config. */
+  readonly environment: Readonly<Record<string, string>>;
+  /** IANA zone the schedule's clock runs in, so daylight saving moves the UTC time, not the local one. */
+  readonly officeTimeZone: string;
+  /**
+   * `HH:MM` on the office's clocks.
+   * @default '19:00'
+   */
+  readonly closingTime?: string;
+  /**
+   * Room for a big office: 5,000 people in took 17.4 s even on the embedded store
+   * (`npm run bench:end-of-day`, docs/deploy.md), so this is slack for a throttled table.
+   * @default Duration.minutes(5)
+   */
+  readonly timeout?: Duration;
+  /** @default 512 */
+  readonly memorySize?: number;
+  /** @default - the function's own log group */
+  readonly logGroup?: ILogGroup;
+  /** Where the failure alarm notifies. @default - nobody (visible in CloudWatch) */
+  readonly alarmAction?: IAlarmAction;
+  /** The bundle's entry, which exports `endOfDay`. Tests point it at a fixture. @default 'lambda/src/index.ts' */
+  readonly entry?: string;
+}
+
+/**
+ * End of day: the bundle's `endOfDay` handler as a function of its own (the skill's must answer
+ * within Alexa's 8 seconds; this one may take minutes), invoked by an EventBridge Scheduler
+ * schedule at closing time in the office's time zone. The schedule's role may only invoke that
+ * function; an alarm fires when a run fails (the job fails the invocation when it leaves anyone
+ * in), after Scheduler's retries, which are safe because a rerun only finishes what is left.
+ */
+export class EndOfDay extends Construct {
+  public readonly handler: NodejsFunction;
+  public readonly schedule: CfnSchedule;
+  public readonly schedulerRole: Role;
+  public readonly failureAlarm: Alarm;
+
+  public constructor(scope: Construct, id: string, props: EndOfDayProps) {
+    super(scope, id);
+    const closingText = props.closingTime ?? DEFAULT_CLOSING_TIME;
+    const closing = parseClockTime(closingText);
+    if (!closing) throw new InfraError(`The closing time must be HH:MM (24-hour), not "${closingText}"`);
+    if (!isTimeZone(props.officeTimeZone)) {
+      throw new InfraError(`"${props.officeTimeZone}" is not an IANA time zone`);
+    }
+
+    this.handler = new NodejsFunction(this, 'Function', {
+      description: 'Front Desk end of day: checks out everyone still in at closing time',
+      entry: props.entry ?? LAMBDA_ENTRY,
+      handler: 'endOfDay',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: new Runtime(LAMBDA_RUNTIME, RuntimeFamily.NODEJS, { supportsInlineCode: true }),
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.minutes(5),
+      role: props.role,
+      ...(props.logGroup ? { logGroup: props.logGroup } : {}),
+      // No reserved concurrency: a new account's limit of 10 leaves none to reserve, and two runs
+      // at once are safe anyway (every check-out is a conditional write).
+      environment: { ...props.environment, OFFICE_CLOSING_TIME: closingText },
+      bundling: nodejsBundlingOptions(),
+    });
+
+    // Written out rather than `grantInvoke`, which also allows every version and alias (`:*`):
+    // this role may invoke this one function, and only from this account's schedules.
+    this.schedulerRole = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+      description:
+        'Front Desk end of day: EventBridge Scheduler may invoke the end-of-day function, nothing else',
+      inlinePolicies: {
+        InvokeEndOfDay: new PolicyDocument({
+          statements: [
+            new PolicyStatement({
+              actions: ['lambda:InvokeFunction'],
+              resources: [this.handler.functionArn],
+            }),
+          ],
+        }),
+      },
+    });
+    this.schedule = new CfnSchedule(this, 'Schedule', {
+      description: `Front Desk end of day at ${closingText} ${props.officeTimeZone}`,
+      // On the office's clocks: Scheduler moves the UTC time when daylight saving starts or ends.
+      scheduleExpression: `cron(${closing.minute} ${closing.hour} * * ? *)`,
+      scheduleExpressionTimezone: props.officeTimeZone,
+      flexibleTimeWindow: { mode: 'OFF' },
+      state: 'ENABLED',
+      target: {
+        arn: this.handler.functionArn,
+        roleArn: this.schedulerRole.roleArn,
+        // The job clears the board for the closing time it was meant for, even on a late retry.
+        input: JSON.stringify({ scheduledTime: '<aws.scheduler.scheduled-time>' }),
+        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 2 * 3600 },
+      },
+    });
+
+    this.failureAlarm = new Alarm(this, 'FailureAlarm', {
+      alarmDescription:
+        'End of day failed: someone may still show as in (or a visitor as signed in). Scheduler retries; check the logs.',
+      metric: this.handler.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      // It runs once a day: no data is the other 23 hours, not trouble.
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    if (props.alarmAction) {
+      this.failureAlarm.addAlarmAction(props.alarmAction);
+      this.failureAlarm.addOkAction(props.alarmAction);
+    }
+
+    Validations.of(this.handler).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'The runtime is pinned to nodejs22.x with the skill function (scripts/lambda-build-options.ts).',
+    });
+  }
+}
