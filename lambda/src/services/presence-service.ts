@@ -94,31 +94,12 @@ export class PresenceService {
    * Checks a person in or out for `requesterId` (the Alexa person or user id; only its hash is
    * stored). Never throws for the store: every outcome is a {@link PresenceChange}.
    */
-  public async setPresence(
-    contact: Contact,
-    status: PresenceStatus,
-    requesterId: string,
-  ): Promise<PresenceChange> {
-    let read: ReadForChange;
-    try {
-      read = await this.readForChange(contact.id);
-    } catch (error) {
-      return this.failure(error, 'read');
-    }
-    for (let attempt = 1; ; attempt += 1) {
-      const current = read.state.current;
-      if ((current?.status ?? 'OUT') === status) return { kind: 'unchanged', record: current };
-      const next = this.nextRecord(contact, status, requesterId, current);
-      const outcome = await this.tryWrite(next, read);
-      if (outcome.kind !== 'lost') return outcome;
-      read = outcome.latest;
-      if (attempt >= ATTEMPTS) {
-        const latest = read.state.current;
-        // Re-decided against the latest state: if it already is what was asked, say so.
-        if ((latest?.status ?? 'OUT') === status) return { kind: 'unchanged', record: latest };
-        return { kind: 'conflict', record: latest };
-      }
-    }
+  public setPresence(contact: Contact, status: PresenceStatus, requesterId: string): Promise<PresenceChange> {
+    return this.change(contact.id, (current) =>
+      (current?.status ?? 'OUT') === status
+        ? undefined
+        : this.nextRecord(contact, status, requesterId, current),
+    );
   }
 
   /**
@@ -129,36 +110,50 @@ export class PresenceService {
    * check-in at 7:01 PM) is never undone. The same steps as {@link setPresence}; never throws for
    * the store.
    */
-  public async checkOutIfInBefore(
+  public checkOutIfInBefore(
     seen: PresenceRecord,
     cutoff: Date,
     requesterId: string,
     reason: PresenceChangeReason,
   ): Promise<PresenceChange> {
+    return this.change(seen.contactId, (current) =>
+      current?.status !== 'IN' || Date.parse(current.changedAt) > cutoff.getTime()
+        ? undefined
+        : {
+            ...current,
+            status: 'OUT',
+            changedAt: this.clock().toISOString(),
+            version: current.version + 1,
+            changeId: this.newChangeId(),
+            requester: hashRequester(requesterId),
+            reason,
+          },
+    );
+  }
+
+  /**
+   * One change of one person's presence: `decide` says, from the latest accepted change, what the
+   * next one is (undefined: there is nothing to do). After a lost race the latest state decides
+   * again; after {@link ATTEMPTS} lost races, a change still to be made is a conflict.
+   */
+  private async change(
+    contactId: string,
+    decide: (current: PresenceRecord | undefined) => PresenceRecord | undefined,
+  ): Promise<PresenceChange> {
     let read: ReadForChange;
     try {
-      read = await this.readForChange(seen.contactId);
+      read = await this.readForChange(contactId);
     } catch (error) {
       return this.failure(error, 'read');
     }
     for (let attempt = 1; ; attempt += 1) {
       const current = read.state.current;
-      if (current?.status !== 'IN' || Date.parse(current.changedAt) > cutoff.getTime()) {
-        return { kind: 'unchanged', record: current };
-      }
-      const next: PresenceRecord = {
-        ...current,
-        status: 'OUT',
-        changedAt: this.clock().toISOString(),
-        version: current.version + 1,
-        changeId: this.newChangeId(),
-        requester: hashRequester(requesterId),
-        reason,
-      };
+      const next = decide(current);
+      if (!next) return { kind: 'unchanged', record: current };
+      if (attempt > ATTEMPTS) return { kind: 'conflict', record: current };
       const outcome = await this.tryWrite(next, read);
       if (outcome.kind !== 'lost') return outcome;
       read = outcome.latest;
-      if (attempt > ATTEMPTS) return { kind: 'conflict', record: read.state.current };
     }
   }
 
