@@ -105,6 +105,42 @@ export const INTENT_FAMILIES: readonly IntentFamily[] = [
     measured: (session) => intentRequest('HowManyIntent', {}, session),
     store: { maxRoundTrips: 0 },
   },
+  // Issue 14, part B: roles, a city in its state, the board by company and by time.
+  {
+    name: 'list page, by role',
+    measured: (session) => intentRequest('BrowseRoleIntent', { role: 'managers' }, session),
+    store: { queries: 1 },
+  },
+  {
+    name: 'list page, by role at a company',
+    measured: (session) =>
+      intentRequest('BrowseRoleIntent', { role: 'account manager', company: PROBES.company }, session),
+    store: { queries: 1 },
+  },
+  {
+    name: 'list page, by city and state',
+    measured: (session) =>
+      intentRequest('BrowsePlaceIntent', { city: PROBES.city, state: PROBES.state }, session),
+    store: { queries: 1 },
+  },
+  {
+    name: "who's in from a company",
+    setup: [checkIn(PRESENT_FIRST)],
+    measured: (session) => intentRequest('WhoIsInFromIntent', { company: 'Globex' }, session),
+    store: { queries: 1 },
+  },
+  {
+    name: 'who checked out today',
+    setup: [checkIn(PRESENT_SECOND), checkOut(PRESENT_SECOND)],
+    measured: (session) => intentRequest('WhoLeftTodayIntent', {}, session),
+    store: { queries: 1 },
+  },
+  {
+    name: 'when did someone check in',
+    setup: [checkIn(PRESENT_THIRD)],
+    measured: (session) => intentRequest('WhenPresenceIntent', { name: PRESENT_THIRD }, session),
+    store: { maxRoundTrips: 3 },
+  },
   { name: 'check-in', before: [checkOut(PRESENT_FIRST)], measured: checkIn(PRESENT_FIRST) },
   {
     name: "who's in",

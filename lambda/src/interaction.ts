@@ -17,6 +17,10 @@ export const IntentNames = {
   browseCompany: 'BrowseCompanyIntent',
   browsePlace: 'BrowsePlaceIntent',
   browseInitial: 'BrowseInitialIntent',
+  browseRole: 'BrowseRoleIntent',
+  whoIsInFrom: 'WhoIsInFromIntent',
+  whoLeftToday: 'WhoLeftTodayIntent',
+  whenPresence: 'WhenPresenceIntent',
   more: 'AMAZON.MoreIntent',
   next: 'AMAZON.NextIntent',
   help: 'AMAZON.HelpIntent',
@@ -48,6 +52,7 @@ export const SlotNames = {
   // Picking from a list: "the last one", "the designer".
   end: 'end',
   title: 'title',
+  role: 'role',
 } as const;
 
 export const SlotTypeNames = {
@@ -57,6 +62,7 @@ export const SlotTypeNames = {
   letter: 'LETTER',
   listEnd: 'LIST_END',
   jobTitle: 'JOB_TITLE',
+  role: 'ROLE_NAME',
 } as const;
 
 /** The ids of the CONTACT_DETAIL slot type's values. */

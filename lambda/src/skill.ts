@@ -2,7 +2,10 @@ import { DefaultApiClient, SkillBuilders } from 'ask-sdk-core';
 import type { services } from 'ask-sdk-model';
 import type { Config } from './config';
 import type { ConversationDependencies } from './conversation/dependencies';
+import { countryOfTimeZone } from './domain/phone';
+import { whenPresenceHandler, whoIsInFromHandler, whoLeftTodayHandler } from './handlers/board';
 import { browseHandler, listContinuationHandler, listNavigationHandler } from './handlers/browse';
+import { browseRoleHandler } from './handlers/browse-role';
 import {
   fallbackHandler,
   goodbyeHandler,
@@ -41,17 +44,20 @@ import {
   requestLoggingInterceptor,
 } from './pipeline/interceptors';
 import { STORE_TIMEOUTS } from './repositories/dynamodb-client';
+import { BoardService } from './services/board-service';
 import { BrowseService } from './services/browse-service';
 import { DirectoryService } from './services/directory-service';
 import { IdentityService } from './services/identity-service';
 import { NameSuggestionService } from './services/name-suggestion-service';
+import { OfficeDiallingContacts } from './services/office-dialling';
 import { PresenceService } from './services/presence-service';
 import type { Random } from './speech/i18n';
 import type { Stores } from './stores';
 
 /** What the skill is built from. Lambda, the local server and the tests all pass these. */
 export interface SkillDependencies {
-  readonly config: Pick<Config, 'skillId' | 'officeTimeZone'> & Partial<Pick<Config, 'personalDevices'>>;
+  readonly config: Pick<Config, 'skillId' | 'officeTimeZone'> &
+    Partial<Pick<Config, 'personalDevices' | 'officeCountry'>>;
   /** Where the skill reads and keeps its data: `dynamoDbStores(...)`, or fakes in tests. */
   readonly stores: Stores;
   /** Calls the Alexa APIs (the device's time zone); `DefaultApiClient` unless given (tests). */
@@ -77,12 +83,14 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
   const logger = deps.logger ?? silentLogger;
   const metrics = deps.metrics ?? silentMetrics;
   const clock = deps.clock ?? (() => new Date());
-  const directory = new DirectoryService(stores.contacts);
+  const officeCountry = config.officeCountry ?? countryOfTimeZone(config.officeTimeZone);
+  const directory = new DirectoryService(new OfficeDiallingContacts(stores.contacts, officeCountry));
   const conversation: ConversationDependencies = {
     directory,
     suggestions: stores.sounds ? new NameSuggestionService(stores.sounds) : undefined,
     browse: new BrowseService(stores.browse),
     presence: new PresenceService(stores.presence, { clock, logger }),
+    board: new BoardService(stores.board, clock),
     identity: new IdentityService(directory),
     officeTimeZone: config.officeTimeZone,
     clock,
@@ -105,6 +113,11 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
       confirmIdentityHandler(conversation),
       forgetMeHandler(conversation),
       browseHandler(conversation),
+      // Roles, and the board by company and by time.
+      browseRoleHandler(conversation),
+      whoIsInFromHandler(conversation),
+      whoLeftTodayHandler(conversation),
+      whenPresenceHandler(conversation),
       listContinuationHandler(conversation),
       listNavigationHandler(conversation),
       noneOfThemHandler(),

@@ -105,6 +105,10 @@ export async function collectSnapshots(skill: FrontDeskSkill): Promise<Record<st
       intentRequest(IntentNames.contactDetails, { name: 'sean', detail: { value: 'email', ids: ['email'] } }),
       intentRequest(IntentNames.browsePlace, { city: 'Miami' }),
     ],
+    // Roles and places: a "which Portland?" pending, a role's list page, a role at one company.
+    [intentRequest(IntentNames.browsePlace, { city: 'Portland' })],
+    [intentRequest(IntentNames.browseRole, { role: 'managers' })],
+    [intentRequest(IntentNames.browseRole, { role: 'manager', company: 'contoso' })],
   ];
   const snapshots: Record<string, unknown>[] = [];
   for (const conversation of turns) {

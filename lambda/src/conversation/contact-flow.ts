@@ -17,6 +17,7 @@ import type { Translator } from '../speech/locales';
 import { Ssml } from '../speech/ssml';
 import type { ConversationDependencies } from './dependencies';
 import { askToRemember } from './identity-flow';
+import { whichPlaceQuestion } from './place-flow';
 import { answerPresence } from './presence-flow';
 import { translatorOf } from './request-context';
 import { respond } from './respond';
@@ -240,6 +241,8 @@ function pendingQuestionAgain(t: Translator, pending: PendingQuestion): { questi
       return { question: t.speak('whoIsIn.more'), reprompt: t.speak('whoIsIn.moreReprompt') };
     case 'listPage':
       return { question: t.speak('browse.more.question'), reprompt: t.speak('browse.more.reprompt') };
+    case 'choosePlace':
+      return whichPlaceQuestion(t, pending.city, pending.states);
   }
 }
 

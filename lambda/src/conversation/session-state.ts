@@ -62,6 +62,14 @@ export type PendingQuestion =
       readonly candidates: readonly ContactSummary[];
       /** What was asked about the person in the first place. */
       readonly action: ContactAction;
+    }
+  | {
+      /** "Portland, Maine or Portland, Oregon?" after a city that is in several states. */
+      readonly type: 'choosePlace';
+      /** The city as the directory writes it. */
+      readonly city: string;
+      /** The USPS codes of its states. */
+      readonly states: readonly string[];
     };
 
 /** What Front Desk remembers for the length of a session (session attributes). */

@@ -1,6 +1,7 @@
 import { getIntentName, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { ConversationDependencies } from '../conversation/dependencies';
+import { askWhichPlace, placeAsked } from '../conversation/place-flow';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
 import {
@@ -86,7 +87,7 @@ function rememberPage(
 }
 
 /** Speaks a page, shows the list so far on the card, and remembers where to continue. */
-function speakPage(
+export function speakPage(
   input: HandlerInput,
   page: Extract<BrowseResult, { kind: 'page' }>,
   first: boolean,
@@ -103,7 +104,7 @@ function speakPage(
     });
   }
   const intro = first
-    ? listIntro(t, page.facet, page.label, page.total)
+    ? listIntro(t, page.facet, page.label, page.total, page.company)
     : pageIntro(t, page.entries.length, last);
   const lines = keepWithinBudget([
     ...earlierLines,
@@ -111,7 +112,7 @@ function speakPage(
   ]);
   const shown = page.firstNumber - 1 + page.entries.length;
   const remaining = page.total === undefined ? undefined : Math.max(0, page.total - shown);
-  const title = listCardTitle(t, page.facet, page.label);
+  const title = listCardTitle(t, page.facet, page.label, page.company);
   const moreLine = last ? undefined : cardMoreLine(t, remaining);
   const card = { title, text: [...lines, ...(moreLine ? [moreLine] : [])].join('\n') };
   const screen = browseScreen(t, {
@@ -123,7 +124,7 @@ function speakPage(
   const said = Ssml.join([
     ...(context?.preface ? [context.preface] : []),
     intro,
-    entriesSpeech(t, page.facet, page.entries),
+    entriesSpeech(t, page.facet, page.entries, page.company !== undefined),
   ]);
   if (context) rememberPage(input, page, context);
   else updateSessionState(input, { lastList: undefined });
@@ -161,11 +162,12 @@ function browseRequestOf(input: HandlerInput): { request?: BrowseRequest; heard:
     };
   }
   if (intent === IntentNames.browsePlace) {
-    const city = slotValue(input, SlotNames.city);
     const state = slotValue(input, SlotNames.state);
+    // "Oregon" (or "the one in Oregon") to "Portland, Maine or Portland, Oregon?".
+    const city = slotValue(input, SlotNames.city) ?? (state ? placeAsked(input) : undefined);
     return {
       wording: 'place',
-      heard: state ?? city ?? '',
+      heard: city && state ? `${city}, ${state}` : (state ?? city ?? ''),
       ...(city || state ? { request: { by: 'place', city, state } } : {}),
     };
   }
@@ -200,6 +202,7 @@ export function browseHandler(deps: BrowseDependencies): RequestHandler {
       }
       const result = await deps.browse.firstPage(request);
       if (result.kind === 'page') return speakPage(input, result, true, [], { request, page: 1, starts: [] });
+      if (result.kind === 'whichPlace') return askWhichPlace(input, result);
       updateSessionState(input, { pending: undefined });
       return respond(input, {
         speech: Ssml.join([
@@ -236,7 +239,7 @@ export function listContinuationHandler(deps: BrowseDependencies): RequestHandle
         return respond(input, { speech: t.speak('goodbye'), endSession: true });
       }
       const result = await deps.browse.nextPage(pending.position);
-      if (result.kind === 'nobody') {
+      if (result.kind !== 'page') {
         updateSessionState(input, { pending: undefined });
         return respond(input, {
           speech: Ssml.join([t.speak('browse.emptyLastPage'), t.speak('anythingElse.question')]),

@@ -214,6 +214,7 @@ describe('"check me in"', () => {
         browse: new FakeDirectoryPartitions(TEST_CONTACTS),
         persistence: persistence,
         presence: presence,
+        board: presence,
       },
       apiClient: new FakeAlexaApi(),
       clock: () => NINE_OH_FIVE,

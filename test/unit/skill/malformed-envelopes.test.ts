@@ -285,6 +285,7 @@ describe('the skill id', () => {
         browse: new FakeDirectoryPartitions(TEST_CONTACTS),
         persistence: new MemoryPersistenceAdapter(),
         presence: new FakePresenceStore(),
+        board: new FakePresenceStore(),
       },
       random: () => 0,
     });

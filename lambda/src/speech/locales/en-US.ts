@@ -221,6 +221,37 @@ export const enUS = {
     "I only remember people by their voice, and I don't recognize yours on this device. To set up a voice profile, say: Alexa, learn my voice. Or, in the Alexa app, go to Settings, Your Profile, Voice ID. Until then, just say a name, like: check in Jane Doe.",
   'identity.nothingToForgetByVoice':
     "I only remember people by their voice, and I don't recognize yours, so there's nothing to forget.",
+  // Roles, places with their state, and the board by time and company.
+  'list.or': 'or',
+  'browse.count.role': {
+    one: 'For {label}, there is one person:',
+    other: 'For {label}, there are {count} people:',
+  },
+  'browse.count.roleAt': {
+    one: 'For {label} at {company}, there is one person:',
+    other: 'For {label} at {company}, there are {count} people:',
+  },
+  'browse.uncounted.role': 'Here is who I found for {label}:',
+  'browse.uncounted.roleAt': 'Here is who I found for {label} at {company}:',
+  'browse.entry.titleAtCompany': '{name}, {title} at {company}',
+  'browse.nobody.role': "Sorry, I don't know anyone whose title matches {name}.",
+  'browse.nobody.roleAt': "Sorry, I don't know anyone at {company} whose title matches {name}.",
+  'browse.missing.role': 'Which role? For example, say: who is the CTO at Globex?',
+  'browse.card.title.role': 'People for {label}',
+  'browse.card.title.roleAt': '{label} at {company}',
+  'browse.whichPlace.question': 'There is a {city} in more than one state. Do you mean {places}?',
+  'browse.whichPlace.reprompt': 'Which {city} do you mean? For example, say: the one in {example}.',
+  'board.missing.company': 'Which company? For example, say: who is in from Globex?',
+  'board.inFrom.nobody': 'Nobody from {company} is checked in right now.',
+  'board.inFrom.list': { one: 'From {company}, {names} is in.', other: 'From {company}, {names} are in.' },
+  'board.inFrom.more': 'There are more. To hear everyone, say: who is in?',
+  'board.inFrom.cardTitle': 'In from {company}',
+  'board.left.nobody': 'Nobody has checked out today.',
+  'board.left.list': { one: 'Checked out today: {names}.', other: 'Checked out today: {names}.' },
+  'board.left.more': 'Others checked out earlier today.',
+  'board.left.entry': '{name} {when}',
+  'board.left.cardTitle': 'Checked out today',
+  'board.left.cardLine': '{name}, checked out {when}',
 } satisfies Resources;
 
 export type ResourceKey = keyof typeof enUS;
