@@ -1,5 +1,6 @@
 import { getIntentName, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import { notForUs } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { askWhichPlace, placeAsked } from '../conversation/place-flow';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
@@ -13,6 +14,7 @@ import {
   REMEMBERED_PAGES,
   updateSessionState,
 } from '../conversation/session-state';
+import { isClearlyNotAName } from '../conversation/spoken-name';
 import { letterOf } from '../domain/letters';
 import { IntentNames, SlotNames } from '../interaction';
 import { browseScreen } from '../screens/screen';
@@ -182,6 +184,14 @@ function browseRequestOf(input: HandlerInput): { request?: BrowseRequest; heard:
 
 const FACET_OF_WORDING = { company: 'COMPANY', place: 'CITY', initial: 'INITIAL' } as const;
 
+/** Whether a place or company slot heard words that are clearly no place or company name. */
+function heardOtherSpeech(input: HandlerInput): boolean {
+  return [SlotNames.city, SlotNames.state, SlotNames.company].some((slot) => {
+    const heard = slotValue(input, slot);
+    return heard !== undefined && isClearlyNotAName(heard);
+  });
+}
+
 /**
  * "who works at Acme", "who is in Texas", "whose name starts with J": how many, then the first
  * page, then "Do you want to hear more?".
@@ -193,6 +203,8 @@ export function browseHandler(deps: BrowseDependencies): RequestHandler {
     handle: async (input): Promise<Response> => {
       const t = translatorOf(input);
       const { request, heard, wording } = browseRequestOf(input);
+      // "play some music in the kitchen" fits "{city} in {state}" word for word: not for us.
+      if (heardOtherSpeech(input)) return notForUs(input);
       if (!request) {
         updateSessionState(input, { pending: undefined });
         return respond(input, {
