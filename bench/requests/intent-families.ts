@@ -77,6 +77,70 @@ export const INTENT_FAMILIES: readonly IntentFamily[] = [
     measured: (session) => intentRequest('BrowsePlaceIntent', { state: 'Texas' }, session),
     store: { queries: 1 },
   },
+  // Follow-ups (issue 14, part A): what was just said is in the session, so these ask the store
+  // for one contact or one page at most.
+  {
+    name: 'follow-up, what about',
+    setup: [
+      (session) => intentRequest('ContactDetailsIntent', { name: PROBES.uniqueName, detail: PHONE }, session),
+    ],
+    measured: (session) => intentRequest('FollowUpIntent', { name: PROBES.uniqueName }, session),
+    store: { maxRoundTrips: 2 },
+  },
+  {
+    name: 'pick from a list',
+    setup: [browseCompany],
+    measured: (session) => intentRequest('ChooseContactIntent', { ordinal: '2' }, session),
+    store: { maxRoundTrips: 1 },
+  },
+  {
+    name: 'list previous page',
+    setup: [browseCompany, (session) => intentRequest('AMAZON.MoreIntent', {}, session)],
+    measured: (session) => intentRequest('AMAZON.PreviousIntent', {}, session),
+    store: { queries: 1 },
+  },
+  {
+    name: 'how many',
+    setup: [browseCompany],
+    measured: (session) => intentRequest('HowManyIntent', {}, session),
+    store: { maxRoundTrips: 0 },
+  },
+  // Issue 14, part B: roles, a city in its state, the board by company and by time.
+  {
+    name: 'list page, by role',
+    measured: (session) => intentRequest('BrowseRoleIntent', { role: 'managers' }, session),
+    store: { queries: 1 },
+  },
+  {
+    name: 'list page, by role at a company',
+    measured: (session) =>
+      intentRequest('BrowseRoleIntent', { role: 'account manager', company: PROBES.company }, session),
+    store: { queries: 1 },
+  },
+  {
+    name: 'list page, by city and state',
+    measured: (session) =>
+      intentRequest('BrowsePlaceIntent', { city: PROBES.city, state: PROBES.state }, session),
+    store: { queries: 1 },
+  },
+  {
+    name: "who's in from a company",
+    setup: [checkIn(PRESENT_FIRST)],
+    measured: (session) => intentRequest('WhoIsInFromIntent', { company: 'Globex' }, session),
+    store: { queries: 1 },
+  },
+  {
+    name: 'who checked out today',
+    setup: [checkIn(PRESENT_SECOND), checkOut(PRESENT_SECOND)],
+    measured: (session) => intentRequest('WhoLeftTodayIntent', {}, session),
+    store: { queries: 1 },
+  },
+  {
+    name: 'when did someone check in',
+    setup: [checkIn(PRESENT_THIRD)],
+    measured: (session) => intentRequest('WhenPresenceIntent', { name: PRESENT_THIRD }, session),
+    store: { maxRoundTrips: 3 },
+  },
   { name: 'check-in', before: [checkOut(PRESENT_FIRST)], measured: checkIn(PRESENT_FIRST) },
   {
     name: "who's in",

@@ -32,6 +32,7 @@ import {
   LogLevels,
 } from '../../lambda/src/config';
 import { DEFAULT_CLOSING_TIME } from '../../lambda/src/domain/closing-time';
+import { countryOfTimeZone, isCountryCode } from '../../lambda/src/domain/phone';
 import { isTimeZone } from '../../lambda/src/domain/time-zones';
 import {
   DIRECTORY_TABLE,
@@ -73,6 +74,12 @@ export interface FrontDeskBackendProps {
    * @default 'America/New_York'
    */
   readonly officeTimeZone?: string;
+  /**
+   * The office's country (ISO 3166 alpha-2): phone numbers of that country are said in their
+   * national form, others in their international form.
+   * @default the country of `officeTimeZone` (see lambda/src/domain/phone.ts), else 'US'
+   */
+  readonly officeCountry?: string;
   /** @default 'INFO' */
   readonly logLevel?: LogLevel;
   /**
@@ -159,6 +166,9 @@ export class FrontDeskBackend extends Construct {
     }
     const officeTimeZone = props.officeTimeZone ?? DEFAULT_OFFICE_TIME_ZONE;
     if (!isTimeZone(officeTimeZone)) throw new InfraError(`"${officeTimeZone}" is not an IANA time zone`);
+    const officeCountry = (props.officeCountry ?? countryOfTimeZone(officeTimeZone)).toUpperCase();
+    if (!isCountryCode(officeCountry))
+      throw new InfraError(`"${officeCountry}" is not a two-letter country code`);
     const logLevel = props.logLevel ?? 'INFO';
     if (!LogLevels.includes(logLevel))
       throw new InfraError(`LOG_LEVEL must be one of ${LogLevels.join(', ')}`);
@@ -209,6 +219,7 @@ export class FrontDeskBackend extends Construct {
         directoryTable: this.directoryTable.tableName,
         usersTable: this.usersTable.tableName,
         officeTimeZone,
+        officeCountry,
         logLevel,
         skillId: props.skillId,
         officeClosingTime: props.officeClosingTime ?? DEFAULT_CLOSING_TIME,
@@ -235,6 +246,7 @@ export class FrontDeskBackend extends Construct {
         directoryTable: this.directoryTable.tableName,
         usersTable: this.usersTable.tableName,
         officeTimeZone,
+        officeCountry,
         logLevel,
         skillId: undefined,
         officeClosingTime: props.officeClosingTime ?? DEFAULT_CLOSING_TIME,

@@ -33,7 +33,8 @@ export function grantRuntimeAccess(grantee: IGrantable, tables: RuntimeTables): 
       resources: [tables.directory.tableArn],
     }),
   );
-  // "Who's in": a Query on the sparse `present` index, named rather than `index/*`.
+  // The board: a Query on each sparse index ("who's in", "who's in from Globex", "who checked out
+  // today"), each named rather than `index/*`.
   grantee.grantPrincipal.addToPrincipalPolicy(
     new PolicyStatement({
       sid: 'DirectoryIndexes',

@@ -1,4 +1,5 @@
 import { type ClockTime, DEFAULT_CLOSING_TIME, parseClockTime } from './domain/closing-time';
+import { countryOfTimeZone, isCountryCode } from './domain/phone';
 import { isTimeZone } from './domain/time-zones';
 import { ConfigurationError } from './errors';
 
@@ -10,6 +11,12 @@ export interface Config {
   readonly skillId: string | undefined;
   /** IANA zone used when the device's own zone is unknown. */
   readonly officeTimeZone: string;
+  /**
+   * The office's country (ISO 3166 alpha-2): phone numbers of that country are said and shown in
+   * their national form, others in their international form. `OFFICE_COUNTRY`, by default the
+   * country of `OFFICE_TIME_ZONE` (US when the zone is not in the table of `domain/phone.ts`).
+   */
+  readonly officeCountry: string;
   /** Local stores only (dynalite); unset in AWS. */
   readonly dynamoDbEndpoint: string | undefined;
   readonly logLevel: LogLevel;
@@ -40,6 +47,7 @@ export const ConfigVariables: { readonly [K in keyof Config]: string } = {
   usersTable: 'USERS_TABLE',
   skillId: 'SKILL_ID',
   officeTimeZone: 'OFFICE_TIME_ZONE',
+  officeCountry: 'OFFICE_COUNTRY',
   dynamoDbEndpoint: 'DYNAMODB_ENDPOINT',
   logLevel: 'LOG_LEVEL',
   officeClosingTime: 'OFFICE_CLOSING_TIME',
@@ -86,6 +94,14 @@ export function loadConfig(env: Environment = process.env): Config {
       `Environment variable ${names.officeTimeZone} is not an IANA time zone: ${officeTimeZone}`,
     );
   }
+  const officeCountry = (
+    optional(env, names.officeCountry) ?? countryOfTimeZone(officeTimeZone)
+  ).toUpperCase();
+  if (!isCountryCode(officeCountry)) {
+    throw new ConfigurationError(
+      `Environment variable ${names.officeCountry} is not a two-letter country code (US, GB, DE): ${officeCountry}`,
+    );
+  }
   const logLevel = (optional(env, names.logLevel) ?? 'INFO').toUpperCase();
   if (!(LogLevels as readonly string[]).includes(logLevel)) {
     throw new ConfigurationError(
@@ -127,6 +143,7 @@ export function loadConfig(env: Environment = process.env): Config {
     usersTable: required(env, names.usersTable),
     skillId: optional(env, names.skillId),
     officeTimeZone,
+    officeCountry,
     dynamoDbEndpoint,
     logLevel: logLevel as LogLevel,
     officeClosingTime,

@@ -17,6 +17,10 @@ export const IntentNames = {
   browseCompany: 'BrowseCompanyIntent',
   browsePlace: 'BrowsePlaceIntent',
   browseInitial: 'BrowseInitialIntent',
+  browseRole: 'BrowseRoleIntent',
+  whoIsInFrom: 'WhoIsInFromIntent',
+  whoLeftToday: 'WhoLeftTodayIntent',
+  whenPresence: 'WhenPresenceIntent',
   visitorArrival: 'VisitorArrivalIntent',
   visitorLeave: 'VisitorLeaveIntent',
   visitorsToday: 'VisitorsTodayIntent',
@@ -32,6 +36,11 @@ export const IntentNames = {
   startOver: 'AMAZON.StartOverIntent',
   yes: 'AMAZON.YesIntent',
   no: 'AMAZON.NoIntent',
+  // Follow-ups: "what about Wei Zhang", "none of them", "go back", "how many are there".
+  followUp: 'FollowUpIntent',
+  noneOfThem: 'NoneOfThemIntent',
+  howMany: 'HowManyIntent',
+  previous: 'AMAZON.PreviousIntent',
 } as const;
 
 export type IntentName = (typeof IntentNames)[keyof typeof IntentNames];
@@ -44,6 +53,10 @@ export const SlotNames = {
   city: 'city',
   state: 'state',
   letter: 'letter',
+  // Picking from a list: "the last one", "the designer".
+  end: 'end',
+  title: 'title',
+  role: 'role',
   host: 'host',
   visitorName: 'visitorName',
   visitorCompany: 'visitorCompany',
@@ -54,6 +67,9 @@ export const SlotTypeNames = {
   contactDetail: 'CONTACT_DETAIL',
   companyName: 'COMPANY_NAME',
   letter: 'LETTER',
+  listEnd: 'LIST_END',
+  jobTitle: 'JOB_TITLE',
+  role: 'ROLE_NAME',
 } as const;
 
 /** The ids of the CONTACT_DETAIL slot type's values. */

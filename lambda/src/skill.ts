@@ -2,7 +2,10 @@ import { DefaultApiClient, SkillBuilders } from 'ask-sdk-core';
 import type { services } from 'ask-sdk-model';
 import { type Config, DEFAULT_VISITOR_RETENTION_DAYS } from './config';
 import type { ConversationDependencies } from './conversation/dependencies';
-import { browseHandler, listContinuationHandler } from './handlers/browse';
+import { countryOfTimeZone } from './domain/phone';
+import { whenPresenceHandler, whoIsInFromHandler, whoLeftTodayHandler } from './handlers/board';
+import { browseHandler, listContinuationHandler, listNavigationHandler } from './handlers/browse';
+import { browseRoleHandler } from './handlers/browse-role';
 import {
   fallbackHandler,
   goodbyeHandler,
@@ -12,7 +15,7 @@ import {
   startOverHandler,
   yesNoHandler,
 } from './handlers/built-in';
-import { chooseContactHandler } from './handlers/choose-contact';
+import { chooseContactHandler, noneOfThemHandler } from './handlers/choose-contact';
 import { confirmNameHandler } from './handlers/confirm-name';
 import { contactDetailsHandler } from './handlers/contact-details';
 import { confirmIdentityHandler, forgetMeHandler, identifyHandler } from './handlers/identity';
@@ -48,11 +51,13 @@ import {
   requestLoggingInterceptor,
 } from './pipeline/interceptors';
 import { STORE_TIMEOUTS } from './repositories/dynamodb-client';
+import { BoardService } from './services/board-service';
 import { BrowseService } from './services/browse-service';
 import { ChangeAnnouncer } from './services/change-announcer';
 import { DirectoryService } from './services/directory-service';
 import { IdentityService } from './services/identity-service';
 import { NameSuggestionService } from './services/name-suggestion-service';
+import { OfficeDiallingContacts } from './services/office-dialling';
 import type { EventPublisher } from './services/ports';
 import { PresenceService } from './services/presence-service';
 import { VisitService } from './services/visit-service';
@@ -62,7 +67,7 @@ import type { Stores } from './stores';
 /** What the skill is built from. Lambda, the local server and the tests all pass these. */
 export interface SkillDependencies {
   readonly config: Pick<Config, 'skillId' | 'officeTimeZone'> &
-    Partial<Pick<Config, 'personalDevices' | 'visitorRetentionDays' | 'officePhone'>>;
+    Partial<Pick<Config, 'personalDevices' | 'officeCountry' | 'visitorRetentionDays' | 'officePhone'>>;
   /** Where the skill reads and keeps its data: `dynamoDbStores(...)`, or fakes in tests. */
   readonly stores: Stores;
   /** Where accepted changes are published: EventBridge in AWS, the in-process bus locally, a recorder in tests. */
@@ -93,13 +98,14 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
     metrics.eventNotPublished(eventType),
   );
   const clock = deps.clock ?? (() => new Date());
-  const directory = new DirectoryService(stores.contacts);
-
+  const officeCountry = config.officeCountry ?? countryOfTimeZone(config.officeTimeZone);
+  const directory = new DirectoryService(new OfficeDiallingContacts(stores.contacts, officeCountry));
   const conversation: ConversationDependencies = {
     directory,
     suggestions: stores.sounds ? new NameSuggestionService(stores.sounds) : undefined,
     browse: new BrowseService(stores.browse),
     presence: new PresenceService(stores.presence, { clock, logger }),
+    board: new BoardService(stores.board, clock),
     identity: new IdentityService(directory),
     officeTimeZone: config.officeTimeZone,
     clock,
@@ -136,7 +142,14 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
       confirmIdentityHandler(conversation),
       forgetMeHandler(conversation),
       browseHandler(conversation),
+      // Roles, and the board by company and by time.
+      browseRoleHandler(conversation),
+      whoIsInFromHandler(conversation),
+      whoLeftTodayHandler(conversation),
+      whenPresenceHandler(conversation),
       listContinuationHandler(conversation),
+      listNavigationHandler(conversation),
+      noneOfThemHandler(),
       confirmNameHandler(conversation),
       screenEventHandler(conversation),
       helpHandler(),

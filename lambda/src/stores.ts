@@ -1,13 +1,21 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { Config } from './config';
+import { BoardRepository } from './repositories/board-repository';
 import { BrowseRepository } from './repositories/browse-repository';
 import { DirectoryRepository } from './repositories/directory-repository';
 import { NameSoundRepository } from './repositories/name-sound-repository';
 import { DynamoDbPersistenceAdapter, personOrUserIdKey } from './repositories/persistence-adapter';
 import { PresenceRepository } from './repositories/presence-repository';
 import { VisitRepository } from './repositories/visit-repository';
-import type { BrowseReader, ContactReader, PresenceStore, SoundReader, VisitStore } from './services/ports';
+import type {
+  BoardReader,
+  BrowseReader,
+  ContactReader,
+  PresenceStore,
+  SoundReader,
+  VisitStore,
+} from './services/ports';
 
 /**
  * Everything the skill keeps or reads: the services' ports and ASK's persistence adapter. In
@@ -20,6 +28,8 @@ export interface Stores {
   /** Names that sound alike; without it Front Desk offers no "did you mean". */
   readonly sounds?: SoundReader | undefined;
   readonly presence: PresenceStore;
+  /** The board by company and by time. */
+  readonly board: BoardReader;
   /** Per-speaker attributes ("remember me", the last person asked about). */
   readonly persistence: PersistenceAdapter;
   /** The visitors' book (in the directory table). */
@@ -36,6 +46,7 @@ export function dynamoDbStores(
     browse: new BrowseRepository(client, tables.directoryTable),
     sounds: new NameSoundRepository(client, tables.directoryTable),
     presence: new PresenceRepository(client, tables.directoryTable),
+    board: new BoardRepository(client, tables.directoryTable),
     persistence: new DynamoDbPersistenceAdapter({
       client,
       tableName: tables.usersTable,

@@ -151,6 +151,8 @@ interface GroupTally {
   readonly facet: Facet;
   readonly key: string;
   count: number;
+  /** A city's: the states its people are in. */
+  readonly states: Set<string>;
   /** For each spelling of the label: how many contacts use it, and the first of their ids. */
   readonly spellings: Map<string, { uses: number; firstId: string }>;
 }
@@ -165,10 +167,11 @@ function planGroups(
       const id = keyString(keys.group(group.facet, group.key));
       let tally = tallies.get(id);
       if (!tally) {
-        tally = { facet: group.facet, key: group.key, count: 0, spellings: new Map() };
+        tally = { facet: group.facet, key: group.key, count: 0, states: new Set(), spellings: new Map() };
         tallies.set(id, tally);
       }
       tally.count += 1;
+      if (group.state) tally.states.add(group.state);
       const spelling = tally.spellings.get(group.label);
       if (!spelling) tally.spellings.set(group.label, { uses: 1, firstId: contact.id });
       else {
@@ -185,6 +188,8 @@ function planGroups(
       type: ItemTypes.browseGroup,
       label: chooseLabel(tally.spellings),
       count: tally.count,
+      // Only a city in several states needs them: "Portland" asks "which one?".
+      ...(tally.states.size > 1 ? { states: [...tally.states].sort() } : {}),
     };
     if (!storedAs(stored.groups.get(id)?.fingerprint, item)) groupPuts.push(item);
   }

@@ -1,4 +1,4 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { type CountryCode, type PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Contact } from '../../lambda/src/domain/contact';
 import { toStateCode } from '../../lambda/src/domain/us-states';
 import { ALIAS_SEPARATOR, type DirectoryColumn } from './columns';
@@ -115,12 +115,16 @@ function checkRecord(record: RawRecord, region: CountryCode): CheckedRow {
 
   const phoneText = text('phone');
   let phone: string | undefined;
+  let phoneForms: Pick<Contact, 'phoneNational' | 'phoneInternational' | 'phoneCountry'> = {};
   if (phoneText) {
     const parsed = parsePhoneNumberFromString(phoneText, region);
     if (!parsed?.isValid()) problems.push(`phone "${phoneText}" is not a valid phone number`);
     else if (parsed.ext) {
       problems.push(`phone "${phoneText}" has an extension, which cannot be stored (E.164 has none)`);
-    } else phone = parsed.number;
+    } else {
+      phone = parsed.number;
+      phoneForms = phoneFormsOf(parsed);
+    }
   }
 
   const stateText = text('state');
@@ -139,12 +143,27 @@ function checkRecord(record: RawRecord, region: CountryCode): CheckedRow {
           ...(company ? { company } : {}),
           ...(title ? { title } : {}),
           ...(email ? { email } : {}),
-          ...(phone ? { phone } : {}),
+          ...(phone ? { phone, ...phoneForms } : {}),
           ...(city ? { city } : {}),
           ...(state ? { state } : {}),
           aliases,
         };
   return { line: record.line, id: id || undefined, problems, contact };
+}
+
+/**
+ * The forms a number is dialled in, next to E.164, so the skill can say and show it the way a
+ * caller dials it without shipping libphonenumber-js: within its country ("(512) 555-0100",
+ * "020 7946 0142") and from abroad ("+44 20 7946 0142").
+ */
+export function phoneFormsOf(
+  parsed: PhoneNumber,
+): Pick<Contact, 'phoneNational' | 'phoneInternational' | 'phoneCountry'> {
+  return {
+    phoneNational: parsed.formatNational(),
+    phoneInternational: parsed.formatInternational(),
+    ...(parsed.country ? { phoneCountry: parsed.country } : {}),
+  };
 }
 
 function cleanText(value: unknown, column: string, problems: string[]): string {

@@ -51,7 +51,7 @@ describe('the local skill behind POST /alexa', () => {
   }
 
   it('seeds the store from the sample directory on first start', () => {
-    expect(local.seeded?.added).toBe(39);
+    expect(local.seeded?.added).toBe(43);
     expect(local.seeded?.rejections).toEqual([]);
   });
 

@@ -64,7 +64,7 @@ describe('FrontDeskStack', () => {
       }
     });
 
-    it("the directory has the sparse 'present' index that answers who is in", () => {
+    it("the directory has the sparse indexes of the board: 'present', 'presentByCompany' and 'left'", () => {
       // Assess
       template.hasResourceProperties('AWS::DynamoDB::Table', {
         KeySchema: [
@@ -77,6 +77,22 @@ describe('FrontDeskStack', () => {
             KeySchema: [
               { AttributeName: 'presentPk', KeyType: 'HASH' },
               { AttributeName: 'presentSk', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+          {
+            IndexName: 'presentByCompany',
+            KeySchema: [
+              { AttributeName: 'presentCompanyPk', KeyType: 'HASH' },
+              { AttributeName: 'presentSk', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+          {
+            IndexName: 'left',
+            KeySchema: [
+              { AttributeName: 'leftPk', KeyType: 'HASH' },
+              { AttributeName: 'leftSk', KeyType: 'RANGE' },
             ],
             Projection: { ProjectionType: 'ALL' },
           },
@@ -128,6 +144,8 @@ describe('FrontDeskStack', () => {
         USERS_TABLE: { Ref: USERS_TABLE_ID },
         SKILL_ID,
         OFFICE_TIME_ZONE: 'America/Chicago',
+        // Not set in the fixture: the country of its time zone.
+        OFFICE_COUNTRY: 'US',
         LOG_LEVEL: 'WARN',
         OFFICE_CLOSING_TIME: '19:00',
         PERSONAL_DEVICES: 'false',

@@ -81,7 +81,7 @@ describe('browsing and "did you mean" in the embedded store through buildSkill',
     [{ state: 'new york' }, 'There are 5 people in New York:'],
     [{ city: 'austin' }, 'There are 7 people in Austin:'],
     [{ city: 'st louis' }, 'There is one person in St. Louis: Grace Liu at Northwind Traders.'],
-    [{ city: 'Portland' }, 'There are 4 people in Portland:'],
+    [{ city: 'Portland', state: 'Oregon' }, 'There are 4 people in Portland, Oregon:'],
   ])('lists the people in %j', async (slots, expected) => {
     const response = await conversation().send(intentRequest(IntentNames.browsePlace, slots));
 

@@ -13,7 +13,7 @@ const idCollator = new Intl.Collator('en', { numeric: true });
 /**
  * The `#GROUP` items of a directory, computed the way the importer computes them: one per browse
  * group, counting its contacts, labelled with the spelling most contacts use (ties go to the
- * spelling of the lowest id).
+ * spelling of the lowest id); a city's names its states when there are several.
  */
 export function browseGroupItemsOf(contacts: readonly Contact[]): BrowseGroupItem[] {
   const tallies = new Map<
@@ -21,6 +21,7 @@ export function browseGroupItemsOf(contacts: readonly Contact[]): BrowseGroupIte
     {
       item: Omit<BrowseGroupItem, 'label' | 'count'>;
       count: number;
+      states: Set<string>;
       spellings: Map<string, { uses: number; firstId: string }>;
     }
   >();
@@ -31,10 +32,12 @@ export function browseGroupItemsOf(contacts: readonly Contact[]): BrowseGroupIte
       const tally = tallies.get(id) ?? {
         item: { ...key, type: ItemTypes.browseGroup },
         count: 0,
+        states: new Set<string>(),
         spellings: new Map(),
       };
       tallies.set(id, tally);
       tally.count += 1;
+      if (group.state) tally.states.add(group.state);
       const spelling = tally.spellings.get(group.label);
       if (!spelling) tally.spellings.set(group.label, { uses: 1, firstId: contact.id });
       else {
@@ -43,11 +46,11 @@ export function browseGroupItemsOf(contacts: readonly Contact[]): BrowseGroupIte
       }
     }
   }
-  return [...tallies.values()].map(({ item, count, spellings }) => {
+  return [...tallies.values()].map(({ item, count, states, spellings }) => {
     const [label] = [...spellings].sort(
       ([, a], [, b]) => b.uses - a.uses || idCollator.compare(a.firstId, b.firstId),
     )[0] ?? [''];
-    return { ...item, label, count };
+    return { ...item, label, count, ...(states.size > 1 ? { states: [...states].sort() } : {}) };
   });
 }
 

@@ -11,12 +11,17 @@ import { ConflictError, StoreUnavailableError } from '../../lambda/src/errors';
 import {
   GROUP_SK,
   keys,
+  type PresenceItem,
+  presenceFromItem,
+  presenceItem,
   soundEntryFromItem,
   spokenFormsOf,
   summaryFromItem,
 } from '../../lambda/src/repositories/directory-items';
 import { type PartitionKeyGenerator, userIdKey } from '../../lambda/src/repositories/persistence-adapter';
 import type {
+  BoardPage,
+  BoardReader,
   BrowsePage,
   BrowseReader,
   ContactReader,
@@ -80,14 +85,22 @@ export class FakeDirectoryPartitions implements BrowseReader, SoundReader {
       partition.sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));
   }
 
-  public async readFirstPage(facet: Facet, key: string, pageSize: number): Promise<BrowsePage> {
-    this.calls.push(`first:${facet}#${key}`);
-    const { items, lastKey } = this.query(keys.facetPartition(facet, key), pageSize + 1);
+  public async readFirstPage(
+    facet: Facet,
+    key: string,
+    pageSize: number,
+    within?: string,
+  ): Promise<BrowsePage> {
+    this.calls.push(`first:${facet}#${key}${within === undefined ? '' : ` within ${within}`}`);
+    const { items, lastKey } = this.query(keys.facetPartition(facet, key), pageSize + 1, undefined, within);
     const group = items[0]?.sk === GROUP_SK ? items[0] : undefined;
     const read = group ? items.slice(1) : items;
     const entries = read.slice(0, pageSize);
+    const states = Array.isArray(group?.states) ? group.states.map(String) : undefined;
     return {
-      ...(group ? { group: { label: String(group.label), count: Number(group.count) } } : {}),
+      ...(group
+        ? { group: { label: String(group.label), count: Number(group.count), ...(states ? { states } : {}) } }
+        : {}),
       entries: entries.map(summaryFromItem),
       after: read.length > pageSize ? entries[entries.length - 1]?.sk : lastKey,
     };
@@ -98,9 +111,10 @@ export class FakeDirectoryPartitions implements BrowseReader, SoundReader {
     key: string,
     after: string,
     pageSize: number,
+    within?: string,
   ): Promise<BrowsePage> {
     this.calls.push(`after:${facet}#${key}`);
-    const { items, lastKey } = this.query(keys.facetPartition(facet, key), pageSize, after);
+    const { items, lastKey } = this.query(keys.facetPartition(facet, key), pageSize, after, within);
     return { entries: items.map(summaryFromItem), after: lastKey };
   }
 
@@ -109,9 +123,15 @@ export class FakeDirectoryPartitions implements BrowseReader, SoundReader {
     return this.query(keys.soundPartition(soundKey), limit).items.map(soundEntryFromItem);
   }
 
-  private query(pk: string, limit: number, after?: string): { items: Item[]; lastKey: string | undefined } {
+  private query(
+    pk: string,
+    limit: number,
+    after?: string,
+    within?: string,
+  ): { items: Item[]; lastKey: string | undefined } {
     const partition = (this.partitions.get(pk) ?? []).filter(
-      (item) => after === undefined || item.sk > after,
+      (item) =>
+        (after === undefined || item.sk > after) && (within === undefined || item.sk.startsWith(within)),
     );
     const items = partition.slice(0, limit);
     return { items, lastKey: items.length === limit ? items[items.length - 1]?.sk : undefined };
@@ -142,8 +162,11 @@ export class MemoryPersistenceAdapter implements PersistenceAdapter {
   }
 }
 
-/** The in/out board in memory, with the same conditions as the DynamoDB one. */
-export class FakePresenceStore implements PresenceStore {
+/**
+ * The in/out board in memory, with the same conditions as the DynamoDB one; read by company and
+ * by time through the same index attributes the presence items carry (`presenceItem`).
+ */
+export class FakePresenceStore implements PresenceStore, BoardReader {
   public readonly presence = new Map<string, PresenceRecord>();
   /** The `previous` change each presence item carries. */
   public readonly previous = new Map<string, PresenceRecord>();
@@ -210,6 +233,37 @@ export class FakePresenceStore implements PresenceStore {
     const records = after.slice(0, limit);
     const last = records.at(-1);
     return { records, cursor: after.length > limit && last ? sortKey(last) : undefined };
+  }
+
+  public async listPresentAt(companyKey: string, limit: number): Promise<BoardPage> {
+    return this.readIndex(
+      (item) => item.presentCompanyPk === keys.presentCompany(companyKey),
+      (item) => item.presentSk ?? '',
+      limit,
+    );
+  }
+
+  public async listLeftSince(since: string, limit: number): Promise<BoardPage> {
+    return this.readIndex(
+      (item) => item.leftPk !== undefined && (item.leftSk ?? '') >= since,
+      (item) => item.leftSk ?? '',
+      limit,
+    );
+  }
+
+  private readIndex(
+    member: (item: PresenceItem) => boolean,
+    sortKey: (item: PresenceItem) => string,
+    limit: number,
+  ): BoardPage {
+    const items = [...this.presence.values()]
+      .map((record) => presenceItem(record))
+      .filter(member)
+      .sort((a, b) => sortKey(b).localeCompare(sortKey(a)));
+    return {
+      records: items.slice(0, limit).map((item) => presenceFromItem({ ...item })),
+      more: items.length > limit,
+    };
   }
 }
 

@@ -83,6 +83,32 @@ export async function collectSnapshots(skill: FrontDeskSkill): Promise<Record<st
       intentRequest(IntentNames.contactDetails, { name: 'sean', detail: 'phone' }),
       intentRequest(IntentNames.help),
     ],
+    // Follow-ups: a list read and a page turned (the list remembered, with where its pages began),
+    // a pick from it that asked whose detail, a detail to carry, a miss counted.
+    [
+      launchRequest(),
+      intentRequest(IntentNames.browseCompany, { company: 'acme' }),
+      intentRequest(IntentNames.more),
+    ],
+    [
+      launchRequest(),
+      intentRequest(IntentNames.browseCompany, { company: 'initech' }),
+      intentRequest(IntentNames.contactDetails, { detail: { value: 'phone', ids: ['phone'] } }),
+    ],
+    [
+      launchRequest(),
+      intentRequest(IntentNames.contactDetails, { name: 'jane', detail: { value: 'email', ids: ['email'] } }),
+      intentRequest(IntentNames.chooseContact, { ordinal: '9' }),
+    ],
+    [
+      launchRequest(),
+      intentRequest(IntentNames.contactDetails, { name: 'sean', detail: { value: 'email', ids: ['email'] } }),
+      intentRequest(IntentNames.browsePlace, { city: 'Miami' }),
+    ],
+    // Roles and places: a "which Portland?" pending, a role's list page, a role at one company.
+    [intentRequest(IntentNames.browsePlace, { city: 'Portland' })],
+    [intentRequest(IntentNames.browseRole, { role: 'managers' })],
+    [intentRequest(IntentNames.browseRole, { role: 'manager', company: 'contoso' })],
     // The visitor desk: the name asked for (Dialog.ElicitSlot), a host asked for, a visit signed in.
     [intentRequest(IntentNames.visitorArrival, { host: 'priya raman' })],
     [intentRequest(IntentNames.visitorArrival, { visitorName: 'sam carter' })],

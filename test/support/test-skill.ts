@@ -43,6 +43,8 @@ export interface TestSkillOptions {
   readonly clock?: () => Date;
   /** `PERSONAL_DEVICES`: the account stands for "me" when no voice is recognised. Default false. */
   readonly personalDevices?: boolean;
+  /** The office's country (`OFFICE_COUNTRY`); unset: the country of the office's time zone. */
+  readonly officeCountry?: string;
 }
 
 /** The real skill, on an in-memory directory, with speech variants fixed to the first one. */
@@ -61,13 +63,18 @@ export function buildTestSkill(
   const events = new RecordingEventPublisher();
   const logger: Logger = createLogger({ level: 'DEBUG', write: (line) => logLines.push(line) });
   const skill = buildSkill({
-    config: { ...TEST_CONFIG, personalDevices: options.personalDevices ?? false },
+    config: {
+      ...TEST_CONFIG,
+      personalDevices: options.personalDevices ?? false,
+      ...(options.officeCountry ? { officeCountry: options.officeCountry } : {}),
+    },
     stores: {
       contacts: reader,
       browse: partitions,
       sounds: partitions,
       persistence: persistence,
       presence: presence,
+      board: presence,
       visits,
     },
     events,

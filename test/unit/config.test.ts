@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       usersTable: 'users',
       skillId: undefined,
       officeTimeZone: 'America/New_York',
+      officeCountry: 'US',
       dynamoDbEndpoint: undefined,
       logLevel: 'INFO',
       officeClosingTime: { hour: 19, minute: 0 },
@@ -62,6 +63,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, OFFICE_TIME_ZONE: 'America/Chicago' }).officeTimeZone).toBe(
       'America/Chicago',
     );
+  });
+
+  it('takes the office country from OFFICE_COUNTRY, else from the time zone, and refuses anything else', () => {
+    expect(loadConfig({ ...base, OFFICE_COUNTRY: 'gb' }).officeCountry).toBe('GB');
+    expect(loadConfig({ ...base, OFFICE_TIME_ZONE: 'Europe/Berlin' }).officeCountry).toBe('DE');
+    expect(loadConfig({ ...base, OFFICE_TIME_ZONE: 'America/Chicago' }).officeCountry).toBe('US');
+    expect(() => loadConfig({ ...base, OFFICE_COUNTRY: 'Germany' })).toThrow('OFFICE_COUNTRY');
   });
 
   it('takes the optional variables', () => {

@@ -1,9 +1,11 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { Contact, ContactSummary } from '../domain/contact';
+import { normalizeName } from '../domain/normalize';
 import type { ContactDetail } from '../interaction';
 import { contactScreen } from '../screens/screen';
 import type { NameQuery } from '../services/directory-service';
+import { type ChoiceAnswer, chooseCandidate } from '../services/disambiguation';
 import {
   candidateOptions,
   contactCard,
@@ -15,10 +17,20 @@ import type { Translator } from '../speech/locales';
 import { Ssml } from '../speech/ssml';
 import type { ConversationDependencies } from './dependencies';
 import { askToRemember } from './identity-flow';
+import { whichPlaceQuestion } from './place-flow';
 import { answerPresence } from './presence-flow';
 import { translatorOf } from './request-context';
 import { respond } from './respond';
-import { type ContactAction, updateSessionState } from './session-state';
+import {
+  type ContactAction,
+  getSessionState,
+  lastListOf,
+  type PendingQuestion,
+  pendingQuestionOf,
+  type SessionState,
+  updateSessionState,
+} from './session-state';
+import { cleanSpokenName, isClearlyNotAName, spokenPosition } from './spoken-name';
 import { continueVisit } from './visit-flow';
 
 /**
@@ -54,7 +66,11 @@ export function answerAbout(
 ): Response {
   const t = translatorOf(input);
   const answer = detail ? detailSpeech(t, contact, detail) : summarySpeech(t, contact);
-  updateSessionState(input, { lastContactId: contact.id, pending: undefined });
+  updateSessionState(input, {
+    lastContactId: contact.id,
+    pending: undefined,
+    ...(detail ? { lastDetail: detail } : {}),
+  });
   return respond(input, {
     speech: Ssml.join([answer, t.speak('anythingElse.question')]),
     reprompt: t.speak('anythingElse.reprompt'),
@@ -64,7 +80,7 @@ export function answerAbout(
 }
 
 /** The question that asks for a name, in the words of what is to be done with it. */
-function nameQuestion(t: Translator, action: ContactAction): { question: Ssml; reprompt: Ssml } {
+export function nameQuestion(t: Translator, action: ContactAction): { question: Ssml; reprompt: Ssml } {
   const reprompt = t.speak('askName.reprompt');
   switch (action.kind) {
     case 'detail':
@@ -84,6 +100,8 @@ function nameQuestion(t: Translator, action: ContactAction): { question: Ssml; r
       return { question: t.speak('identity.askWho'), reprompt: t.speak('identity.askWhoReprompt') };
     case 'visit':
       return { question: t.speak('visitor.askHost'), reprompt: t.speak('visitor.askHostReprompt') };
+    default:
+      return { question: t.speak('askName.question'), reprompt };
   }
 }
 
@@ -147,12 +165,22 @@ export async function lookUpAndAnswer(
   query: NameQuery & { readonly spoken: string },
   action: ContactAction,
 ): Promise<Response> {
+  // Said back as heard, minus what is no part of a name: "jane's" is Jane, "the Jane Doe" Jane Doe.
+  query = { ...query, spoken: cleanSpokenName(query.spoken) ?? query.spoken };
   const match = await deps.directory.findContacts(query);
   if (match.kind === 'one') return actOn(input, deps, match.contact, action);
+  // "order me a large pizza" in a name slot: speech that was not for Front Desk, never a name.
+  if (match.kind !== 'many' && (query.resolvedIds?.length ?? 0) === 0 && isClearlyNotAName(query.spoken)) {
+    return notForUs(input);
+  }
   if (match.kind === 'many') {
     return askWhichOne(
       input,
-      { candidates: match.candidates, spokenName: query.spoken, moreThanListed: match.moreThanListed },
+      {
+        candidates: match.candidates,
+        spokenName: withoutHeardPossessive(query.spoken, match.candidates),
+        moreThanListed: match.moreThanListed,
+      },
       action,
     );
   }
@@ -195,4 +223,126 @@ export async function answerAboutId(
 ): Promise<Response | undefined> {
   const contact = await deps.directory.getContact(contactId);
   return contact ? actOn(input, deps, contact, action) : undefined;
+}
+
+/** The pending question asked again, in its own words; undefined for a question that cannot be. */
+function pendingQuestionAgain(t: Translator, pending: PendingQuestion): { question: Ssml; reprompt: Ssml } {
+  switch (pending.type) {
+    case 'chooseContact':
+      return { question: whichOneQuestion(t, pending), reprompt: t.speak('choose.reprompt') };
+    case 'askName':
+      return nameQuestion(t, pending.action);
+    case 'confirmName':
+      return {
+        question: t.speak('suggest.reprompt', { name: pending.suggestedName }),
+        reprompt: t.speak('suggest.reprompt', { name: pending.suggestedName }),
+      };
+    case 'confirmIdentity':
+      return {
+        question: t.speak('identity.confirmReprompt', { fullName: pending.identity.fullName }),
+        reprompt: t.speak('identity.confirmReprompt', { fullName: pending.identity.fullName }),
+      };
+    case 'presencePage':
+      return { question: t.speak('whoIsIn.more'), reprompt: t.speak('whoIsIn.moreReprompt') };
+    case 'listPage':
+      return { question: t.speak('browse.more.question'), reprompt: t.speak('browse.more.reprompt') };
+    case 'choosePlace':
+      return whichPlaceQuestion(t, pending.city, pending.states);
+    case 'visitorName':
+      return { question: t.speak('visitor.askNameReprompt'), reprompt: t.speak('visitor.askNameReprompt') };
+  }
+}
+
+/** The most answers a pending question lets go by that were no answer, before it is dropped. */
+export const MISSES_ALLOWED = 1;
+
+/**
+ * Speech that was not for Front Desk: says what it can do and keeps the session. A pending
+ * question is asked again once, then let go, so nobody is stuck in a loop.
+ */
+export function notForUs(input: HandlerInput): Response {
+  const t = translatorOf(input);
+  const state = getSessionState(input);
+  const pending = pendingQuestionOf(state);
+  const misses = typeof state.misses === 'number' && Number.isFinite(state.misses) ? state.misses : 0;
+  if (pending && misses < MISSES_ALLOWED) {
+    const again = pendingQuestionAgain(t, pending);
+    updateSessionState(input, { misses: misses + 1 });
+    const sorry =
+      pending.type === 'chooseContact' ? t.speak('choose.notUnderstood') : t.speak('fallback.speech');
+    return respond(input, { speech: Ssml.join([sorry, again.question]), reprompt: again.reprompt });
+  }
+  updateSessionState(input, { pending: undefined });
+  return respond(input, {
+    speech: Ssml.join([
+      t.speak('fallback.speech'),
+      ...(pending ? [t.speak('fallback.letGo')] : []),
+      t.speak('fallback.question'),
+    ]),
+    reprompt: t.speak('launch.reprompt'),
+  });
+}
+
+/** Who a pick chooses among: the "which one?" candidates, else the people of the list page just read. */
+function pickableOf(
+  state: SessionState,
+): { candidates: readonly ContactSummary[]; firstNumber: number } | undefined {
+  const pending = pendingQuestionOf(state);
+  if (pending?.type === 'chooseContact') return { candidates: pending.candidates, firstNumber: 1 };
+  const list = lastListOf(state);
+  return list ? { candidates: list.entries, firstNumber: list.firstNumber } : undefined;
+}
+
+/**
+ * The person an answer picks from what was just said: the "which one?" candidates, else the list
+ * page just read. A number within the page counts from the page's start ("the second one"); one
+ * beyond it, but on the page as the card numbers it, counts from the list's start ("number seven").
+ */
+export function pickFromContext(
+  state: SessionState,
+  answer: ChoiceAnswer,
+): { readonly chosen?: ContactSummary | undefined; readonly from?: 'question' | 'list' | undefined } {
+  const pickable = pickableOf(state);
+  if (!pickable) return {};
+  const from = pendingQuestionOf(state)?.type === 'chooseContact' ? 'question' : 'list';
+  const { candidates, firstNumber } = pickable;
+  let ordinal = answer.ordinal;
+  if (ordinal !== undefined && ordinal > candidates.length && ordinal >= firstNumber) {
+    ordinal = ordinal - firstNumber + 1;
+  }
+  return { chosen: chooseCandidate(candidates, { ...answer, ordinal }), from };
+}
+
+/** The action a pick from a list carries on: the one a pending "who?" was asked for, else a summary. */
+export function actionForPick(state: SessionState): ContactAction {
+  const pending = pendingQuestionOf(state);
+  if (pending?.type === 'askName' || pending?.type === 'chooseContact' || pending?.type === 'confirmName') {
+    return pending.action;
+  }
+  return { kind: 'detail', detail: undefined };
+}
+
+/** What the user said about a person, turned into a choice: a position, or a name. */
+export function choiceOfSpokenName(spoken: string): ChoiceAnswer {
+  const position = spokenPosition(spoken);
+  if (position?.from === 'end') return { last: true };
+  if (position) return { ordinal: position.number };
+  return { name: spoken };
+}
+
+/**
+ * The name as said back once the people it found are known: a possessive heard without its
+ * apostrophe ("janes telefonnummer", "does email") loses its "s" when every person found has the
+ * name without it and none with it. "Brooks" stays "Brooks".
+ */
+export function withoutHeardPossessive(spoken: string, candidates: readonly ContactSummary[]): string {
+  const words = spoken.split(' ');
+  const last = words[words.length - 1] ?? '';
+  const heard = normalizeName(last);
+  if (heard.length < 3 || !heard.endsWith('s') || candidates.length === 0) return spoken;
+  const names = candidates.map((candidate) => ` ${normalizeName(candidate.fullName)} `);
+  const stem = heard.slice(0, -1);
+  if (names.some((name) => name.includes(` ${heard} `))) return spoken;
+  if (!names.every((name) => name.includes(` ${stem} `))) return spoken;
+  return [...words.slice(0, -1), last.replace(/s$/i, '')].join(' ');
 }

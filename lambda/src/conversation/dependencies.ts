@@ -1,5 +1,6 @@
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import type { BoardService } from '../services/board-service';
 import type { BrowseService } from '../services/browse-service';
 import type { ChangeAnnouncer } from '../services/change-announcer';
 import type { DirectoryService } from '../services/directory-service';
@@ -19,6 +20,8 @@ export interface ConversationDependencies {
   readonly suggestions?: NameSuggestionService | undefined;
   readonly browse: BrowseService;
   readonly presence: PresenceService;
+  /** The board by company and by time ("who's in from Globex", "who checked out today"). */
+  readonly board: BoardService;
   readonly identity: IdentityService;
   /** IANA zone for times when the device's own zone is unknown. */
   readonly officeTimeZone: string;

@@ -1,7 +1,8 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { ContactSummary } from '../domain/contact';
-import type { ContactDetail, IntentName } from '../interaction';
-import type { ListPosition } from '../services/browse-service';
+import { FACETS, type Facet } from '../domain/facets';
+import { type ContactDetail, type IntentName, isContactDetail } from '../interaction';
+import type { BrowseRequest, ListPosition } from '../services/browse-service';
 import type { Identity } from '../services/identity-service';
 import { isIntent } from './request-context';
 
@@ -77,6 +78,14 @@ export type PendingQuestion =
       readonly company?: string | undefined;
       /** The visit was asked for in a one-shot request: the answer to the name ends the session. */
       readonly oneShot?: boolean | undefined;
+    }
+  | {
+      /** "Portland, Maine or Portland, Oregon?" after a city that is in several states. */
+      readonly type: 'choosePlace';
+      /** The city as the directory writes it. */
+      readonly city: string;
+      /** The USPS codes of its states. */
+      readonly states: readonly string[];
     };
 
 /** What Front Desk remembers for the length of a session (session attributes). */
@@ -90,6 +99,161 @@ export interface SessionState {
   readonly timeZone?: string | undefined;
   /** The visit signed in during this session, so "I'm leaving" signs that visitor out. */
   readonly signedInVisit?: { readonly id: string } | undefined;
+  /** The detail last asked for, so "what about Wei Zhang?" asks the same of him. */
+  readonly lastDetail?: ContactDetail | undefined;
+  /** The list page last read, for "the second one", "go back" and "how many are there". */
+  readonly lastList?: ListMemory | undefined;
+  /** How many times in a row the pending question got an answer that was no answer to it. */
+  readonly misses?: number | undefined;
+}
+
+/** How many pages of a list "go back" can return through; older pages are read again from the top. */
+export const REMEMBERED_PAGES = 10;
+
+/**
+ * The list last read: what was asked (to read its first page again), where each page read so far
+ * started (to go back), and the people of the page just read (to pick one). Small on purpose: it
+ * travels in every response.
+ */
+export interface ListMemory {
+  readonly request: BrowseRequest;
+  readonly facet: Facet;
+  readonly label: string;
+  readonly total?: number | undefined;
+  /** The 1-based number of the page just read. */
+  readonly page: number;
+  /** Where each page after the first started (page 2 at [0]), up to the page just read. */
+  readonly starts: readonly PageStart[];
+  /** The 1-based position of the first person of the page just read. */
+  readonly firstNumber: number;
+  readonly entries: readonly ContactSummary[];
+}
+
+/** Where a page after the first starts: the list's key, the sort key it follows, and how many came before. */
+export interface PageStart {
+  readonly key: string;
+  readonly after: string;
+  readonly shown: number;
+}
+
+function isPageStart(value: unknown): value is PageStart {
+  const start = value as Partial<Record<keyof PageStart, unknown>> | null;
+  return (
+    typeof start === 'object' &&
+    start !== null &&
+    typeof start.key === 'string' &&
+    typeof start.after === 'string' &&
+    typeof start.shown === 'number' &&
+    Number.isInteger(start.shown) &&
+    start.shown >= 0
+  );
+}
+
+function isSummary(value: unknown): value is ContactSummary {
+  const entry = value as Partial<Record<keyof ContactSummary, unknown>> | null;
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.id === 'string' &&
+    typeof entry.fullName === 'string' &&
+    ['company', 'title', 'city', 'state'].every(
+      (key) =>
+        entry[key as keyof ContactSummary] === undefined ||
+        typeof entry[key as keyof ContactSummary] === 'string',
+    )
+  );
+}
+
+/**
+ * The list last read, or undefined when there is none or the session attributes do not hold one
+ * in the shape Front Desk writes (session attributes come back from the device: trust nothing).
+ */
+export function lastListOf(state: SessionState): ListMemory | undefined {
+  const list = state.lastList as Partial<Record<keyof ListMemory, unknown>> | undefined;
+  if (typeof list !== 'object' || list === null) return undefined;
+  const request = list.request as { by?: unknown } | undefined;
+  const valid =
+    typeof request === 'object' &&
+    request !== null &&
+    typeof request.by === 'string' &&
+    typeof list.facet === 'string' &&
+    (FACETS as readonly string[]).includes(list.facet) &&
+    typeof list.label === 'string' &&
+    (list.total === undefined || (typeof list.total === 'number' && Number.isInteger(list.total))) &&
+    typeof list.page === 'number' &&
+    Number.isInteger(list.page) &&
+    list.page >= 1 &&
+    Array.isArray(list.starts) &&
+    list.starts.every(isPageStart) &&
+    typeof list.firstNumber === 'number' &&
+    Number.isInteger(list.firstNumber) &&
+    list.firstNumber >= 1 &&
+    Array.isArray(list.entries) &&
+    list.entries.every(isSummary);
+  return valid ? (list as unknown as ListMemory) : undefined;
+}
+
+const SELF_ACTIONS: readonly string[] = ['checkIn', 'checkOut', 'isIn'] satisfies readonly SelfAction[];
+
+/**
+ * Whether a value from the session attributes is a {@link ContactAction} as Front Desk writes it.
+ * Kinds it does not know pass (a later kind is carried, not understood here); the fields of the
+ * kinds it knows must hold what they should.
+ */
+export function isContactAction(value: unknown): value is ContactAction {
+  const action = value as { kind?: unknown; detail?: unknown; followUp?: unknown } | null;
+  if (typeof action !== 'object' || action === null || typeof action.kind !== 'string') return false;
+  if (action.kind === 'detail') {
+    return (
+      action.detail === undefined || (typeof action.detail === 'string' && isContactDetail(action.detail))
+    );
+  }
+  if (action.kind === 'identify') {
+    return (
+      action.followUp === undefined ||
+      (typeof action.followUp === 'string' && SELF_ACTIONS.includes(action.followUp))
+    );
+  }
+  return true;
+}
+
+/**
+ * The pending question, if the session holds one in the shape Front Desk writes: the people it
+ * names are people, its action an action. Anything else is no question.
+ */
+export function pendingQuestionOf(state: SessionState): PendingQuestion | undefined {
+  const pending = state.pending as Record<string, unknown> | undefined;
+  if (typeof pending !== 'object' || pending === null) return undefined;
+  const candidatesValid = Array.isArray(pending.candidates) && pending.candidates.every(isSummary);
+  switch (pending.type) {
+    case 'chooseContact':
+      return candidatesValid && typeof pending.spokenName === 'string' && isContactAction(pending.action)
+        ? state.pending
+        : undefined;
+    case 'confirmName':
+      return candidatesValid && typeof pending.suggestedName === 'string' && isContactAction(pending.action)
+        ? state.pending
+        : undefined;
+    case 'askName':
+      return isContactAction(pending.action) ? state.pending : undefined;
+    case 'confirmIdentity':
+      return typeof (pending.identity as { fullName?: unknown } | undefined)?.fullName === 'string'
+        ? state.pending
+        : undefined;
+    case 'presencePage':
+    case 'listPage':
+      return state.pending;
+    case 'visitorName':
+      return typeof pending.hostId === 'string' && pending.hostId.length > 0 ? state.pending : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The detail last asked for, if the session holds one Front Desk knows. */
+export function lastDetailOf(state: SessionState): ContactDetail | undefined {
+  const detail = state.lastDetail as unknown;
+  return typeof detail === 'string' && isContactDetail(detail) ? detail : undefined;
 }
 
 export function getSessionState(input: HandlerInput): SessionState {
@@ -110,10 +274,14 @@ export function answersPending(
   return isIntent(input, ...intents) && getSessionState(input).pending?.type === type;
 }
 
-/** Merges `changes` into the session state; a key set to undefined is removed. */
+/**
+ * Merges `changes` into the session state; a key set to undefined is removed. A change to the
+ * pending question starts its count of missed answers again.
+ */
 export function updateSessionState(input: HandlerInput, changes: Partial<SessionState>): SessionState {
   if (!input.requestEnvelope.session) return {};
   const next: Record<string, unknown> = { ...getSessionState(input), ...changes };
+  if ('pending' in changes && !('misses' in changes)) delete next.misses;
   for (const [key, value] of Object.entries(next)) if (value === undefined) delete next[key];
   input.attributesManager.setSessionAttributes(next);
   return next as SessionState;

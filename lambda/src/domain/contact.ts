@@ -8,6 +8,17 @@ export interface Contact {
   readonly email?: string;
   /** E.164, for example +15125550100. */
   readonly phone?: string;
+  /** The number as dialled within its own country, written by the importer: "(512) 555-0100", "020 7946 0142". */
+  readonly phoneNational?: string;
+  /** The number as dialled from abroad, written by the importer: "+44 20 7946 0142". */
+  readonly phoneInternational?: string;
+  /** The number's country (ISO 3166 alpha-2, "US", "GB"), written by the importer. */
+  readonly phoneCountry?: string;
+  /**
+   * The form a caller in the office dials, chosen by the skill from the office's country when it
+   * reads the contact (`OfficeDiallingContacts`); never stored.
+   */
+  readonly phoneDialled?: string;
   readonly city?: string;
   /** USPS code, for example TX. */
   readonly state?: string;

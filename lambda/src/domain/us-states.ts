@@ -64,7 +64,9 @@ const CODE_BY_NAME: ReadonlyMap<string, string> = new Map(
 
 /** "Texas", "texas", "TX" and "tx" all give "TX"; anything else gives undefined. */
 export function toStateCode(value: string): string | undefined {
-  const trimmed = value.trim();
+  // Codes spelled out letter by letter arrive as "t. x." or "o r".
+  const spelled = /^\s*([a-z])\.?\s+([a-z])\.?\s*$/i.exec(value);
+  const trimmed = spelled ? `${spelled[1]}${spelled[2]}` : value.trim();
   const upper = trimmed.toUpperCase();
   if (upper.length === 2 && US_STATES[upper] !== undefined) return upper;
   return CODE_BY_NAME.get(trimmed.toLowerCase().replace(/[^a-z]/g, ''));
@@ -72,4 +74,20 @@ export function toStateCode(value: string): string | undefined {
 
 export function stateName(code: string): string {
   return US_STATES[code] ?? code;
+}
+
+/**
+ * "portland oregon" (a city and its state heard as one city) as `{city: "portland", state:
+ * "oregon"}`; undefined when the words do not end with a state's full name.
+ */
+export function splitCityAndState(words: string): { city: string; state: string } | undefined {
+  const parts = words.trim().replace(/,/g, ' ').split(/\s+/);
+  for (const stateWords of [3, 2, 1]) {
+    if (parts.length <= stateWords) continue;
+    const state = parts.slice(-stateWords).join(' ');
+    if (state.length > 2 && CODE_BY_NAME.has(state.toLowerCase().replace(/[^a-z]/g, ''))) {
+      return { city: parts.slice(0, -stateWords).join(' '), state };
+    }
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import { getIntentName, getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { whichOneQuestion } from '../conversation/contact-flow';
+import { notForUs, whichOneQuestion } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { isIntent, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
@@ -97,27 +97,16 @@ export function startOverHandler(): RequestHandler {
 
 /**
  * AMAZON.FallbackIntent, and any intent no other handler knows: says what Front Desk can do.
- * While a "which one?" is pending, it asks that again instead of losing it.
+ * While a question is pending, it asks that again once instead of losing it.
  */
 export function fallbackHandler(deps: BuiltInDependencies): RequestHandler {
   return {
     canHandle: (input) => getRequestType(input.requestEnvelope) === 'IntentRequest',
     handle: (input) => {
-      const t = translatorOf(input);
-      const pending = getSessionState(input).pending;
-      if (pending?.type === 'chooseContact') {
-        return respond(input, {
-          speech: Ssml.join([t.speak('choose.notUnderstood'), whichOneQuestion(t, pending)]),
-          reprompt: t.speak('choose.reprompt'),
-        });
-      }
       if (getIntentName(input.requestEnvelope) !== IntentNames.fallback) {
         deps.logger.warn('No handler for intent', { intent: getIntentName(input.requestEnvelope) });
       }
-      return respond(input, {
-        speech: Ssml.join([t.speak('fallback.speech'), t.speak('fallback.question')]),
-        reprompt: t.speak('launch.reprompt'),
-      });
+      return notForUs(input);
     },
   };
 }

@@ -1,9 +1,27 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { answerAboutId, askForName, askWhichOne, lookUpAndAnswer } from '../conversation/contact-flow';
+import {
+  actionForPick,
+  answerAboutId,
+  askForName,
+  askWhichOne,
+  choiceOfSpokenName,
+  lookUpAndAnswer,
+  notForUs,
+  pickFromContext,
+} from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { isIntent, resolvedIds, slotValue } from '../conversation/request-context';
-import { type ContactAction, getSessionState, type PersistentState } from '../conversation/session-state';
+import {
+  type ContactAction,
+  getSessionState,
+  lastDetailOf,
+  lastListOf,
+  type PersistentState,
+  pendingQuestionOf,
+  type SessionState,
+} from '../conversation/session-state';
+import { cleanSpokenName, spokenPosition } from '../conversation/spoken-name';
 import { type ContactDetail, IntentNames, isContactDetail, SlotNames } from '../interaction';
 import { chooseCandidate } from '../services/disambiguation';
 
@@ -13,9 +31,14 @@ export function requestedDetail(input: HandlerInput): ContactDetail | undefined 
   return isContactDetail(id) ? id : undefined;
 }
 
-async function rememberedContactId(input: HandlerInput): Promise<string | undefined> {
-  const fromSession = getSessionState(input).lastContactId;
-  if (fromSession) return fromSession;
+/**
+ * The person "her" means: the one last talked about in this session, else (when this session has
+ * not read out a list, which would make "her" anyone on it) the one last talked about before.
+ */
+async function rememberedContactId(input: HandlerInput, state: SessionState): Promise<string | undefined> {
+  const fromSession = state.lastContactId;
+  if (typeof fromSession === 'string' && fromSession.length > 0) return fromSession;
+  if (lastListOf(state)) return undefined;
   try {
     const persistent = (await input.attributesManager.getPersistentAttributes()) as PersistentState;
     return typeof persistent.lastContactId === 'string' ? persistent.lastContactId : undefined;
@@ -26,18 +49,22 @@ async function rememberedContactId(input: HandlerInput): Promise<string | undefi
 }
 
 /**
- * "what's Jane Doe's phone number", "tell me about Jane", "what about her email": one detail, or
- * a summary when none was named, about a named person or the one the conversation is about.
+ * "what's Jane Doe's phone number", "tell me about Jane", "what about her email", and the
+ * follow-up "what about Wei Zhang?" (FollowUpIntent), which asks the detail last asked about
+ * someone else: one detail, or a summary when none was named, about a named person, the one the
+ * conversation is about, or one picked from what was just said ("tell me about the second one").
  */
 export function contactDetailsHandler(deps: ConversationDependencies): RequestHandler {
   return {
-    canHandle: (input) => isIntent(input, IntentNames.contactDetails),
+    canHandle: (input) => isIntent(input, IntentNames.contactDetails, IntentNames.followUp),
     handle: async (input): Promise<Response> => {
       const state = getSessionState(input);
-      const spoken = slotValue(input, SlotNames.name);
+      const heard = slotValue(input, SlotNames.name);
+      const spoken = heard ? cleanSpokenName(heard) : undefined;
       const ids = resolvedIds(input, SlotNames.name);
-      const pending = state.pending;
-      const asked = requestedDetail(input);
+      const pending = pendingQuestionOf(state);
+      const asked =
+        requestedDetail(input) ?? (isIntent(input, IntentNames.followUp) ? lastDetailOf(state) : undefined);
       const askedAction: ContactAction | undefined = asked ? { kind: 'detail', detail: asked } : undefined;
       // A bare name answers the pending "who?", "did you mean...?" or "which one?": it continues
       // whatever was asked, also when the answer still fits several people.
@@ -47,6 +74,21 @@ export function contactDetailsHandler(deps: ConversationDependencies): RequestHa
           : undefined;
       const action: ContactAction = askedAction ?? carried ?? { kind: 'detail', detail: undefined };
 
+      // "what's the weather", "set a timer for ten minutes": words in the detail's place that are no
+      // detail Front Desk knows. Speech that was not for us, whatever the name slot caught.
+      const heardDetail = slotValue(input, SlotNames.detail);
+      if (heardDetail && !requestedDetail(input) && !isContactDetail(heardDetail.toLowerCase())) {
+        return notForUs(input);
+      }
+
+      // "the second one", "the last one" heard as a name picks from what was just said.
+      if (spoken && ids.length === 0 && spokenPosition(spoken)) {
+        const { chosen } = pickFromContext(state, choiceOfSpokenName(spoken));
+        const answer =
+          chosen && (await answerAboutId(input, deps, chosen.id, askedAction ?? actionForPick(state)));
+        if (answer) return answer;
+      }
+
       if (pending?.type === 'chooseContact') {
         const chosen = spoken ? chooseCandidate(pending.candidates, { name: spoken }) : undefined;
         if (chosen) {
@@ -54,12 +96,17 @@ export function contactDetailsHandler(deps: ConversationDependencies): RequestHa
           if (answer) return answer;
         }
         if (!spoken) return askWhichOne(input, pending, action);
+      } else if (spoken && ids.length === 0) {
+        // A name, or part of one, from the list just read picks that person.
+        const { chosen } = pickFromContext(state, { name: spoken });
+        const answer = chosen && (await answerAboutId(input, deps, chosen.id, action));
+        if (answer) return answer;
       }
 
       if (spoken) return lookUpAndAnswer(input, deps, { spoken, resolvedIds: ids }, action);
 
       // "Her email" may mean the person last talked about; a check-in never goes to a guess.
-      const contactId = action.kind === 'detail' ? await rememberedContactId(input) : undefined;
+      const contactId = action.kind === 'detail' ? await rememberedContactId(input, state) : undefined;
       if (contactId) {
         const answer = await answerAboutId(input, deps, contactId, action);
         if (answer) return answer;

@@ -8,8 +8,14 @@ import { IntentNames } from '../interaction';
  * interfaces Front Desk does not use. None of them may be answered with speech.
  */
 
+/**
+ * Intents that only answer what was just said ("none of them", "how many are there"): a new
+ * session has nothing for them to answer, so Front Desk does not offer to take them name-free.
+ */
+const ONLY_IN_CONVERSATION: ReadonlySet<string> = new Set([IntentNames.noneOfThem, IntentNames.howMany]);
+
 const CUSTOM_INTENTS: ReadonlySet<string> = new Set(
-  Object.values(IntentNames).filter((name) => !name.startsWith('AMAZON.')),
+  Object.values(IntentNames).filter((name) => !name.startsWith('AMAZON.') && !ONLY_IN_CONVERSATION.has(name)),
 );
 
 interface CanFulfillSlots {

@@ -18,9 +18,14 @@ export class BrowseRepository implements BrowseReader {
   ) {}
 
   /** The group's label and count and its first `pageSize` entries. One Query of `pageSize + 1` items. */
-  public async readFirstPage(facet: Facet, key: string, pageSize: number): Promise<BrowsePage> {
+  public async readFirstPage(
+    facet: Facet,
+    key: string,
+    pageSize: number,
+    within?: string,
+  ): Promise<BrowsePage> {
     const { items, lastKey } = await this.query('readFirstPage', {
-      ...this.partition(facet, key),
+      ...this.partition(facet, key, within),
       Limit: pageSize + 1,
     });
     const groupItem = items[0]?.sk === GROUP_SK ? items[0] : undefined;
@@ -30,9 +35,16 @@ export class BrowseRepository implements BrowseReader {
     // too many: the next page starts after the last entry kept, not after the one dropped.
     const lastKept = entryItems[entryItems.length - 1]?.sk;
     const after = entriesRead.length > pageSize && typeof lastKept === 'string' ? lastKept : lastKey;
+    const states = Array.isArray(groupItem?.states) ? groupItem.states.map(String) : undefined;
     return {
       ...(groupItem
-        ? { group: { label: String(groupItem.label ?? ''), count: Number(groupItem.count ?? 0) } }
+        ? {
+            group: {
+              label: String(groupItem.label ?? ''),
+              count: Number(groupItem.count ?? 0),
+              ...(states && states.length > 1 ? { states } : {}),
+            },
+          }
         : {}),
       entries: entryItems.map(summaryFromItem),
       after,
@@ -45,10 +57,11 @@ export class BrowseRepository implements BrowseReader {
     key: string,
     after: string,
     pageSize: number,
+    within?: string,
   ): Promise<BrowsePage> {
     const pk = keys.facetPartition(facet, key);
     const { items, lastKey } = await this.query('readPageAfter', {
-      ...this.partition(facet, key),
+      ...this.partition(facet, key, within),
       ExclusiveStartKey: { pk, sk: after },
       Limit: pageSize,
     });
@@ -58,7 +71,15 @@ export class BrowseRepository implements BrowseReader {
     };
   }
 
-  private partition(facet: Facet, key: string): QueryCommandInput {
+  /** The group's partition, or only its entries whose sort key starts with `within`. */
+  private partition(facet: Facet, key: string, within?: string): QueryCommandInput {
+    if (within !== undefined) {
+      return {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :within)',
+        ExpressionAttributeValues: { ':pk': keys.facetPartition(facet, key), ':within': within },
+      };
+    }
     return {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk',

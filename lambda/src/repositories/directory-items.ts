@@ -1,8 +1,9 @@
 import { type Contact, type ContactSummary, fullNameOf, summarize } from '../domain/contact';
-import { type Facet, facetKeys } from '../domain/facets';
+import { type Facet, facetKeys, roleSortPrefix } from '../domain/facets';
 import { personSoundKeysOf } from '../domain/name-sounds';
 import { nameVariants, normalizeName } from '../domain/normalize';
 import type { PresenceRecord, PresenceState, PresenceStatus } from '../domain/presence';
+import { roleKeysOfTitle } from '../domain/roles';
 import { stateName } from '../domain/us-states';
 
 /**
@@ -16,6 +17,7 @@ import { stateName } from '../domain/us-states';
  * | name entry      | `NAME#<spoken form>`    | `CONTACT#<id>`             | the whole contact           |
  * | sound entry     | `SOUND#<sound key>`     | `CONTACT#<id>`             | a {@link SoundEntryItem}    |
  * | browse entry    | `<FACET>#<key>`         | `ENTRY#<sort name>#<id>`   | a {@link ContactSummary}    |
+ * | role entry      | `ROLE#<role key>`       | `ENTRY#<company>/<sort name>#<id>` | a {@link ContactSummary} |
  * | browse group    | `<FACET>#<key>`         | `#GROUP`                   | display label and count     |
  * | presence        | `CONTACT#<id>`          | `PRESENCE`                 | in/out state (in/out board) |
  * | presence change | `HISTORY#<id>`          | `VERSION#<version>#<change>` | one accepted change, forever |
@@ -26,10 +28,18 @@ import { stateName } from '../domain/us-states';
  * names (`domain/name-sounds.ts`), so "did you mean" finds names that sound like what was heard
  * with a Query per key instead of reading the directory.
  *
+ * Role entries file a contact under each role key of its title (`domain/roles.ts`: "CTO" and
+ * "Chief Technology Officer" share one), sorted by company first, so "the CTO at Acme" reads only
+ * Acme's entries with `begins_with` and "who are the designers" reads the whole role. A place
+ * entry (`PLACE#portland/OR`) lists a city within one state; a city's group item names the states
+ * its people are in, so one Query tells "Portland" (two states: "which one?") from "Austin".
+ *
  * The presence item holds a person's latest accepted {@link PresenceRecord}, and the one before it
  * until the next change has archived it (`services/presence-service.ts`); while they are in it
  * also carries `presentPk`/`presentSk`, which puts it in the sparse `present` index ("who's in",
- * newest first). The history lives in its own partition, outside the contact's, so that the
+ * newest first), and `presentCompanyPk`, which puts it in `presentByCompany` ("who's in from
+ * Globex"); while they are out it carries `leftPk`/`leftSk` instead, which puts it in the sparse
+ * `left` index ("who checked out today", newest first, by the time they left). The history lives in its own partition, outside the contact's, so that the
  * importer never mistakes it for something derived from a contact; its sort key starts with the
  * zero-padded version, so a person's history reads in order, and it ends with the change id, so
  * that re-writing the same change is idempotent while two incarnations of a contact id (pruned,
@@ -59,6 +69,8 @@ export const ENTRY_SK_PREFIX = 'ENTRY#';
 export const PRESENCE_SK = 'PRESENCE';
 /** The one partition of the `present` index: the office is small enough for one. */
 export const PRESENT_PK = 'PRESENT';
+/** The one partition of the `left` index: the latest check-out of each person who is out. */
+export const LEFT_PK = 'LEFT';
 const VERSION_DIGITS = 10;
 
 export const keys = {
@@ -83,6 +95,8 @@ export const keys = {
   }),
   /** Newest first when read backwards; the id breaks ties between people in the same millisecond. */
   presentSort: (changedAt: string, id: string): string => `${changedAt}#${id}`,
+  /** The `presentByCompany` partition of a company's people who are in. */
+  presentCompany: (companyKey: string): string => `PRESENT#${companyKey}`,
 };
 
 /** Every spoken form under which a contact can be looked up by name. */
@@ -107,6 +121,10 @@ export interface BrowseGroupRef {
   readonly key: string;
   /** How the group is spoken: "Acme Corp.", "Austin", "Texas", "J". */
   readonly label: string;
+  /** Where the contact sorts within the group, before its name (roles sort by company first). */
+  readonly sortPrefix?: string | undefined;
+  /** For a city: the contact's state, so the city's group item can list every state it is in. */
+  readonly state?: string | undefined;
 }
 
 /** The browse lists a contact appears in. */
@@ -118,7 +136,15 @@ export function browseGroupsOf(contact: Contact): BrowseGroupRef[] {
   }
   if (contact.city) {
     const key = facetKeys.city(contact.city);
-    if (key) groups.push({ facet: 'CITY', key, label: contact.city });
+    const state = contact.state ? facetKeys.state(contact.state) : undefined;
+    if (key) groups.push({ facet: 'CITY', key, label: contact.city, state });
+    if (key && state) {
+      groups.push({
+        facet: 'PLACE',
+        key: facetKeys.place(contact.city, state),
+        label: `${contact.city}, ${stateName(state)}`,
+      });
+    }
   }
   if (contact.state)
     groups.push({ facet: 'STATE', key: facetKeys.state(contact.state), label: stateName(contact.state) });
@@ -126,6 +152,12 @@ export function browseGroupsOf(contact: Contact): BrowseGroupRef[] {
     [contact.firstName, contact.lastName].map((name) => facetKeys.initial(name)).filter((letter) => letter),
   );
   for (const letter of initials) groups.push({ facet: 'INITIAL', key: letter, label: letter.toUpperCase() });
+  if (contact.title) {
+    const sortPrefix = roleSortPrefix(contact.company);
+    for (const key of roleKeysOfTitle(contact.title)) {
+      groups.push({ facet: 'ROLE', key, label: key, sortPrefix });
+    }
+  }
   return groups;
 }
 
@@ -147,6 +179,8 @@ export interface BrowseGroupItem extends ItemKey {
   readonly type: string;
   readonly label: string;
   readonly count: number;
+  /** A city's group: the states its people are in, when there is more than one. */
+  readonly states?: readonly string[];
 }
 
 export function contactItem(contact: Contact): ContactItem {
@@ -168,7 +202,7 @@ export function itemsOfContact(contact: Contact): Array<ContactItem | BrowseEntr
   for (const group of browseGroupsOf(contact)) {
     items.push({
       pk: keys.facetPartition(group.facet, group.key),
-      sk: `${ENTRY_SK_PREFIX}${sortName}#${contact.id}`,
+      sk: `${ENTRY_SK_PREFIX}${group.sortPrefix ?? ''}${sortName}#${contact.id}`,
       type: ItemTypes.browseEntry,
       ...summary,
     });
@@ -193,6 +227,9 @@ const CONTACT_FIELDS = [
   'title',
   'email',
   'phone',
+  'phoneNational',
+  'phoneInternational',
+  'phoneCountry',
   'city',
   'state',
 ] as const;
@@ -238,6 +275,9 @@ export function soundEntryFromItem(item: Record<string, unknown>): ContactSummar
 export type PresenceItem = ItemKey & { readonly type: string } & PresenceRecord & {
     readonly presentPk?: string;
     readonly presentSk?: string;
+    readonly presentCompanyPk?: string;
+    readonly leftPk?: string;
+    readonly leftSk?: string;
     /** The change before this one, kept until the next change has put it in the history. */
     readonly previous?: PresenceRecord;
   };
@@ -259,17 +299,24 @@ function recordFields(record: PresenceRecord): PresenceRecord {
 }
 
 /**
- * The presence item of a record: in the `present` index exactly while the person is in. It also
+ * The presence item of a record: in the `present` index (and, with a company, `presentByCompany`)
+ * exactly while the person is in, and in the `left` index exactly while they are out. It also
  * carries the `previous` change, which the history may not have yet.
  */
 export function presenceItem(record: PresenceRecord, previous?: PresenceRecord): PresenceItem {
+  const sort = keys.presentSort(record.changedAt, record.contactId);
+  const companyKey = record.company ? facetKeys.company(record.company) : '';
   return {
     ...keys.presence(record.contactId),
     type: ItemTypes.presence,
     ...recordFields(record),
     ...(record.status === 'IN'
-      ? { presentPk: PRESENT_PK, presentSk: keys.presentSort(record.changedAt, record.contactId) }
-      : {}),
+      ? {
+          presentPk: PRESENT_PK,
+          presentSk: sort,
+          ...(companyKey ? { presentCompanyPk: keys.presentCompany(companyKey) } : {}),
+        }
+      : { leftPk: LEFT_PK, leftSk: sort }),
     ...(previous ? { previous: recordFields(previous) } : {}),
   };
 }

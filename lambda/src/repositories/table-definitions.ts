@@ -40,6 +40,22 @@ export const DIRECTORY_TABLE: TableDefinition = {
       sortKey: { name: 'presentSk', type: 'S' },
       projection: 'ALL',
     },
+    {
+      // Sparse: presence items of people who are in and have a company carry `presentCompanyPk`
+      // (`PRESENT#<company key>`), so "who's in from Globex" reads Globex's people in, newest first.
+      indexName: 'presentByCompany',
+      partitionKey: { name: 'presentCompanyPk', type: 'S' },
+      sortKey: { name: 'presentSk', type: 'S' },
+      projection: 'ALL',
+    },
+    {
+      // Sparse: presence items of people who are out carry `leftPk`/`leftSk`, so "who checked out
+      // today" reads, newest first, just the people who left since the office's midnight.
+      indexName: 'left',
+      partitionKey: { name: 'leftPk', type: 'S' },
+      sortKey: { name: 'leftSk', type: 'S' },
+      projection: 'ALL',
+    },
   ],
   // Visits expire (VISITOR_RETENTION_DAYS); reads ignore expired ones, as the local store has no TTL.
   timeToLiveAttribute: 'expiresAt',

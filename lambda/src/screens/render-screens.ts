@@ -72,7 +72,10 @@ function contactData(t: Translator, screen: Extract<Screen, { kind: 'contact' }>
   const add = (label: ResourceKey, value: string | undefined): void => {
     if (value) rows.push({ label: aplText(t.text(label)), value: aplText(value) });
   };
-  add('screen.label.phone', contact.phone ? nationalFormat(contact.phone) : undefined);
+  add(
+    'screen.label.phone',
+    contact.phone ? (contact.phoneDialled ?? nationalFormat(contact.phone)) : undefined,
+  );
   add('screen.label.email', contact.email);
   add('screen.label.office', place);
   add('screen.label.company', contact.company);

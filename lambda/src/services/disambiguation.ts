@@ -1,12 +1,25 @@
 import type { ContactSummary } from '../domain/contact';
 import { normalizeCompany, normalizeName } from '../domain/normalize';
+import { stateName } from '../domain/us-states';
 
 /** How the user answered "which one?". */
 export interface ChoiceAnswer {
   /** 1-based, from "the second one". */
   readonly ordinal?: number | undefined;
+  /** "the last one". */
+  readonly last?: boolean | undefined;
   readonly company?: string | undefined;
   readonly name?: string | undefined;
+  /** "the one in Portland": a city, or a state as spoken or as its code. */
+  readonly city?: string | undefined;
+  /** "the designer": words of the title. */
+  readonly title?: string | undefined;
+}
+
+function containsWords(haystack: string | undefined, needle: string): boolean {
+  const words = normalizeName(haystack ?? '');
+  const wanted = normalizeName(needle);
+  return wanted.length > 0 && ` ${words} `.includes(` ${wanted} `);
 }
 
 /**
@@ -22,7 +35,25 @@ export function chooseCandidate(
       ? candidates[answer.ordinal - 1]
       : undefined;
   }
+  if (answer.last) return candidates[candidates.length - 1];
   let remaining = [...candidates];
+  if (answer.city) {
+    const place = answer.city;
+    remaining = remaining.filter(
+      (candidate) =>
+        containsWords(candidate.city, place) ||
+        containsWords(candidate.state, place) ||
+        containsWords(stateName(candidate.state ?? ''), place),
+    );
+  }
+  if (answer.title) {
+    const title = answer.title;
+    // "the designer" finds "Senior Designer"; "the designers" too.
+    const singular = normalizeName(title).replace(/s$/, '');
+    remaining = remaining.filter(
+      (candidate) => containsWords(candidate.title, title) || containsWords(candidate.title, singular),
+    );
+  }
   if (answer.company) {
     const company = normalizeCompany(answer.company);
     remaining = remaining.filter((candidate) => {
@@ -39,7 +70,9 @@ export function chooseCandidate(
       return (
         fullName === name ||
         fullName.split(' ').includes(name) ||
-        normalizeName(candidate.company ?? '') === name
+        normalizeName(candidate.company ?? '') === name ||
+        containsWords(candidate.city, name) ||
+        containsWords(candidate.title, name)
       );
     });
     remaining = byName;

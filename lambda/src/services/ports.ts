@@ -20,16 +20,32 @@ export interface ContactReader {
 /** One page of a browse list as the store returns it. */
 export interface BrowsePage {
   /** The group's label and how many people it holds; read with the first page only. */
-  readonly group?: { readonly label: string; readonly count: number } | undefined;
+  readonly group?:
+    | {
+        readonly label: string;
+        readonly count: number;
+        /** A city's group: the states its people are in, when there are several. */
+        readonly states?: readonly string[] | undefined;
+      }
+    | undefined;
   readonly entries: readonly ContactSummary[];
   /** The sort key to continue after, or undefined when the store has nothing more. */
   readonly after?: string | undefined;
 }
 
-/** Browse lists ("who works at Acme"), a page at a time. */
+/**
+ * Browse lists ("who works at Acme"), a page at a time. `within` reads only the entries whose sort
+ * key starts with it (a role at one company); such a page has no group.
+ */
 export interface BrowseReader {
-  readFirstPage(facet: Facet, key: string, pageSize: number): Promise<BrowsePage>;
-  readPageAfter(facet: Facet, key: string, after: string, pageSize: number): Promise<BrowsePage>;
+  readFirstPage(facet: Facet, key: string, pageSize: number, within?: string): Promise<BrowsePage>;
+  readPageAfter(
+    facet: Facet,
+    key: string,
+    after: string,
+    pageSize: number,
+    within?: string,
+  ): Promise<BrowsePage>;
 }
 
 /** A contact filed under a sound key, with the names to compare with what was heard. */
@@ -110,4 +126,19 @@ export interface VisitorSignOutReport {
 export interface VisitorSignOut {
   /** Signs out every visit still open that began at or before `closingAt`. */
   signOutEveryone(reason: PresenceChangeReason, closingAt: Date): Promise<VisitorSignOutReport>;
+}
+
+/** One page of the board read by company or by the time people left, newest first. */
+export interface BoardPage {
+  readonly records: readonly PresenceRecord[];
+  /** Whether more people come after this page. */
+  readonly more: boolean;
+}
+
+/** The in/out board read by company ("who's in from Globex") and by time ("who checked out today"). */
+export interface BoardReader {
+  /** Up to `limit` people of the company (its normalized key) who are in, newest first. */
+  listPresentAt(companyKey: string, limit: number): Promise<BoardPage>;
+  /** Up to `limit` people who are out and left at or after `since` (ISO 8601), newest first. */
+  listLeftSince(since: string, limit: number): Promise<BoardPage>;
 }

@@ -25,7 +25,7 @@ function detailValue(t: Translator, contact: Contact, detail: ContactDetail): Ss
     case 'email':
       return contact.email ? spokenEmail(t, contact.email) : undefined;
     case 'phone':
-      return contact.phone ? telephone(contact.phone) : undefined;
+      return contact.phone ? telephone(contact.phoneDialled ?? contact.phone) : undefined;
     case 'office': {
       const place = placeOf(t, contact);
       return place ? Ssml.text(place) : undefined;
@@ -61,7 +61,8 @@ export function summarySpeech(t: Translator, contact: Contact): Ssml {
       : t.speak('summary.intro', { name }),
   ];
   sentences[0] = Ssml.join([sentences[0] as Ssml, Ssml.text('.')], '');
-  if (contact.phone) sentences.push(t.speak('summary.phone', { phone: telephone(contact.phone) }));
+  if (contact.phone)
+    sentences.push(t.speak('summary.phone', { phone: telephone(contact.phoneDialled ?? contact.phone) }));
   if (contact.email) sentences.push(t.speak('summary.email', { email: spokenEmail(t, contact.email) }));
   if (sentences.length === 1 && descriptors.length === 0)
     sentences.push(t.speak('summary.nothingMore', { name }));
@@ -74,7 +75,8 @@ export function contactCard(t: Translator, contact: Contact): { title: string; t
   if (contact.company) lines.push(t.text('card.company', { value: contact.company }));
   if (contact.title) lines.push(t.text('card.title', { value: contact.title }));
   if (contact.email) lines.push(t.text('card.email', { value: contact.email }));
-  if (contact.phone) lines.push(t.text('card.phone', { value: nationalFormat(contact.phone) }));
+  if (contact.phone)
+    lines.push(t.text('card.phone', { value: contact.phoneDialled ?? nationalFormat(contact.phone) }));
   const place = placeOf(t, contact);
   if (place) lines.push(t.text('card.office', { value: place }));
   return { title: fullNameOf(contact), text: lines.join('\n') };

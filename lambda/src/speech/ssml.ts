@@ -1,3 +1,5 @@
+import { northAmericanFormat } from '../domain/phone';
+
 /**
  * SSML building blocks. Text never enters SSML except through {@link escapeSsml}, and every piece
  * carries its plain-text twin for cards, logs of shape and the test console.
@@ -66,16 +68,18 @@ export function toSsml(value: SpeechValue): Ssml {
   return value instanceof Ssml ? value : Ssml.text(String(value));
 }
 
-/** A phone number read digit by digit the way people say them. */
-export function telephone(e164: string): Ssml {
-  const spoken = nationalFormat(e164);
+/**
+ * A phone number read digit by digit the way people say them: E.164 ("+15125550100", read in
+ * its North American form) or the form a caller dials ("020 7946 0142", "+44 20 7946 0142").
+ */
+export function telephone(number: string): Ssml {
+  const spoken = nationalFormat(number);
   return new Ssml(`<say-as interpret-as="telephone">${escapeSsml(spoken)}</say-as>`, spoken);
 }
 
-/** "+15125550100" as "(512) 555-0100"; numbers outside the North American plan stay in E.164. */
+/** "+15125550100" as "(512) 555-0100"; anything else as it is. */
 export function nationalFormat(e164: string): string {
-  const match = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
-  return match ? `(${match[1]}) ${match[2]}-${match[3]}` : e164;
+  return northAmericanFormat(e164);
 }
 
 /** How a language reads "@" and "." aloud in an address. */

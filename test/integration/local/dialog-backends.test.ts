@@ -70,7 +70,7 @@ describe('where npm run dialog finds its skill', () => {
     await second.close();
 
     expect(first.description).toBe(
-      'Store: .data/ (the one npm start uses, seeded now with 39 contacts from the sample directory).',
+      'Store: .data/ (the one npm start uses, seeded now with 43 contacts from the sample directory).',
     );
     expect(answer).toContain("Robert Smith's phone number is (512) 555-0101.");
     expect(second.description).toBe('Store: .data/ (the one npm start uses).');

@@ -216,6 +216,7 @@ describe('"check me in"', () => {
         browse: new FakeDirectoryPartitions(TEST_CONTACTS),
         persistence: persistence,
         presence: presence,
+        board: presence,
         visits: new FakeVisitStore(),
       },
       events: new RecordingEventPublisher(),

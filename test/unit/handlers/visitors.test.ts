@@ -122,13 +122,15 @@ describe('a visitor signing in', () => {
   it("gives the office's number when the host has none and could not be told", async () => {
     const events = new RecordingEventPublisher();
     events.failing = true;
+    const board = new FakePresenceStore();
     const skill = buildSkill({
       config: { ...TEST_CONFIG, officePhone: '+15125550199' },
       stores: {
         contacts: new FakeContactReader([...TEST_CONTACTS, NORA]),
         browse: new FakeDirectoryPartitions([...TEST_CONTACTS, NORA]),
         persistence: new MemoryPersistenceAdapter(personOrUserIdKey),
-        presence: new FakePresenceStore(),
+        presence: board,
+        board,
         visits: new FakeVisitStore(),
       },
       events,

@@ -169,6 +169,7 @@ describe('request types Front Desk does not converse in', () => {
     const spoken = await answer(canFulfill(intentRequest(IntentNames.isIn, { name: 'somebody new' })));
     const noSlots = await answer(canFulfill(intentRequest(IntentNames.whoIsIn)));
     const foreign = await answer(canFulfill(intentRequest('PlayMusicIntent', { song: 'x' })));
+    const onlyInConversation = await answer(canFulfill(intentRequest(IntentNames.howMany)));
 
     expect(resolved.response.canFulfillIntent).toEqual({
       canFulfill: 'YES',
@@ -180,6 +181,7 @@ describe('request types Front Desk does not converse in', () => {
     });
     expect(noSlots.response.canFulfillIntent).toEqual({ canFulfill: 'YES', slots: {} });
     expect(foreign.response.canFulfillIntent).toEqual({ canFulfill: 'NO' });
+    expect(onlyInConversation.response.canFulfillIntent).toEqual({ canFulfill: 'NO' });
   });
 });
 
@@ -285,6 +287,7 @@ describe('the skill id', () => {
         browse: new FakeDirectoryPartitions(TEST_CONTACTS),
         persistence: new MemoryPersistenceAdapter(),
         presence: new FakePresenceStore(),
+        board: new FakePresenceStore(),
         visits: new FakeVisitStore(),
       },
       events: new RecordingEventPublisher(),

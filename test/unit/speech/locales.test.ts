@@ -54,6 +54,7 @@ describe('the speech resources of every locale', () => {
 
     expect(same.sort()).toEqual(
       [
+        'board.left.entry',
         'browse.card.line',
         'browse.card.lineBare',
         'browse.entry.city',

@@ -213,6 +213,23 @@ export const deDE = {
   'screen.listHint': 'Tippen Sie auf einen Namen, um die Details zu sehen.',
   'screen.checkedIn': 'Angemeldet {when}',
   'screen.contactGone': 'Entschuldigung, diese Person finde ich nicht mehr im Verzeichnis.',
+
+  // Rückfragen: Auswahl aus dem gerade Gesagten, zurückblättern, was nicht für den Büroempfang ist.
+  'fallback.letGo': 'Lassen wir das erst einmal.',
+  'choose.noneOfThem': 'Gut, dann keiner von ihnen.',
+  'choose.notOnList':
+    'Entschuldigung, welche Person meinen Sie? Sagen Sie zum Beispiel: die erste, oder einen Namen aus der Liste.',
+  'browse.noList': 'Ich habe noch keine Liste vorgelesen.',
+  'browse.atFirstPage': 'Das war schon die erste Seite.',
+  'browse.howMany': {
+    one: 'Auf der Liste steht eine Person.',
+    other: 'Auf der Liste stehen {count} Personen.',
+  },
+  'browse.howManyUnknown': {
+    one: 'Ich habe bisher einen Namen vorgelesen, wie viele es insgesamt sind, weiß ich nicht.',
+    other: 'Ich habe bisher {count} Namen vorgelesen, wie viele es insgesamt sind, weiß ich nicht.',
+  },
+
   // Feierabend, und „ich“ ist eine Stimme (Issue 18).
   'presence.stateOutEndOfDay': '{name} wurde {when} zum Feierabend abgemeldet.',
   'presence.alreadyOutEndOfDay': '{name} wurde schon {when} zum Feierabend abgemeldet.',
@@ -222,6 +239,40 @@ export const deDE = {
     'Ich merke mir Personen nur an ihrer Stimme, und Ihre Stimme erkenne ich auf diesem Gerät nicht. Ein Stimmprofil richten Sie ein, indem Sie sagen: Alexa, lerne meine Stimme. Oder in der Alexa App unter Einstellungen, Ihr Profil, Sprach-ID. Bis dahin nennen Sie einfach einen Namen, zum Beispiel: Melde Jane Doe an.',
   'identity.nothingToForgetByVoice':
     'Ich merke mir Personen nur an ihrer Stimme, und Ihre erkenne ich nicht. Es gibt also nichts zu vergessen.',
+  // Funktionen, Orte mit Bundesstaat, und die Anwesenheitstafel nach Zeit und Firma.
+  'list.or': 'oder',
+  'browse.count.role': {
+    one: 'Für {label} gibt es eine Person:',
+    other: 'Für {label} gibt es {count} Personen:',
+  },
+  'browse.count.roleAt': {
+    one: 'Für {label} bei {company} gibt es eine Person:',
+    other: 'Für {label} bei {company} gibt es {count} Personen:',
+  },
+  'browse.uncounted.role': 'Für {label} habe ich diese Personen gefunden:',
+  'browse.uncounted.roleAt': 'Für {label} bei {company} habe ich diese Personen gefunden:',
+  'browse.entry.titleAtCompany': '{name}, {title} bei {company}',
+  'browse.nobody.role': 'Ich kenne leider niemanden, dessen Funktion zu {name} passt.',
+  'browse.nobody.roleAt': 'Bei {company} kenne ich leider niemanden, dessen Funktion zu {name} passt.',
+  'browse.missing.role': 'Welche Funktion meinen Sie? Sagen Sie zum Beispiel: Wer ist der CTO bei Globex?',
+  'browse.card.title.role': 'Personen für {label}',
+  'browse.card.title.roleAt': '{label} bei {company}',
+  'browse.whichPlace.question': '{city} gibt es in mehreren Bundesstaaten. Meinen Sie {places}?',
+  'browse.whichPlace.reprompt': 'Welches {city} meinen Sie? Sagen Sie zum Beispiel: das in {example}.',
+  'board.missing.company': 'Welche Firma meinen Sie? Sagen Sie zum Beispiel: Wer von Globex ist da?',
+  'board.inFrom.nobody': 'Von {company} ist gerade niemand angemeldet.',
+  'board.inFrom.list': { one: 'Von {company} ist {names} da.', other: 'Von {company} sind {names} da.' },
+  'board.inFrom.more': 'Es sind noch mehr Leute da. Um alle zu hören, fragen Sie: Wer ist da?',
+  'board.inFrom.cardTitle': 'Da von {company}',
+  'board.left.nobody': 'Heute hat sich noch niemand abgemeldet.',
+  'board.left.list': {
+    one: 'Heute hat sich abgemeldet: {names}.',
+    other: 'Heute haben sich abgemeldet: {names}.',
+  },
+  'board.left.more': 'Andere haben sich heute schon früher abgemeldet.',
+  'board.left.entry': '{name} {when}',
+  'board.left.cardTitle': 'Heute abgemeldet',
+  'board.left.cardLine': '{name}, abgemeldet {when}',
   // Der Besucherempfang (Issue 17).
   'visitor.askHost': 'Zu wem möchten Sie?',
   'visitor.askHostReprompt': 'Bitte nennen Sie mir den Namen der Person, die Sie besuchen.',

@@ -197,6 +197,21 @@ export const enUS = {
   'screen.listHint': 'Touch a name to see their details.',
   'screen.checkedIn': 'Checked in {when}',
   'screen.contactGone': "Sorry, I can't find that person in the directory any more.",
+  // Follow-ups: picking from what was just said, paging back, speech that is not for Front Desk.
+  'fallback.letGo': "Let's leave that for now.",
+  'choose.noneOfThem': 'Okay, none of them.',
+  'choose.notOnList': "Sorry, I didn't catch which one. You can say the first one, or a name from the list.",
+  'browse.noList': "I haven't read out a list yet.",
+  'browse.atFirstPage': 'That was the first page.',
+  'browse.howMany': {
+    one: 'There is one person on the list.',
+    other: 'There are {count} people on the list.',
+  },
+  'browse.howManyUnknown': {
+    one: "I've read out one name so far, and I don't know how many there are in all.",
+    other: "I've read out {count} names so far, and I don't know how many there are in all.",
+  },
+
   // End of day and "me is a voice" (issue 18).
   'presence.stateOutEndOfDay': '{name} checked out {when} (end of day).',
   'presence.alreadyOutEndOfDay': '{name} already checked out {when} (end of day).',
@@ -206,6 +221,37 @@ export const enUS = {
     "I only remember people by their voice, and I don't recognize yours on this device. To set up a voice profile, say: Alexa, learn my voice. Or, in the Alexa app, go to Settings, Your Profile, Voice ID. Until then, just say a name, like: check in Jane Doe.",
   'identity.nothingToForgetByVoice':
     "I only remember people by their voice, and I don't recognize yours, so there's nothing to forget.",
+  // Roles, places with their state, and the board by time and company.
+  'list.or': 'or',
+  'browse.count.role': {
+    one: 'For {label}, there is one person:',
+    other: 'For {label}, there are {count} people:',
+  },
+  'browse.count.roleAt': {
+    one: 'For {label} at {company}, there is one person:',
+    other: 'For {label} at {company}, there are {count} people:',
+  },
+  'browse.uncounted.role': 'Here is who I found for {label}:',
+  'browse.uncounted.roleAt': 'Here is who I found for {label} at {company}:',
+  'browse.entry.titleAtCompany': '{name}, {title} at {company}',
+  'browse.nobody.role': "Sorry, I don't know anyone whose title matches {name}.",
+  'browse.nobody.roleAt': "Sorry, I don't know anyone at {company} whose title matches {name}.",
+  'browse.missing.role': 'Which role? For example, say: who is the CTO at Globex?',
+  'browse.card.title.role': 'People for {label}',
+  'browse.card.title.roleAt': '{label} at {company}',
+  'browse.whichPlace.question': 'There is a {city} in more than one state. Do you mean {places}?',
+  'browse.whichPlace.reprompt': 'Which {city} do you mean? For example, say: the one in {example}.',
+  'board.missing.company': 'Which company? For example, say: who is in from Globex?',
+  'board.inFrom.nobody': 'Nobody from {company} is checked in right now.',
+  'board.inFrom.list': { one: 'From {company}, {names} is in.', other: 'From {company}, {names} are in.' },
+  'board.inFrom.more': 'There are more. To hear everyone, say: who is in?',
+  'board.inFrom.cardTitle': 'In from {company}',
+  'board.left.nobody': 'Nobody has checked out today.',
+  'board.left.list': { one: 'Checked out today: {names}.', other: 'Checked out today: {names}.' },
+  'board.left.more': 'Others checked out earlier today.',
+  'board.left.entry': '{name} {when}',
+  'board.left.cardTitle': 'Checked out today',
+  'board.left.cardLine': '{name}, checked out {when}',
   // The visitor desk (issue 17).
   'visitor.askHost': 'Who are you here to see?',
   'visitor.askHostReprompt': "Please tell me the name of the person you're visiting.",

@@ -159,7 +159,7 @@ describe('npm run import', () => {
 
     expect(code).toBe(0);
     expect(out).toMatch(/^Dry run, nothing written: 10 added, 0 updated, 0 unchanged/);
-    expect(out).toMatch(/\nWould put 161 items and delete 0; browse groups: 26 written, 0 deleted\n$/);
+    expect(out).toMatch(/\nWould put 188 items and delete 0; browse groups: 49 written, 0 deleted\n$/);
     expect(await store.items()).toEqual([]);
   });
 

@@ -17,7 +17,7 @@ function contents(
 }
 
 describe('validateDirectory', () => {
-  it('stores phones as E.164, states as USPS codes and aliases as a list', () => {
+  it('stores phones as E.164 with the forms they are dialled in, states as USPS codes and aliases as a list', () => {
     // Prepare
     const records = [
       row(2, { id: '1', phone: '(512) 555-0100', state: 'texas', aliases: ' Janie ; ;JD;janie' }),
@@ -35,10 +35,23 @@ describe('validateDirectory', () => {
         firstName: 'Jane',
         lastName: 'Doe',
         phone: '+15125550100',
+        phoneNational: '(512) 555-0100',
+        phoneInternational: '+1 512 555 0100',
+        phoneCountry: 'US',
         state: 'TX',
         aliases: ['Janie', 'JD'],
       },
-      { id: '2', firstName: 'Jane', lastName: 'Doe', phone: '+442079460958', state: 'NY', aliases: [] },
+      {
+        id: '2',
+        firstName: 'Jane',
+        lastName: 'Doe',
+        phone: '+442079460958',
+        phoneNational: '020 7946 0958',
+        phoneInternational: '+44 20 7946 0958',
+        phoneCountry: 'GB',
+        state: 'NY',
+        aliases: [],
+      },
     ]);
   });
 

@@ -1,0 +1,110 @@
+import type { PresenceRecord } from '../../../lambda/src/domain/presence';
+import { BoardRepository } from '../../../lambda/src/repositories/board-repository';
+import { BrowseRepository } from '../../../lambda/src/repositories/browse-repository';
+import { PresenceRepository } from '../../../lambda/src/repositories/presence-repository';
+import { sampleContacts } from '../../support/sample-contacts';
+import { putDirectory, recordCommands, startTestStore, type TestStore } from '../../support/store';
+
+function record(
+  contactId: string,
+  version: number,
+  status: 'IN' | 'OUT',
+  at: string,
+  company?: string,
+): PresenceRecord {
+  return {
+    contactId,
+    status,
+    changedAt: at,
+    version,
+    changeId: `${contactId}-${version}`,
+    requester: 'a'.repeat(64),
+    fullName: `Person ${contactId}`,
+    firstName: 'Person',
+    ...(company ? { company } : {}),
+  };
+}
+
+describe('roles, places and the board on the embedded store', () => {
+  let testStore: TestStore;
+
+  beforeAll(async () => {
+    testStore = await startTestStore();
+    await putDirectory(testStore.setup, testStore.tables.directory, sampleContacts());
+  });
+
+  afterAll(() => testStore.close());
+
+  it("reads one company's people of a role with one Query of that company's entries", async () => {
+    const commands = recordCommands(testStore.client);
+    const repository = new BrowseRepository(testStore.client, testStore.tables.directory);
+
+    const globex = await repository.readFirstPage('ROLE', 'chief officer technology', 5, 'ENTRY#globex/');
+    const everyone = await repository.readFirstPage('ROLE', 'chief officer technology', 5);
+
+    expect(globex.group).toBeUndefined();
+    expect(globex.entries.map((entry) => entry.fullName)).toEqual(['Jane Okafor']);
+    expect(everyone.group?.count).toBe(2);
+    expect(everyone.entries.map((entry) => entry.fullName)).toEqual(['Owen Pierce', 'Jane Okafor']);
+    expect(commands).toEqual(['QueryCommand', 'QueryCommand']);
+  });
+
+  it('pages a role within a company after the last entry read, never past the company', async () => {
+    const repository = new BrowseRepository(testStore.client, testStore.tables.directory);
+
+    // Globex's executives: an Account Executive and an Executive Assistant; others elsewhere.
+    const first = await repository.readFirstPage('ROLE', 'executive', 1, 'ENTRY#globex/');
+    const second = await repository.readPageAfter(
+      'ROLE',
+      'executive',
+      first.after as string,
+      5,
+      'ENTRY#globex/',
+    );
+
+    expect(first.entries.map((entry) => entry.fullName)).toEqual(['Jane Doe']);
+    expect(second.entries.map((entry) => entry.fullName)).toEqual(['Margaret Ellis']);
+    expect(second.after).toBeUndefined();
+  });
+
+  it("names a city's states on its group item only when there are several", async () => {
+    const repository = new BrowseRepository(testStore.client, testStore.tables.directory);
+
+    const portland = await repository.readFirstPage('CITY', 'portland', 5);
+    const austin = await repository.readFirstPage('CITY', 'austin', 5);
+    const maine = await repository.readFirstPage('PLACE', 'portland/ME', 5);
+
+    expect(portland.group).toEqual({ label: 'Portland', count: 6, states: ['ME', 'OR'] });
+    expect(austin.group).toEqual({ label: 'Austin', count: 7 });
+    expect(maine.entries.map((entry) => entry.fullName)).toEqual(['Owen Pierce', 'Lena Vogel']);
+  });
+
+  it('reads the people of a company who are in, and who left since a moment, from the sparse indexes', async () => {
+    const presence = new PresenceRepository(testStore.client, testStore.tables.directory);
+    const board = new BoardRepository(testStore.client, testStore.tables.directory);
+    await presence.putPresence(record('b1', 1, 'IN', '2026-03-02T14:00:00.000Z', 'Globex'), 0);
+    await presence.putPresence(record('b2', 1, 'IN', '2026-03-02T14:05:00.000Z', 'Globex Corporation'), 0);
+    await presence.putPresence(record('b3', 1, 'IN', '2026-03-02T14:10:00.000Z', 'Acme Corp.'), 0);
+    await presence.putPresence(record('b1', 2, 'OUT', '2026-03-02T18:00:00.000Z', 'Globex'), 1);
+    await presence.putPresence(record('b4', 1, 'OUT', '2026-03-01T18:00:00.000Z'), 0);
+    const commands = recordCommands(testStore.client);
+
+    const globex = await board.listPresentAt('globex', 5);
+    const acme = await board.listPresentAt('acme', 5);
+    const left = await board.listLeftSince('2026-03-02T05:00:00.000Z', 5);
+    const one = await board.listLeftSince('2026-03-01T05:00:00.000Z', 1);
+
+    expect(globex).toEqual({
+      records: [record('b2', 1, 'IN', '2026-03-02T14:05:00.000Z', 'Globex Corporation')],
+      more: false,
+    });
+    expect(acme.records.map((entry) => entry.contactId)).toEqual(['b3']);
+    expect(left).toEqual({
+      records: [record('b1', 2, 'OUT', '2026-03-02T18:00:00.000Z', 'Globex')],
+      more: false,
+    });
+    expect(one.records.map((entry) => entry.contactId)).toEqual(['b1']);
+    expect(one.more).toBe(true);
+    expect(commands).toEqual(['QueryCommand', 'QueryCommand', 'QueryCommand', 'QueryCommand']);
+  });
+});

@@ -1,0 +1,71 @@
+import type { Contact } from '../../../lambda/src/domain/contact';
+import { BoardService, startOfDay } from '../../../lambda/src/services/board-service';
+import { PresenceService } from '../../../lambda/src/services/presence-service';
+import { FakePresenceStore } from '../../support/fakes';
+
+const person = (id: string, firstName: string, company?: string): Contact => ({
+  id,
+  firstName,
+  lastName: 'Test',
+  ...(company ? { company } : {}),
+  aliases: [],
+});
+
+async function boardAt(times: Array<[Contact, 'IN' | 'OUT', string]>) {
+  const store = new FakePresenceStore();
+  let now = new Date('2026-01-01T00:00:00Z');
+  const presence = new PresenceService(store, { clock: () => now });
+  for (const [contact, status, at] of times) {
+    now = new Date(at);
+    await presence.setPresence(contact, status, 'requester');
+  }
+  return { store, setNow: (at: string) => (now = new Date(at)), clock: () => now };
+}
+
+describe('BoardService', () => {
+  it('says who of a company is in, newest first, and nobody else', async () => {
+    const ann = person('a', 'Ann', 'Globex');
+    const bo = person('b', 'Bo', 'Globex Corporation');
+    const cy = person('c', 'Cy', 'Acme Corp.');
+    const { store, clock } = await boardAt([
+      [ann, 'IN', '2026-03-02T14:00:00Z'],
+      [bo, 'IN', '2026-03-02T15:00:00Z'],
+      [cy, 'IN', '2026-03-02T15:30:00Z'],
+    ]);
+
+    const page = await new BoardService(store, clock).whoIsInFrom({ spoken: 'globex' });
+
+    expect(page.records.map((record) => record.firstName)).toEqual(['Bo', 'Ann']);
+    expect(page.more).toBe(false);
+  });
+
+  it('says who left since midnight in the office zone, newest first, not who left yesterday or came back', async () => {
+    const ann = person('a', 'Ann');
+    const bo = person('b', 'Bo');
+    const cy = person('c', 'Cy');
+    const { store, setNow, clock } = await boardAt([
+      [ann, 'IN', '2026-03-02T13:00:00Z'],
+      // 11:30 PM the evening before in New York.
+      [ann, 'OUT', '2026-03-02T04:30:00Z'],
+      [bo, 'IN', '2026-03-02T13:00:00Z'],
+      [bo, 'OUT', '2026-03-02T18:00:00Z'],
+      [cy, 'IN', '2026-03-02T13:00:00Z'],
+      [cy, 'OUT', '2026-03-02T19:00:00Z'],
+      [cy, 'IN', '2026-03-02T20:00:00Z'],
+    ]);
+    setNow('2026-03-02T21:00:00Z');
+
+    const page = await new BoardService(store, clock).whoLeftToday('America/New_York');
+
+    expect(page.records.map((record) => record.firstName)).toEqual(['Bo']);
+  });
+
+  it('finds midnight in the listener zone', () => {
+    expect(startOfDay(new Date('2026-03-02T21:00:00.250Z'), 'America/New_York').toISOString()).toBe(
+      '2026-03-02T05:00:00.000Z',
+    );
+    expect(startOfDay(new Date('2026-03-02T23:30:00Z'), 'Europe/Berlin').toISOString()).toBe(
+      '2026-03-02T23:00:00.000Z',
+    );
+  });
+});
