@@ -96,7 +96,10 @@ describe('the benchmark harness', () => {
   });
 
   it('takes its parts, the large directory and the delay from the command line', () => {
+    // Act
     const settings = settingsFromArguments(['--parts=1,6', '--large', '--delay=8']);
+
+    // Assess
     expect(settings).not.toBe('help');
     if (settings === 'help') return;
     expect([...settings.parts]).toEqual(['1', '6']);

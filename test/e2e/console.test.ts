@@ -36,9 +36,11 @@ describe('the test console in Chromium', () => {
   });
 
   it('answers a typed utterance with the speech, the card and the JSON of both sides', async () => {
+    // Act
     const welcome = await say(page, 'open front desk');
     const answer = await say(page, "what's bob smith's phone number");
 
+    // Assess
     expect(welcome).toContain('Welcome to Front Desk.');
     expect(answer).toContain("Robert Smith's phone number is (512) 555-0101.");
     expect(answer).toContain('ContactDetailsIntent');
@@ -57,8 +59,10 @@ describe('the test console in Chromium', () => {
   });
 
   it('shows text from the skill as text, never as markup', async () => {
+    // Act
     await say(page, 'who is sean oneill');
 
+    // Assess
     expect(await page.locator('[data-role="alexa"]').last().textContent()).toContain(
       'Senior Engineer <Platform>',
     );
@@ -66,32 +70,39 @@ describe('the test console in Chromium', () => {
   });
 
   it('sends a raw envelope exactly as pasted, and answers it', async () => {
+    // Prepare
     const envelope = readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/requests/help.json'), 'utf8');
 
+    // Act
     await page.click('#raw summary');
     await page.fill('#envelope', envelope);
     const answers = page.locator('[data-role="alexa"]');
     await page.click('#send-envelope');
     await answers.first().waitFor();
 
+    // Assess
     expect(await page.locator('[data-role="user"]').last().textContent()).toBe('[raw AMAZON.HelpIntent]');
     expect(await answers.last().textContent()).toContain("Ask for someone's phone number");
     expect(await page.textContent('#request-json')).toContain('"requestId": "amzn1.echo-api.request.help"');
   });
 
   it('resets the session: the next utterance opens a new one', async () => {
+    // Prepare
     await say(page, 'open front desk');
     expect(await page.textContent('#session-status')).toBe('open');
 
+    // Act
     await page.click('#reset');
     await page.waitForSelector('#session-status:text("closed")');
     await say(page, 'help');
 
+    // Assess
     expect(await page.textContent('#request-json')).toContain('"new": true');
     expect(await page.textContent('#session-status')).toBe('open');
   });
 
   it('leaves POST /alexa verified: an unsigned request from the page is refused', async () => {
+    // Act
     const status = await page.evaluate(async () => {
       const response = await fetch('/alexa', {
         method: 'POST',
@@ -101,6 +112,7 @@ describe('the test console in Chromium', () => {
       return response.status;
     });
 
+    // Assess
     expect(status).toBe(400);
   });
 });

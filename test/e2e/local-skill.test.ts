@@ -56,31 +56,39 @@ describe('the local skill behind POST /alexa', () => {
   });
 
   it('answers a signed lookup with the right detail and card', async () => {
+    // Act
     const { status, body } = await post(readFixture('contact-details-er-match.json'));
 
+    // Assess
     expect(status).toBe(200);
     expect(speechOf(body)).toContain("Robert Smith's phone number is (512) 555-0101.");
     expect(cardOf(body)?.title).toBe('Robert Smith');
   });
 
   it('answers a name heard without entity resolution', async () => {
+    // Prepare
     const envelope = readFixture('contact-details-no-match.json') as {
       request: { intent: { slots: Record<string, unknown> } };
     };
     envelope.request.intent.slots.name = { name: 'name', value: "sean o'neill", confirmationStatus: 'NONE' };
 
+    // Act
     const { body } = await post(envelope);
 
+    // Assess
     expect(cardOf(body)?.title).toBe("Sean O'Neill");
   });
 
   it('refuses an unsigned request with HTTP 400', async () => {
+    // Act
     const response = await fetch(url, { method: 'POST', body: JSON.stringify(readFixture('launch.json')) });
 
+    // Assess
     expect(response.status).toBe(400);
   });
 
   it('keeps its data across restarts and does not seed twice', async () => {
+    // Prepare
     const again = await startLocalSkill({
       dataDir: path.join(dataDir, 'second'),
       seedFile: SAMPLE_DIRECTORY_CSV,
@@ -88,12 +96,14 @@ describe('the local skill behind POST /alexa', () => {
     await again.close();
     await local.close();
 
+    // Act
     local = await startLocalSkill({
       dataDir,
       seedFile: SAMPLE_DIRECTORY_CSV,
       environment: { LOG_LEVEL: 'SILENT' },
     });
 
+    // Assess
     expect(local.seeded).toBeUndefined();
     const { body } = await post(readFixture('contact-details-er-match.json'));
     expect(cardOf(body)?.title).toBe('Robert Smith');

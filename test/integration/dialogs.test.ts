@@ -23,6 +23,7 @@ describe('the conversations in test/dialogs/, replayed on the sample directory u
   });
 
   it.each(files)('%s plays as scripted', async (file) => {
+    // Prepare
     let guard: PolicyGuard | undefined;
     const backend = await replayBackend(undefined, {
       decorateClient: (client) => {
@@ -33,11 +34,13 @@ describe('the conversations in test/dialogs/, replayed on the sample directory u
       const relative = path.relative(PROJECT_ROOT, path.join(DIALOGS, file));
       const script = parseReplayScript(readFileSync(path.join(DIALOGS, file), 'utf8'), relative);
 
+      // Act
       const result = await runReplay(
         script,
         new DialogSession({ invoke: backend.invoke, endOfDay: backend.endOfDay }),
       );
 
+      // Assess
       // A refused call is named first: the replay would only show the apology it caused.
       expect(guard).toBeDefined();
       guard?.assertNoRefusals();

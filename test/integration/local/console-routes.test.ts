@@ -37,8 +37,10 @@ describe("the test console's development routes", () => {
     fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': type }, body });
 
   it('serves the page with a policy that runs only its own script', async () => {
+    // Act
     const response = await fetch(`${base}/`);
 
+    // Assess
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<script type="module" src="/console/app.js"></script>');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
@@ -48,9 +50,11 @@ describe("the test console's development routes", () => {
   });
 
   it('answers an utterance with the turn: speech, request and session', async () => {
+    // Act
     const response = await post('/dev/utterance', JSON.stringify({ text: 'open front desk' }));
     const turn = (await response.json()) as ReturnType<typeof turnView>;
 
+    // Assess
     expect(response.status).toBe(200);
     expect(turn.speech).toBe('Heard LaunchRequest.');
     expect(turn.heard).toBe('LaunchRequest  (new session)');
@@ -77,26 +81,34 @@ describe("the test console's development routes", () => {
     ],
     ['/dev/locale', '{"locale": "de-DE"}', 'application/json', 400, 'Pick one of: en-US'],
   ])('refuses %s with %j', async (path, body, type, status, message) => {
+    // Act
     const response = await post(path, body, type);
 
+    // Assess
     expect(response.status).toBe(status);
     expect(((await response.json()) as { error: string }).error).toContain(message);
   });
 
   it("says why when the skill fails, on the tester's own machine", async () => {
+    // Prepare
     await post('/dev/utterance', JSON.stringify({ text: 'open front desk' }));
 
+    // Act
     const response = await post('/dev/utterance', JSON.stringify({ text: 'exit' }));
 
+    // Assess
     expect(response.status).toBe(500);
     expect(((await response.json()) as { error: string }).error).toBe('Error: the skill failed');
   });
 
   it('resets the session', async () => {
+    // Prepare
     await post('/dev/utterance', JSON.stringify({ text: 'open front desk' }));
 
+    // Act
     const view = (await (await post('/dev/reset', '{}')).json()) as { state: { open: boolean } };
 
+    // Assess
     expect(view.state.open).toBe(false);
   });
 });

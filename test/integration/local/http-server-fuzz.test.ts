@@ -120,8 +120,10 @@ describe('the local endpoint under fuzzed HTTP requests', () => {
   it(
     'refuses unsigned or malformed requests with 400, 404, 405 or 413, never 500, and never hangs',
     async () => {
+      // Prepare
       const statuses: Record<number, number> = {};
 
+      // Act
       await fc.assert(
         fc.asyncProperty(target, headers, body, async ([method, path], head, payload) => {
           const sent = method === 'GET' || method === 'HEAD' ? undefined : payload;
@@ -137,6 +139,7 @@ describe('the local endpoint under fuzzed HTTP requests', () => {
         { numRuns: RUNS, seed: fuzzSeed() },
       );
 
+      // Assess
       process.stdout.write(`HTTP fuzz, unsigned requests: ${RUNS}, statuses ${JSON.stringify(statuses)}\n`);
       expect(statuses[500]).toBeUndefined();
     },
@@ -146,8 +149,10 @@ describe('the local endpoint under fuzzed HTTP requests', () => {
   it(
     'answers signed fuzzed envelopes with a valid Alexa response or a 400, never 500',
     async () => {
+      // Prepare
       const statuses: Record<number, number> = {};
 
+      // Act
       await fc.assert(
         fc.asyncProperty(fuzzCase, async (fuzz) => {
           const { envelope } = envelopeOf(fuzz, { snapshots });
@@ -173,6 +178,7 @@ describe('the local endpoint under fuzzed HTTP requests', () => {
         { numRuns: RUNS, seed: fuzzSeed() },
       );
 
+      // Assess
       process.stdout.write(`HTTP fuzz, signed envelopes: ${RUNS}, statuses ${JSON.stringify(statuses)}\n`);
       expect(statuses[200]).toBeGreaterThan(RUNS / 2);
     },
@@ -180,9 +186,11 @@ describe('the local endpoint under fuzzed HTTP requests', () => {
   );
 
   it('answers a body signed for other bytes with 400', async () => {
+    // Prepare
     const { body: signed } = signer.signEnvelope(readFixture('launch'));
     const tampered = Buffer.from(signed.toString().replace('LaunchRequest', 'IntentRequest'));
 
+    // Act
     const answer = await send(port, {
       method: 'POST',
       path: '/alexa',
@@ -190,6 +198,7 @@ describe('the local endpoint under fuzzed HTTP requests', () => {
       body: tampered,
     });
 
+    // Assess
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.text)).toEqual({
       error: 'Request verification failed',
@@ -198,6 +207,7 @@ describe('the local endpoint under fuzzed HTTP requests', () => {
   });
 
   it('closes a connection that speaks no HTTP with a 400, without disturbing the next request', async () => {
+    // Act
     const reply = await new Promise<string>((resolve) => {
       const socket = connect(port, '127.0.0.1', () => socket.end('\u0000\u0001GARBAGE \r\n\r\n'));
       const chunks: Buffer[] = [];
@@ -206,6 +216,7 @@ describe('the local endpoint under fuzzed HTTP requests', () => {
     });
     const next = await send(port, { method: 'GET', path: '/alexa', headers: {} });
 
+    // Assess
     expect(reply).toMatch(/^HTTP\/1\.1 400/);
     expect(next.status).toBe(405);
   });

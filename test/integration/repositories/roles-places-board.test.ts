@@ -36,12 +36,15 @@ describe('roles, places and the board on the embedded store', () => {
   afterAll(() => testStore.close());
 
   it("reads one company's people of a role with one Query of that company's entries", async () => {
+    // Prepare
     const commands = recordCommands(testStore.client);
     const repository = new BrowseRepository(testStore.client, testStore.tables.directory);
 
+    // Act
     const globex = await repository.readFirstPage('ROLE', 'chief officer technology', 5, 'ENTRY#globex/');
     const everyone = await repository.readFirstPage('ROLE', 'chief officer technology', 5);
 
+    // Assess
     expect(globex.group).toBeUndefined();
     expect(globex.entries.map((entry) => entry.fullName)).toEqual(['Jane Okafor']);
     expect(everyone.group?.count).toBe(2);
@@ -50,8 +53,10 @@ describe('roles, places and the board on the embedded store', () => {
   });
 
   it('pages a role within a company after the last entry read, never past the company', async () => {
+    // Prepare
     const repository = new BrowseRepository(testStore.client, testStore.tables.directory);
 
+    // Act
     // Globex's executives: an Account Executive and an Executive Assistant; others elsewhere.
     const first = await repository.readFirstPage('ROLE', 'executive', 1, 'ENTRY#globex/');
     const second = await repository.readPageAfter(
@@ -62,24 +67,29 @@ describe('roles, places and the board on the embedded store', () => {
       'ENTRY#globex/',
     );
 
+    // Assess
     expect(first.entries.map((entry) => entry.fullName)).toEqual(['Jane Doe']);
     expect(second.entries.map((entry) => entry.fullName)).toEqual(['Margaret Ellis']);
     expect(second.after).toBeUndefined();
   });
 
   it("names a city's states on its group item only when there are several", async () => {
+    // Prepare
     const repository = new BrowseRepository(testStore.client, testStore.tables.directory);
 
+    // Act
     const portland = await repository.readFirstPage('CITY', 'portland', 5);
     const austin = await repository.readFirstPage('CITY', 'austin', 5);
     const maine = await repository.readFirstPage('PLACE', 'portland/ME', 5);
 
+    // Assess
     expect(portland.group).toEqual({ label: 'Portland', count: 6, states: ['ME', 'OR'] });
     expect(austin.group).toEqual({ label: 'Austin', count: 7 });
     expect(maine.entries.map((entry) => entry.fullName)).toEqual(['Owen Pierce', 'Lena Vogel']);
   });
 
   it('reads the people of a company who are in, and who left since a moment, from the sparse indexes', async () => {
+    // Prepare
     const presence = new PresenceRepository(testStore.client, testStore.tables.directory);
     const board = new BoardRepository(testStore.client, testStore.tables.directory);
     await presence.putPresence(record('b1', 1, 'IN', '2026-03-02T14:00:00.000Z', 'Globex'), 0);
@@ -89,11 +99,13 @@ describe('roles, places and the board on the embedded store', () => {
     await presence.putPresence(record('b4', 1, 'OUT', '2026-03-01T18:00:00.000Z'), 0);
     const commands = recordCommands(testStore.client);
 
+    // Act
     const globex = await board.listPresentAt('globex', 5);
     const acme = await board.listPresentAt('acme', 5);
     const left = await board.listLeftSince('2026-03-02T05:00:00.000Z', 5);
     const one = await board.listLeftSince('2026-03-01T05:00:00.000Z', 1);
 
+    // Assess
     expect(globex).toEqual({
       records: [record('b2', 1, 'IN', '2026-03-02T14:05:00.000Z', 'Globex Corporation')],
       more: false,

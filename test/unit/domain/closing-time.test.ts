@@ -18,19 +18,28 @@ describe('parseClockTime', () => {
 
 describe('latestClosingTime', () => {
   it('is today at closing time once the office clocks have passed it', () => {
+    // Act
     // 20:15 in New York (EDT, UTC-4) on 2026-07-01.
     const closing = latestClosingTime(new Date('2026-07-02T00:15:00Z'), seven, 'America/New_York');
+
+    // Assess
     expect(closing.toISOString()).toBe('2026-07-01T23:00:00.000Z');
   });
 
   it('is yesterday at closing time before the office clocks reach it', () => {
+    // Act
     // 10:00 in New York (EST, UTC-5) on 2026-01-15.
     const closing = latestClosingTime(new Date('2026-01-15T15:00:00Z'), seven, 'America/New_York');
+
+    // Assess
     expect(closing.toISOString()).toBe('2026-01-15T00:00:00.000Z');
   });
 
   it('is exactly the scheduled moment when run at it', () => {
+    // Prepare
     const at = new Date('2026-01-15T00:00:00Z');
+
+    // Assess
     expect(latestClosingTime(at, seven, 'America/New_York').toISOString()).toBe(at.toISOString());
   });
 
@@ -54,12 +63,15 @@ describe('latestClosingTime', () => {
   });
 
   it('closes at a time the clocks skip once, an hour early', () => {
+    // Act
     // 02:30 does not exist in New York on 2026-03-08.
     const closing = latestClosingTime(
       new Date('2026-03-08T12:00:00Z'),
       { hour: 2, minute: 30 },
       'America/New_York',
     );
+
+    // Assess
     expect(closing.toISOString()).toBe('2026-03-08T06:30:00.000Z');
   });
 

@@ -16,8 +16,10 @@ describe('soundKeysOf', () => {
     ['witney', 'Whitney'],
     ['hadad', 'Haddad'],
   ])('hears "%s" as sounding like %s', (heard, stored) => {
+    // Act
     const shared = soundKeysOf(heard).filter((key) => soundKeysOf(stored).includes(key));
 
+    // Assess
     expect(shared).not.toEqual([]);
   });
 
@@ -25,8 +27,10 @@ describe('soundKeysOf', () => {
     ['jane doe', 'Marcus Bell'],
     ['priya', 'Ahmed'],
   ])('tells "%s" from %s', (heard, stored) => {
+    // Act
     const shared = soundKeysOf(heard).filter((key) => soundKeysOf(stored).includes(key));
 
+    // Assess
     expect(shared).toEqual([]);
   });
 
@@ -42,10 +46,13 @@ describe('soundKeysOf', () => {
 
 describe('wordSoundKeysOf', () => {
   it('gives each word its own keys, so a name heard half right still shares one', () => {
+    // Prepare
     const whole = soundKeysOf('shawn oneil').filter((key) => soundKeysOf("Sean O'Neill").includes(key));
 
+    // Act
     const keys = wordSoundKeysOf('shawn oneil');
 
+    // Assess
     expect(whole).toEqual([]);
     expect(keys).toEqual(expect.arrayContaining(soundKeysOf("O'Neill")));
   });
@@ -78,8 +85,10 @@ describe('sayableNamesOf and personSoundKeysOf', () => {
   });
 
   it('files a person under the sound of every name they go by', () => {
+    // Act
     const keys = personSoundKeysOf(robert);
 
+    // Assess
     for (const heard of ['bob smith jones', 'robert', 'jones', 'bob']) {
       expect(soundKeysOf(heard).some((key) => keys.includes(key))).toBe(true);
     }

@@ -47,8 +47,10 @@ describe('the form of a number a caller in the office dials', () => {
   });
 
   it('gives every contact read through the office its dialled form', async () => {
+    // Prepare
     const contacts = new OfficeDiallingContacts(new FakeContactReader([london, austin]), 'GB');
 
+    // Assess
     expect((await contacts.getContact('c1'))?.phoneDialled).toBe('020 7946 0142');
     expect((await contacts.findContactsBySpokenForm('jane doe', 5))[0]?.phoneDialled).toBe('+1 512 555 0100');
     expect(await contacts.getContact('nobody')).toBeUndefined();

@@ -13,8 +13,10 @@ describe('role keys', () => {
     ['HR', 'HR Business Partner'],
     ['VP of marketing', 'Vice President of Marketing'],
   ])('finds "%s" under a key of the title "%s"', (spoken, title) => {
+    // Act
     const titleKeys = roleKeysOfTitle(title);
 
+    // Assess
     expect(roleKeysOfSpoken(spoken)[0]).toBeDefined();
     expect(titleKeys).toContain(roleKeysOfSpoken(spoken)[0]);
   });

@@ -6,8 +6,10 @@ import { buildTestSkill } from '../../support/test-skill';
 
 describe('the built-in intents', () => {
   it('help says what to ask and keeps listening', async () => {
+    // Act
     const response = await new Conversation(buildTestSkill().skill).send(intentRequest(IntentNames.help));
 
+    // Assess
     expect(speechOf(response)).toContain("Ask for someone's phone number, email, office, company or title");
     expect(speechOf(response)).toMatch(/\?$/);
     expect(response.response.shouldEndSession).toBe(false);
@@ -16,82 +18,107 @@ describe('the built-in intents', () => {
   it.each([IntentNames.stop, IntentNames.cancel, IntentNames.navigateHome])(
     '%s says goodbye and ends',
     async (intent) => {
+      // Act
       const response = await new Conversation(buildTestSkill().skill).send(intentRequest(intent));
 
+      // Assess
       expect(speechOf(response)).toBe('Goodbye!');
       expect(response.response.shouldEndSession).toBe(true);
     },
   );
 
   it('fallback says what Front Desk can do, and asks', async () => {
+    // Act
     const response = await new Conversation(buildTestSkill().skill).send(intentRequest(IntentNames.fallback));
 
+    // Assess
     expect(speechOf(response)).toMatch(/^Sorry, Front Desk can't help with that\..*\?$/);
     expect(response.response.shouldEndSession).toBe(false);
   });
 
   it('an intent the skill does not know gets the same answer, not an error', async () => {
+    // Prepare
     const { skill, logLines } = buildTestSkill();
 
+    // Act
     const response = await new Conversation(skill).send(intentRequest('OrderPizzaIntent'));
 
+    // Assess
     expect(speechOf(response)).toMatch(/^Sorry, Front Desk can't help with that\./);
     expect(logLines.some((line) => line.includes('No handler for intent'))).toBe(true);
   });
 
   it('repeat says the last answer again, word for word', async () => {
+    // Prepare
     const conversation = new Conversation(buildTestSkill().skill);
     const first = await conversation.send(
       intentRequest(IntentNames.contactDetails, { name: 'bob', detail: { value: 'phone', ids: ['phone'] } }),
     );
 
+    // Act
     const repeated = await conversation.send(intentRequest(IntentNames.repeat));
 
+    // Assess
     expect(speechOf(repeated)).toBe(speechOf(first));
     expect(repromptOf(repeated)).toBe(repromptOf(first));
   });
 
   it('repeat with nothing said yet explains and asks', async () => {
+    // Act
     const response = await new Conversation(buildTestSkill().skill).send(intentRequest(IntentNames.repeat));
 
+    // Assess
     expect(speechOf(response)).toBe("I haven't said anything yet. What would you like to do?");
   });
 
   it('start over forgets a pending question', async () => {
+    // Prepare
     const conversation = new Conversation(buildTestSkill().skill);
     await conversation.send(intentRequest(IntentNames.contactDetails, { name: 'jane' }));
 
+    // Act
     const response = await conversation.send(intentRequest(IntentNames.startOver));
 
+    // Assess
     expect(speechOf(response)).toBe('What would you like to do?');
     expect(conversation.sessionAttributes.pending).toBeUndefined();
   });
 
   it('"no" to "anything else?" ends politely; "yes" asks who', async () => {
+    // Prepare
     const conversation = new Conversation(buildTestSkill().skill);
     await conversation.send(intentRequest(IntentNames.contactDetails, { name: 'bob' }));
+
+    // Act
     const yes = await conversation.send(intentRequest(IntentNames.yes));
     const no = await conversation.send(intentRequest(IntentNames.no));
 
+    // Assess
     expect(speechOf(yes)).toBe('Who would you like to know about?');
     expect(speechOf(no)).toBe('Goodbye!');
     expect(no.response.shouldEndSession).toBe(true);
   });
 
   it('fallback during "which one?" asks the question again', async () => {
+    // Prepare
     const conversation = new Conversation(buildTestSkill().skill);
     await conversation.send(intentRequest(IntentNames.contactDetails, { name: 'jane' }));
 
+    // Act
     const response = await conversation.send(intentRequest(IntentNames.fallback));
 
+    // Assess
     expect(speechOf(response)).toMatch(/^Sorry, I didn't catch which one\. I found 3 people called jane/);
   });
 
   it('a session ended by an error gets an empty response and is logged', async () => {
+    // Prepare
     const { skill, logLines } = buildTestSkill();
 
+    // Act
     const response = await skill.invoke(sessionEndedRequest('ERROR'));
 
+    // Assess
     expect(response.response.outputSpeech).toBeUndefined();
     expect(logLines.some((line) => line.includes('Session ended with an error'))).toBe(true);
   });
@@ -99,6 +126,7 @@ describe('the built-in intents', () => {
 
 describe('remembering the last contact across sessions', () => {
   it('stores it once when the session ends, and a new session can ask "what about her email"', async () => {
+    // Prepare
     const { skill, persistence } = buildTestSkill();
     const first = new Conversation(skill);
     await first.send(
@@ -107,12 +135,14 @@ describe('remembering the last contact across sessions', () => {
     expect(persistence.saves).toBe(0);
     await first.send(intentRequest(IntentNames.stop));
 
+    // Act
     const next = new Conversation(skill);
     await next.send(launchRequest());
     const response = await next.send(
       intentRequest(IntentNames.contactDetails, { detail: { value: 'email', ids: ['email'] } }),
     );
 
+    // Assess
     expect(persistence.saves).toBe(1);
     expect(speechOf(response)).toContain("Robert Smith's email is");
   });
@@ -120,15 +150,18 @@ describe('remembering the last contact across sessions', () => {
 
 describe('when something fails', () => {
   it('apologises in speech and keeps the session open', async () => {
+    // Prepare
     const { skill, reader } = buildTestSkill();
     reader.findContactsBySpokenForm = async () => {
       throw new Error('boom');
     };
 
+    // Act
     const response = await new Conversation(skill).send(
       intentRequest(IntentNames.contactDetails, { name: 'bob' }),
     );
 
+    // Assess
     expect(speechOf(response)).toBe(
       'Sorry, something went wrong on my side. Please try again. Who would you like to find?',
     );

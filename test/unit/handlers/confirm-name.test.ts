@@ -22,11 +22,14 @@ const askFor = (name: string, detail?: string) =>
 
 describe('a misheard name', () => {
   it('offers the closest name, and "yes" answers the question first asked about that person', async () => {
+    // Prepare
     const talk = new Conversation(buildTestSkill([...TEST_CONTACTS, JOHN_DOE]).skill);
 
+    // Act
     const question = await talk.send(askFor('jon dough', 'phone'));
     const answer = await talk.send(intentRequest(IntentNames.yes));
 
+    // Assess
     expect(speechOf(question)).toBe("I couldn't find anyone called jon dough. Did you mean John Doe?");
     expect(repromptOf(question)).toBe('Did you mean John Doe? Please say yes or no.');
     expect(question.response.shouldEndSession).toBe(false);
@@ -37,24 +40,30 @@ describe('a misheard name', () => {
   });
 
   it('asks for the name again after "no", and still answers the detail first asked for', async () => {
+    // Prepare
     const talk = new Conversation(buildTestSkill().skill);
     await talk.send(askFor('shawn oneil', 'email'));
 
+    // Act
     const again = await talk.send(intentRequest(IntentNames.no));
     const answer = await talk.send(intentRequest(IntentNames.contactDetails, { name: 'bob' }));
 
+    // Assess
     expect(speechOf(again)).toBe('Sorry about that. Whose email would you like?');
     expect(again.response.shouldEndSession).toBe(false);
     expect(speechOf(answer)).toContain("Robert Smith's email is bob dot smith at bn dot example dot com.");
   });
 
   it('asks which one after "yes" when two people share the name offered, then takes "the second one"', async () => {
+    // Prepare
     const talk = new Conversation(buildTestSkill().skill);
     await talk.send(askFor('jon dough', 'title'));
 
+    // Act
     const which = await talk.send(intentRequest(IntentNames.yes));
     const answer = await talk.send(intentRequest(IntentNames.chooseContact, { ordinal: '2' }));
 
+    // Assess
     expect(speechOf(which)).toBe(
       'I found 2 people called Jane Doe: Jane Doe at Acme Corp. and Jane Doe at Globex. Which one?',
     );
@@ -62,23 +71,29 @@ describe('a misheard name', () => {
   });
 
   it('says nobody matched when nothing sounds alike', async () => {
+    // Prepare
     const talk = new Conversation(buildTestSkill().skill);
 
+    // Act
     const response = await talk.send(askFor('xavier quux'));
 
+    // Assess
     expect(speechOf(response)).toBe(
       "Sorry, I couldn't find anyone called xavier quux. Who else can I look up?",
     );
   });
 
   it('checks in the person offered after "yes" when the name was misheard in a check-in', async () => {
+    // Prepare
     const talk = new Conversation(buildTestSkill([...TEST_CONTACTS, JOHN_DOE]).skill);
 
+    // Act
     const question = await talk.send(
       intentRequest(IntentNames.checkIn, { name: { value: 'jon dough', noMatch: true } }),
     );
     const done = await talk.send(intentRequest(IntentNames.yes));
 
+    // Assess
     expect(speechOf(question)).toBe("I couldn't find anyone called jon dough. Did you mean John Doe?");
     expect(speechOf(done)).toContain('John Doe has checked in.');
   });

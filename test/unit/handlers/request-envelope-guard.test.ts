@@ -19,20 +19,26 @@ const slotsOf = (envelope: Json) => ((envelope.request as Json).intent as Json).
 
 describe('guardRequestEnvelope', () => {
   it('leaves a recorded envelope as Alexa sent it, but for the multi-value slot copies', () => {
+    // Prepare
     const envelope = readFixture('browse-place-state') as unknown as Json;
 
+    // Act
     const result = guardRequestEnvelope(envelope) as unknown as Json;
 
+    // Assess
     for (const slot of Object.values(slotsOf(envelope))) delete slot.slotValue;
     expect(result).toEqual(envelope);
   });
 
   it('does not change the envelope it is given', () => {
+    // Prepare
     const envelope = readFixture('contact-details-er-match');
     const before = structuredClone(envelope);
 
+    // Act
     guardRequestEnvelope({ ...envelope, session: null });
 
+    // Assess
     expect(envelope).toEqual(before);
   });
 
@@ -55,8 +61,10 @@ describe('guardRequestEnvelope', () => {
   });
 
   it('gives an intent request without a usable intent the fallback intent', () => {
+    // Act
     const result = guarded((envelope) => ((envelope.request as Json).intent = { name: 42 }));
 
+    // Assess
     expect((result.request as Json).intent).toEqual({
       name: 'AMAZON.FallbackIntent',
       confirmationStatus: 'NONE',
@@ -65,6 +73,7 @@ describe('guardRequestEnvelope', () => {
   });
 
   it('keeps only slots that are objects, with string values cut at a word and without control characters', () => {
+    // Act
     const result = guarded((envelope) => {
       (envelope.request as Json).intent = {
         name: 'ContactDetailsIntent',
@@ -77,6 +86,7 @@ describe('guardRequestEnvelope', () => {
       };
     });
 
+    // Assess
     const slots = slotsOf(result);
     expect(Object.keys(slots)).toEqual(['name', 'detail', 'ordinal']);
     expect(slots.name?.name).toBe('name');
@@ -88,6 +98,7 @@ describe('guardRequestEnvelope', () => {
   });
 
   it('keeps well-formed entity resolutions and drops ids that cannot be directory ids', () => {
+    // Act
     const result = guarded((envelope) => {
       const slot = slotsOf(envelope).name as Json;
       slot.resolutions = {
@@ -106,6 +117,7 @@ describe('guardRequestEnvelope', () => {
       };
     });
 
+    // Assess
     expect(slotsOf(result).name?.resolutions).toEqual({
       resolutionsPerAuthority: [
         { status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { id: 'c002', name: 'Robert Smith' } }] },
@@ -114,6 +126,7 @@ describe('guardRequestEnvelope', () => {
   });
 
   it('repairs the session and the system context', () => {
+    // Act
     const result = guarded((envelope) => {
       envelope.session = { new: 'yes', attributes: [1, 2], user: { userId: 5 } };
       envelope.context = {
@@ -122,27 +135,32 @@ describe('guardRequestEnvelope', () => {
       (envelope.request as Json).locale = 'english please';
     });
 
+    // Assess
     expect(result.session).toEqual({ new: false, attributes: {} });
     expect(result.context).toEqual({ System: { person: { personId: 'amzn1.ask.person.P' } } });
     expect(result.request).not.toHaveProperty('locale');
   });
 
   it("drops a user or person id too long to be Alexa's, which no store key could hold", () => {
+    // Act
     const result = guarded((envelope) => {
       const system = (envelope.context as Json).System as Json;
       system.user = { userId: `amzn1.ask.account.${'A'.repeat(MAX_ALEXA_ID_LENGTH)}` };
       system.person = { personId: 'amzn1.ask.person.P' };
     });
 
+    // Assess
     expect((result.context as Json).System).not.toHaveProperty('user');
     expect((result.context as Json).System).toHaveProperty('person', { personId: 'amzn1.ask.person.P' });
   });
 
   it("cuts a screen event's string arguments, which become store keys", () => {
+    // Act
     const result = guarded((envelope) => {
       (envelope.request as Json).arguments = ['openContact', 'c'.repeat(100_000), 7];
     }, 'apl-user-event-open-contact');
 
+    // Assess
     expect((result.request as Json).arguments).toEqual(['openContact', 'c'.repeat(MAX_ARGUMENT_LENGTH), 7]);
   });
 

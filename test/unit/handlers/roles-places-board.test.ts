@@ -19,12 +19,15 @@ const opened = async (options: TestSkillOptions = {}) => {
 
 describe('lists by role', () => {
   it('reads the people of a role at a company, counted, with their titles, and keeps the session', async () => {
+    // Prepare
     const talk = await opened();
 
+    // Act
     const response = await talk.send(
       intentRequest(IntentNames.browseRole, { role: 'CTO', company: { value: 'globex', ids: ['globex'] } }),
     );
 
+    // Assess
     expect(speechOf(response)).toBe(
       'For CTO at Globex, there is one person: Jane Okafor, Chief Technology Officer. What else would you like to know?',
     );
@@ -36,22 +39,28 @@ describe('lists by role', () => {
   });
 
   it('pages a role across the directory with "more"', async () => {
+    // Prepare
     const talk = await opened();
 
+    // Act
     const first = await talk.send(intentRequest(IntentNames.browseRole, { role: 'managers' }));
     const second = await talk.send(intentRequest(IntentNames.more));
 
+    // Assess
     expect(speechOf(first)).toMatch(/^For managers, there are 7 people: .* Do you want to hear more\?$/);
     expect(speechOf(second)).toMatch(/^And the last 2: /);
     expect(cardOf(second)?.text).toMatch(/^1\. .*\n[\s\S]*7\. /);
   });
 
   it('asks which role when none was heard, and says so when nobody has it', async () => {
+    // Prepare
     const talk = await opened();
 
+    // Act
     const missing = await talk.send(intentRequest(IntentNames.browseRole, {}));
     const nobody = await talk.send(intentRequest(IntentNames.browseRole, { role: 'astronaut <&>' }));
 
+    // Assess
     expect(speechOf(missing)).toBe('Which role? For example, say: who is the CTO at Globex?');
     expect(speechOf(nobody)).toContain("Sorry, I don't know anyone whose title matches astronaut <&>.");
     expect(nobody.response.shouldEndSession).toBe(false);
@@ -60,11 +69,14 @@ describe('lists by role', () => {
 
 describe('places with their state', () => {
   it('asks which Portland, then lists the one whose state is the answer', async () => {
+    // Prepare
     const talk = await opened();
 
+    // Act
     const question = await talk.send(intentRequest(IntentNames.browsePlace, { city: 'Portland' }));
     const answer = await talk.send(intentRequest(IntentNames.browsePlace, { state: 'Maine' }));
 
+    // Assess
     expect(speechOf(question)).toBe(
       'There is a Portland in more than one state. Do you mean Portland, Maine or Portland, Oregon?',
     );
@@ -73,12 +85,15 @@ describe('places with their state', () => {
   });
 
   it('takes a state alone as the state when no question about a city is pending, or when the pending city is garbled', async () => {
+    // Prepare
     const talk = await opened();
     const plain = await talk.send(intentRequest(IntentNames.browsePlace, { state: 'Maine' }));
     talk.sessionAttributes.pending = { type: 'choosePlace', city: { not: 'a city' }, states: 7 };
 
+    // Act
     const garbled = await talk.send(intentRequest(IntentNames.browsePlace, { state: 'Maine' }));
 
+    // Assess
     expect(speechOf(plain)).toMatch(/^There are 2 people in Maine: /);
     expect(speechOf(garbled)).toMatch(/^There are 2 people in Maine: /);
   });
@@ -86,6 +101,7 @@ describe('places with their state', () => {
 
 describe('the board by company and by time', () => {
   it("says who of a company is in, and who checked out today with when, in the office's zone", async () => {
+    // Prepare
     const talk = await opened();
     now = new Date('2026-03-02T14:00:00Z');
     await talk.send(intentRequest(IntentNames.checkIn, { name: 'jane okafor' }));
@@ -94,11 +110,13 @@ describe('the board by company and by time', () => {
     await talk.send(intentRequest(IntentNames.checkOut, { name: 'owen pierce' }));
     now = new Date('2026-03-02T21:15:00Z');
 
+    // Act
     const globex = await talk.send(intentRequest(IntentNames.whoIsInFrom, { company: 'globex' }));
     const initech = await talk.send(intentRequest(IntentNames.whoIsInFrom, { company: 'initech' }));
     const left = await talk.send(intentRequest(IntentNames.whoLeftToday));
     const when = await talk.send(intentRequest(IntentNames.whenPresence, { name: 'jane okafor' }));
 
+    // Assess
     expect(speechOf(globex)).toBe('From Globex, Jane Okafor is in. What else would you like to know?');
     expect(cardOf(globex)).toEqual({ title: 'In from Globex', text: 'Jane Okafor, checked in at 9:00 AM' });
     expect(speechOf(initech)).toBe(
@@ -111,10 +129,13 @@ describe('the board by company and by time', () => {
   });
 
   it('asks whose time was wanted when no name was heard', async () => {
+    // Prepare
     const talk = await opened();
 
+    // Act
     const response = await talk.send(intentRequest(IntentNames.whenPresence, {}));
 
+    // Assess
     expect(response.response.shouldEndSession).toBe(false);
     expect(speechOf(response)).toContain('?');
   });
@@ -122,8 +143,10 @@ describe('the board by company and by time', () => {
 
 describe('phone numbers as the office dials them', () => {
   it('says a London number in its national form to an office in Britain, and a US number internationally', async () => {
+    // Prepare
     const talk = await opened({ officeCountry: 'GB' });
 
+    // Act
     const london = await talk.send(
       intentRequest(IntentNames.contactDetails, {
         name: 'amelia clarke',
@@ -137,6 +160,7 @@ describe('phone numbers as the office dials them', () => {
       }),
     );
 
+    // Assess
     expect(london.response.outputSpeech).toMatchObject({
       ssml: expect.stringContaining('<say-as interpret-as="telephone">020 7946 0142</say-as>'),
     });

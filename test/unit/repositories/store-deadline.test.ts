@@ -33,23 +33,29 @@ const get = new GetCommand({ TableName: 't', Key: { pk: 'a', sk: 'b' } });
 
 describe('limitStoreCallsToRequestDeadline', () => {
   it("abandons a call still running at the request's deadline", async () => {
+    // Prepare
     const { client, sent } = neverAnsweringClient();
 
+    // Act
     // A second: room for the SDK to hand the call to its handler on a loaded machine (a fresh
     // process takes tens of milliseconds), so the deadline finds the call in flight.
     const call = runInRequestScope({ logFields: {}, storeDeadline: Date.now() + 1_000 }, () =>
       client.send(get),
     );
 
+    // Assess
     await expect(call).rejects.toBeInstanceOf(StoreDeadlineError);
     expect(sent()).toBe(1);
   });
 
   it('fails a call made after the deadline at once, without sending it, as the store being unavailable', async () => {
+    // Prepare
     const { client, sent } = neverAnsweringClient();
 
+    // Act
     const call = runInRequestScope({ logFields: {}, storeDeadline: Date.now() - 1 }, () => client.send(get));
 
+    // Assess
     await expect(call).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(sent()).toBe(0);
   });

@@ -36,20 +36,26 @@ function withoutValues(model: ModelFile, ...names: string[]): ModelFile {
 
 describe('model:sync from the sample directory', () => {
   it('leaves the committed model exactly as it is: the committed values are what the sync writes', async () => {
+    // Prepare
     const text = await committedText();
     const directory = await readDirectoryCsv(SAMPLE_DIRECTORY_CSV);
 
+    // Act
     const synced = modelText(syncModel(JSON.parse(text), directory));
 
+    // Assess
     expect(synced).toBe(text);
   });
 
   it('rebuilds every contact and company value from scratch, keeping only hand-added company synonyms aside', async () => {
+    // Prepare
     const committed = JSON.parse(await committedText()) as ModelFile;
     const directory = await readDirectoryCsv(SAMPLE_DIRECTORY_CSV);
 
+    // Act
     const rebuilt = syncModel(withoutValues(committed, 'CONTACT_NAME', 'COMPANY_NAME'), directory);
 
+    // Assess
     expect(typeValues(rebuilt, 'CONTACT_NAME')).toEqual(typeValues(committed, 'CONTACT_NAME'));
     const handAdded = typeValues(committed, 'COMPANY_NAME').flatMap((value) => {
       const generated = typeValues(rebuilt, 'COMPANY_NAME').find((candidate) => candidate.id === value.id);
@@ -62,14 +68,17 @@ describe('model:sync from the sample directory', () => {
   });
 
   it('changes nothing but the two slot types, and syncing twice gives the same file', async () => {
+    // Prepare
     const committed = JSON.parse(await committedText()) as ModelFile;
     const directory: DirectoryName[] = [
       { id: 'x1', firstName: 'Ada', lastName: 'Byron', company: 'Analytical', aliases: [] },
     ];
 
+    // Act
     const once = syncModel(committed, directory);
     const twice = syncModel(once, directory);
 
+    // Assess
     expect(modelText(twice)).toBe(modelText(once));
     const others = (model: ModelFile) => {
       const { types, ...rest } = model.interactionModel.languageModel;
@@ -87,6 +96,7 @@ describe('model:sync from the sample directory', () => {
 
 describe('contactNameValues', () => {
   it('derives every value from the directory alone: id order, shared names told apart by company, spellings as synonyms', () => {
+    // Act
     const values = contactNameValues([
       { id: 'c2', firstName: 'Robert', lastName: 'Smith', aliases: ['Bob'] },
       { id: 'c10', firstName: 'Zoë', lastName: 'Laurent-Petit', aliases: [] },
@@ -94,6 +104,7 @@ describe('contactNameValues', () => {
       { id: 'c3', firstName: 'Jane', lastName: 'Doe', company: 'Barnes & Noble', aliases: [] },
     ]);
 
+    // Assess
     expect(values).toEqual([
       { id: 'c1', name: { value: 'Jane Doe at Acme Corp.', synonyms: ['Jane Doe'] } },
       { id: 'c2', name: { value: 'Robert Smith', synonyms: ['Bob', 'Bob Smith'] } },
@@ -117,6 +128,7 @@ describe('companyNameValues', () => {
   ];
 
   it('keeps hand-added synonyms of companies still there, unless another company is called that', () => {
+    // Act
     const values = companyNameValues(
       [
         { id: 'c1', firstName: 'A', lastName: 'A', company: 'Acme Corp.', aliases: [] },
@@ -128,6 +140,7 @@ describe('companyNameValues', () => {
       existing,
     );
 
+    // Assess
     expect(values).toEqual([
       { id: 'acme', name: { value: 'Acme Corp.', synonyms: ['Acme', 'Acme Corporation'] } },
       { id: 'northwind traders', name: { value: 'Northwind Traders', synonyms: ['Northwind'] } },
@@ -146,6 +159,7 @@ describe('npm run model:sync', () => {
   afterEach(() => rm(folder, { recursive: true, force: true }));
 
   it('writes a changed directory into the model file, and --check then finds it up to date', async () => {
+    // Prepare
     const model = path.join(folder, 'en-US.json');
     const csv = path.join(folder, 'directory.csv');
     await writeFile(model, await committedText());
@@ -154,9 +168,11 @@ describe('npm run model:sync', () => {
       'id,first_name,last_name,company,title,email,phone,city,state,aliases\nn1,Grace,Hopper,Navy Corp.,,,,,,Amazing Grace\n',
     );
 
+    // Act
     const first = await runModelSync({ file: csv, model });
     const check = await runModelSync({ file: csv, model, check: true });
 
+    // Assess
     const written = JSON.parse(await readFile(model, 'utf8')) as ModelFile;
     expect(first).toMatchObject({ contacts: 1, companies: 1, changed: true });
     expect(check.changed).toBe(false);
@@ -169,11 +185,13 @@ describe('npm run model:sync', () => {
   });
 
   it('refuses to empty the model from an empty directory', async () => {
+    // Prepare
     const model = path.join(folder, 'en-US.json');
     const csv = path.join(folder, 'empty.csv');
     await writeFile(model, await committedText());
     await writeFile(csv, 'id,first_name,last_name,company,title,email,phone,city,state,aliases\n');
 
+    // Assess
     await expect(runModelSync({ file: csv, model })).rejects.toThrow('The directory is empty');
     expect(await readFile(model, 'utf8')).toBe(await committedText());
   });

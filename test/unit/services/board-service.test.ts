@@ -24,6 +24,7 @@ async function boardAt(times: Array<[Contact, 'IN' | 'OUT', string]>) {
 
 describe('BoardService', () => {
   it('says who of a company is in, newest first, and nobody else', async () => {
+    // Prepare
     const ann = person('a', 'Ann', 'Globex');
     const bo = person('b', 'Bo', 'Globex Corporation');
     const cy = person('c', 'Cy', 'Acme Corp.');
@@ -33,13 +34,16 @@ describe('BoardService', () => {
       [cy, 'IN', '2026-03-02T15:30:00Z'],
     ]);
 
+    // Act
     const page = await new BoardService(store, clock).whoIsInFrom({ spoken: 'globex' });
 
+    // Assess
     expect(page.records.map((record) => record.firstName)).toEqual(['Bo', 'Ann']);
     expect(page.more).toBe(false);
   });
 
   it('says who left since midnight in the office zone, newest first, not who left yesterday or came back', async () => {
+    // Prepare
     const ann = person('a', 'Ann');
     const bo = person('b', 'Bo');
     const cy = person('c', 'Cy');
@@ -55,8 +59,10 @@ describe('BoardService', () => {
     ]);
     setNow('2026-03-02T21:00:00Z');
 
+    // Act
     const page = await new BoardService(store, clock).whoLeftToday('America/New_York');
 
+    // Assess
     expect(page.records.map((record) => record.firstName)).toEqual(['Bo']);
   });
 

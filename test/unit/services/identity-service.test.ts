@@ -21,18 +21,24 @@ describe('IdentityService', () => {
   const sean = { contactId: 'c005', firstName: 'Sean', fullName: "Sean O'Neill" };
 
   it('remembers who the speaker is and keeps the rest of their attributes', async () => {
+    // Prepare
     const attributes = attributesHolding({ lastContactId: 'c004' });
 
+    // Act
     await service.remember(attributes, sean);
 
+    // Assess
     expect(attributes.stored).toEqual({ lastContactId: 'c004', identity: sean });
   });
 
   it('recalls the speaker with their contact as the directory has it now', async () => {
+    // Prepare
     const attributes = attributesHolding({ identity: sean });
 
+    // Act
     const recollection = await service.recall(attributes);
 
+    // Assess
     expect(recollection).toEqual({
       kind: 'known',
       identity: sean,
@@ -41,8 +47,10 @@ describe('IdentityService', () => {
   });
 
   it('tells apart a speaker it never knew and one whose contact has left the directory', async () => {
+    // Prepare
     const gone = { contactId: 'c999', firstName: 'Max', fullName: 'Max Gone' };
 
+    // Assess
     expect(await service.recall(attributesHolding({}))).toEqual({ kind: 'unknown' });
     expect(await service.recall(attributesHolding({ identity: { firstName: 'no id' } }))).toEqual({
       kind: 'unknown',
@@ -54,10 +62,13 @@ describe('IdentityService', () => {
   });
 
   it('forgets only the identity, and says who it was', async () => {
+    // Prepare
     const attributes = attributesHolding({ identity: sean, lastContactId: 'c004' });
 
+    // Act
     const forgotten = await service.forget(attributes);
 
+    // Assess
     expect(forgotten).toEqual(sean);
     expect(attributes.stored).toEqual({ lastContactId: 'c004' });
     expect(await service.forget(attributes)).toBeUndefined();

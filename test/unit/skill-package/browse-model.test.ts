@@ -21,10 +21,12 @@ describe('the browse part of the en-US interaction model', () => {
   });
 
   it('always names the company, place or letter, so "who is in" alone is left to the in/out board', () => {
+    // Act
     const slotless = [IntentNames.browseCompany, IntentNames.browsePlace, IntentNames.browseInitial].flatMap((name) =>
       samplesOf(name).filter((sample) => !/\{(company|city|state|letter)\}/.test(sample)),
     );
 
+    // Assess
     expect(slotless).toEqual([]);
     // A city alone after "who is in" would take "who is in today"; a city with its state cannot.
     expect(
@@ -33,12 +35,15 @@ describe('the browse part of the en-US interaction model', () => {
   });
 
   it('hears every letter by itself and by its spelling-alphabet words, resolving to the letter', () => {
+    // Prepare
     const letters = model.types?.find((type) => type.name === SlotTypeNames.letter)?.values ?? [];
 
+    // Act
     const heard = Object.fromEntries(
       letters.map((value) => [value.id, [value.name.value, ...(value.name.synonyms ?? [])]]),
     );
 
+    // Assess
     expect(heard).toEqual(
       Object.fromEntries(Object.entries(SPELLING_ALPHABET).map(([letter, words]) => [letter, [letter, ...words]])),
     );

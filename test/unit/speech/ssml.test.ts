@@ -29,8 +29,10 @@ describe('escapeSsml', () => {
 
 describe('telephone', () => {
   it('reads a North American number with say-as telephone', async () => {
+    // Act
     const phone = telephone('+15125550101');
 
+    // Assess
     expect(phone.ssml).toBe('<say-as interpret-as="telephone">(512) 555-0101</say-as>');
     expect(phone.text).toBe('(512) 555-0101');
     await expectValid(phone.ssml);
@@ -43,8 +45,10 @@ describe('telephone', () => {
 
 describe('emailAddress', () => {
   it('spells the punctuation out and keeps the address for the card', () => {
+    // Act
     const email = emailAddress('jane.doe@example.com');
 
+    // Assess
     expect(email.ssml).toBe('jane dot doe at example dot com');
     expect(email.text).toBe('jane.doe@example.com');
   });
@@ -59,8 +63,10 @@ describe('spokenList', () => {
   });
 
   it('escapes plain items and keeps SSML items', async () => {
+    // Act
     const list = spokenList(['Barnes & Noble', telephone('+15125550101')], 'and');
 
+    // Assess
     expect(list.ssml).toBe('Barnes &amp; Noble and <say-as interpret-as="telephone">(512) 555-0101</say-as>');
     await expectValid(list.ssml);
   });

@@ -14,6 +14,7 @@ function machine(overrides: Partial<Machine> & { files?: string[] } = {}): Machi
 
 describe('findChromium', () => {
   it('takes CHROMIUM_PATH before an installed browser', async () => {
+    // Act
     const found = await findChromium(
       machine({
         env: { CHROMIUM_PATH: '/opt/chrome/chrome' },
@@ -21,6 +22,7 @@ describe('findChromium', () => {
       }),
     );
 
+    // Assess
     expect(found.executablePath).toBe('/opt/chrome/chrome');
   });
 
@@ -31,6 +33,7 @@ describe('findChromium', () => {
   });
 
   it("takes Debian's chromium, or Chrome on a Mac, where they are installed", async () => {
+    // Act
     const debian = await findChromium(machine({ files: ['/usr/bin/chromium'] }));
     const mac = await findChromium(
       machine({
@@ -40,6 +43,7 @@ describe('findChromium', () => {
       }),
     );
 
+    // Assess
     expect(debian.executablePath).toBe('/usr/bin/chromium');
     expect(mac.executablePath).toBe('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome');
   });

@@ -91,8 +91,10 @@ describe('npm run dialog', () => {
   }
 
   it('answers what is typed, with the card and the session state, then closes the store', async () => {
+    // Act
     const { code, stdout } = await run([], "open front desk\nwhat's bob smith's phone number\n.quit\nhelp\n");
 
+    // Assess
     expect(code).toBe(ExitCodes.ok);
     expect(stdout).toContain('Alexa  Heard LaunchRequest.');
     expect(stdout).toContain('Alexa  Heard ContactDetailsIntent.');
@@ -104,13 +106,16 @@ describe('npm run dialog', () => {
   });
 
   it('shows the last request and response on .json', async () => {
+    // Act
     const { stdout } = await run([], 'help\n.json\n');
 
+    // Assess
     expect(stdout).toContain('"name": "AMAZON.HelpIntent"');
     expect(stdout).toContain('"text": "Heard AMAZON.HelpIntent."');
   });
 
   it('replays a passing script on the replay store and exits 0', async () => {
+    // Prepare
     const file = dialogFile('ok.dialog', [
       'U: open front desk',
       'A: = Heard LaunchRequest.',
@@ -118,8 +123,10 @@ describe('npm run dialog', () => {
       'session: closed',
     ]);
 
+    // Act
     const { code, stdout } = await run(['--replay', file]);
 
+    // Assess
     expect(code).toBe(ExitCodes.ok);
     expect(stdout).toContain('U: open front desk\nA: Heard LaunchRequest.');
     expect(stdout).toContain(`✓ ${file}: 2 steps`);
@@ -127,11 +134,14 @@ describe('npm run dialog', () => {
   });
 
   it('exits 1 on the first mismatch, with the diff on stderr, and plays no further file', async () => {
+    // Prepare
     const bad = dialogFile('bad.dialog', ['U: help', 'A: ~ Welcome']);
     const good = dialogFile('good.dialog', ['U: help']);
 
+    // Act
     const { code, stderr } = await run(['--replay', bad, '--replay', good, '--quiet']);
 
+    // Assess
     expect(code).toBe(ExitCodes.mismatch);
     expect(stderr).toContain(`✗ ${bad}\n${bad}:2: A: ~ Welcome`);
     expect(stderr).toContain('  - Welcome\n  + Heard AMAZON.HelpIntent.');
@@ -148,8 +158,10 @@ describe('npm run dialog', () => {
       'No interaction model for xx-XX (models: de-DE, en-AU, en-CA, en-GB, en-IN, en-US)',
     ],
   ])('exits 2 for %j', async (argv, message) => {
+    // Act
     const { code, stderr } = await run(argv);
 
+    // Assess
     expect(code).toBe(ExitCodes.usage);
     expect(stderr).toContain(message);
   });

@@ -29,6 +29,7 @@ async function replay(text: string) {
 
 describe('replaying a scripted dialog', () => {
   it('passes when every check holds, ignoring curly apostrophes and runs of spaces', async () => {
+    // Act
     const result = await replay(
       [
         '# a comment',
@@ -53,12 +54,15 @@ describe('replaying a scripted dialog', () => {
       ].join('\n'),
     );
 
+    // Assess
     expect(result).toEqual({ file: 'test.dialog', passed: true, stepsPlayed: 3 });
   });
 
   it('stops at the first mismatch and reports the file, the line, what was said, and both texts', async () => {
+    // Act
     const result = await replay(['U: open front desk', 'A: = You asked for Launch.', 'U: help'].join('\n'));
 
+    // Assess
     expect(result.passed).toBe(false);
     expect(result.stepsPlayed).toBe(1);
     expect(result.failure).toBe(
@@ -73,16 +77,20 @@ describe('replaying a scripted dialog', () => {
   });
 
   it('reports a missing card as none', async () => {
+    // Act
     const result = await replay(['U: help', 'card: ~ Robert'].join('\n'));
 
+    // Assess
     expect(result.failure).toContain('expected the card to contain:\n  - Robert\n  + (none)');
   });
 
   it('runs REPL commands: .reset starts a new session', async () => {
+    // Act
     const result = await replay(
       ['U: open front desk', 'U: .reset', 'session: closed', 'U: help', 'session: open'].join('\n'),
     );
 
+    // Assess
     expect(result.passed).toBe(true);
   });
 

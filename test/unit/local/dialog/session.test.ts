@@ -120,11 +120,14 @@ describe('the dialog session', () => {
   afterEach(() => rmSync(skillPackage, { recursive: true, force: true }));
 
   it('carries the session attributes the skill returned into the next request of the same session', async () => {
+    // Prepare
     skill.answer({ ...ask('Welcome. What now?'), sessionAttributes: { visits: 1 } }, ask('Here to help.'));
 
+    // Act
     const first = await session.say('open visitor desk');
     await session.say('help');
 
+    // Assess
     const [launch, help] = skill.requests;
     expect(first.speech).toBe('Welcome. What now?');
     expect(launch?.session?.new).toBe(true);
@@ -135,16 +138,19 @@ describe('the dialog session', () => {
   });
 
   it('starts a new session after a response that ended the last one', async () => {
+    // Prepare
     skill.answer(
       { ...ask('Welcome.'), sessionAttributes: { visits: 1 } },
       { shouldEndSession: true },
       ask('Help.'),
     );
 
+    // Act
     await session.say('open visitor desk');
     const stopped = await session.say('stop');
     await session.say('help');
 
+    // Assess
     expect(stopped.sessionOpen).toBe(false);
     const help = skill.requests[2];
     expect(help?.session?.new).toBe(true);
@@ -153,6 +159,7 @@ describe('the dialog session', () => {
   });
 
   it('fills the slot the skill elicited, on the same intent, in progress', async () => {
+    // Prepare
     skill.answer(
       {
         outputSpeech: { type: 'PlainText', text: 'Who are you here to see?' },
@@ -172,9 +179,11 @@ describe('the dialog session', () => {
       ask('Signed in.'),
     );
 
+    // Act
     const question = await session.say('sign in Grace');
     await session.say('Ada');
 
+    // Assess
     expect(question).toMatchObject({ speech: 'Who are you here to see?', sessionOpen: true });
     expect(skill.intentRequest(0).dialogState).toBe('STARTED');
     const answer = skill.intentRequest(1);
@@ -188,6 +197,7 @@ describe('the dialog session', () => {
   });
 
   it('turns yes into a confirmed intent after Dialog.ConfirmIntent', async () => {
+    // Prepare
     skill.answer(
       {
         outputSpeech: { type: 'PlainText', text: 'Sign in Grace?' },
@@ -196,9 +206,11 @@ describe('the dialog session', () => {
       ask('Done.'),
     );
 
+    // Act
     await session.say('sign in Grace to see Ada');
     await session.say('yes');
 
+    // Assess
     expect(skill.intentRequest(1).intent).toMatchObject({
       name: 'SignInIntent',
       confirmationStatus: 'CONFIRMED',
@@ -207,14 +219,17 @@ describe('the dialog session', () => {
   });
 
   it('follows Dialog.Delegate through the dialog model: prompts, the answer, the confirmation, then COMPLETED', async () => {
+    // Prepare
     const delegate = directive({ type: 'Dialog.Delegate' });
     skill.answer(delegate, delegate, delegate, ask('Grace is signed in.'));
 
+    // Act
     const prompt = await session.say('sign in Grace');
     const expecting = session.state.expecting;
     const confirmation = await session.say('to see Ada');
     const done = await session.say('yes');
 
+    // Assess
     expect(prompt).toMatchObject({
       speech: 'Who is Grace here to see?',
       alexaPrompt: 'Who is Grace here to see?',
@@ -234,11 +249,14 @@ describe('the dialog session', () => {
   });
 
   it('runs an auto-delegated dialog without the skill until it is complete', async () => {
+    // Prepare
     skill.answer(ask('Printing a red badge.'));
 
+    // Act
     const prompt = await session.say('print a badge');
     const done = await session.say('red');
 
+    // Assess
     expect(prompt.speech).toBe('Which colour?');
     expect(prompt.exchanges).toHaveLength(0);
     expect(done.speech).toBe('Printing a red badge.');
@@ -248,11 +266,14 @@ describe('the dialog session', () => {
   });
 
   it('tells the skill the user said "exit", and closes the session', async () => {
+    // Prepare
     skill.answer(ask('Welcome.'), {});
 
+    // Act
     await session.say('open visitor desk');
     const turn = await session.say('exit');
 
+    // Assess
     expect(skill.requests[1]?.request).toMatchObject({
       type: 'SessionEndedRequest',
       reason: 'USER_INITIATED',
@@ -261,16 +282,20 @@ describe('the dialog session', () => {
   });
 
   it('starts a new session for a one-shot, even with a session open', async () => {
+    // Prepare
     skill.answer(ask('Welcome.'), ask('Help.'));
 
+    // Act
     await session.say('open visitor desk');
     await session.say('ask visitor desk for help');
 
+    // Assess
     expect(skill.requests[1]?.session?.new).toBe(true);
     expect(skill.requests[1]?.session?.sessionId).not.toBe(skill.requests[0]?.session?.sessionId);
   });
 
   it('sends a raw envelope exactly as given, and carries on from its answer', async () => {
+    // Prepare
     skill.answer({ ...ask('Raw.'), sessionAttributes: { from: 'raw' } }, ask('Help.'));
     const raw = {
       version: '1.0',
@@ -290,9 +315,11 @@ describe('the dialog session', () => {
       request: { type: 'LaunchRequest', requestId: 'r1', timestamp: '2025-01-15T14:30:00Z', locale: 'en-US' },
     } as unknown as RequestEnvelope;
 
+    // Act
     const turn = await session.send(raw);
     await session.say('help');
 
+    // Assess
     expect(skill.requests[0]).toEqual(raw);
     expect(turn.speech).toBe('Raw.');
     expect(skill.requests[1]?.session).toMatchObject({
@@ -303,17 +330,21 @@ describe('the dialog session', () => {
   });
 
   it('forgets the session on reset', async () => {
+    // Prepare
     skill.answer({ ...ask('Welcome.'), sessionAttributes: { visits: 1 } }, ask('Help.'));
 
+    // Act
     await session.say('open visitor desk');
     session.reset();
     await session.say('help');
 
+    // Assess
     expect(session.state.open).toBe(true);
     expect(skill.requests[1]?.session).toMatchObject({ new: true, attributes: {} });
   });
 
   it('resolves against the dynamic entities the skill set for the session', async () => {
+    // Prepare
     skill.answer(
       {
         ...ask('Who?'),
@@ -328,9 +359,11 @@ describe('the dialog session', () => {
       ask('OK.'),
     );
 
+    // Act
     await session.say('open visitor desk');
     await session.say('sign in Alan to see Grace Hopper');
 
+    // Assess
     const authorities = skill.intentRequest(1).intent.slots?.host?.resolutions?.resolutionsPerAuthority ?? [];
     expect(authorities.map((authority) => authority.status.code)).toEqual([
       'ER_SUCCESS_MATCH',
@@ -339,8 +372,10 @@ describe('the dialog session', () => {
   });
 
   it('sends nothing when nothing was said, and says why', async () => {
+    // Act
     const turn = await session.say('   ');
 
+    // Assess
     expect(turn.exchanges).toHaveLength(0);
     expect(turn.note).toBe('Nothing was said.');
     expect(skill.requests).toHaveLength(0);

@@ -9,6 +9,7 @@ describe('request envelopes', () => {
   };
 
   it('lays out a launch the way Alexa sends it', () => {
+    // Act
     const envelope = buildRequestEnvelope({
       identity: LOCAL_IDENTITY,
       session,
@@ -18,6 +19,7 @@ describe('request envelopes', () => {
       requestId: 'amzn1.echo-api.request.1',
     });
 
+    // Assess
     expect(envelope).toEqual({
       version: '1.0',
       session: {
@@ -48,6 +50,7 @@ describe('request envelopes', () => {
   });
 
   it('leaves the person out for an unrecognised speaker, and dialogState out unless given', () => {
+    // Act
     const envelope = buildRequestEnvelope({
       identity: { ...LOCAL_IDENTITY, personId: undefined },
       session,
@@ -56,12 +59,14 @@ describe('request envelopes', () => {
       now,
     });
 
+    // Assess
     expect(envelope.context.System.person).toBeUndefined();
     expect(envelope.request).not.toHaveProperty('dialogState');
     expect(envelope.request.requestId).toMatch(/^amzn1\.echo-api\.request\.[0-9a-f-]{36}$/);
   });
 
   it('copies the attributes, so a skill changing them cannot change the session', () => {
+    // Prepare
     const envelope = buildRequestEnvelope({
       identity: LOCAL_IDENTITY,
       session,
@@ -70,8 +75,10 @@ describe('request envelopes', () => {
       now,
     });
 
+    // Act
     (envelope.session?.attributes as Record<string, unknown>).lastContactId = 'changed';
 
+    // Assess
     expect(session.attributes.lastContactId).toBe('c002');
   });
 });

@@ -70,18 +70,22 @@ function slotValueOf(heard: Interpretation, slot: string): string | undefined {
 
 describe('the utterance engine on small synthetic models', () => {
   it('reads only the model: a new intent works without a change to the engine', () => {
+    // Act
     const heard = engine.interpret('book the blue room');
 
+    // Assess
     expect(intentOf(heard).name).toBe('RoomIntent');
     expect(slotValueOf(heard, 'room')).toBe('blue');
   });
 
   it('gives a value without an id a stable generated id, as Alexa does', () => {
+    // Act
     const first = intentOf(engine.interpret('book lime')).slots?.room?.resolutions
       ?.resolutionsPerAuthority?.[0];
     const second = intentOf(engine.interpret('book green')).slots?.room?.resolutions
       ?.resolutionsPerAuthority?.[0];
 
+    // Assess
     expect(first?.values[0]?.value.name).toBe('green');
     expect(first?.values[0]?.value.id).toMatch(/^[0-9a-f]{32}$/);
     expect(second?.values[0]?.value.id).toBe(first?.values[0]?.value.id);
@@ -99,8 +103,10 @@ describe('the utterance engine on small synthetic models', () => {
   });
 
   it('passes US states and cities as heard, without entity resolution', () => {
+    // Act
     const heard = intentOf(engine.interpret('who is in Texas'));
 
+    // Assess
     expect(heard.slots?.state?.value).toBe('Texas');
     expect(heard.slots?.state?.resolutions).toBeUndefined();
     expect(slotValueOf(engine.interpret('who is based in San Antonio'), 'city')).toBe('San Antonio');
@@ -122,6 +128,7 @@ describe('the utterance engine on small synthetic models', () => {
   });
 
   it('fills the elicited slot from a bare answer, keeping the slots already given', () => {
+    // Prepare
     const asked: Intent = {
       name: 'CheckInIntent',
       confirmationStatus: 'NONE',
@@ -131,8 +138,10 @@ describe('the utterance engine on small synthetic models', () => {
       },
     };
 
+    // Act
     const heard = engine.interpret('Alan', { dialog: { kind: 'elicitSlot', intent: asked, slot: 'person' } });
 
+    // Assess
     expect(heard).toMatchObject({ kind: 'intent', answered: 'elicitSlot' });
     expect(slotValueOf(heard, 'person')).toBe('Alan');
     expect(slotValueOf(heard, 'day')).toBe('2025-01-16');
@@ -142,45 +151,57 @@ describe('the utterance engine on small synthetic models', () => {
   });
 
   it("fills the elicited slot from the slot's own samples", () => {
+    // Prepare
     const asked: Intent = { name: 'CheckInIntent', confirmationStatus: 'NONE', slots: {} };
 
+    // Act
     const heard = engine.interpret('it is Ada', {
       dialog: { kind: 'elicitSlot', intent: asked, slot: 'person' },
     });
 
+    // Assess
     expect(slotValueOf(heard, 'person')).toBe('Ada');
   });
 
   it('lets "stop" stop, even while a slot is being asked for', () => {
+    // Prepare
     const asked: Intent = { name: 'CheckInIntent', confirmationStatus: 'NONE', slots: {} };
 
+    // Act
     const heard = engine.interpret('stop', { dialog: { kind: 'elicitSlot', intent: asked, slot: 'person' } });
 
+    // Assess
     expect(intentOf(heard).name).toBe('AMAZON.StopIntent');
   });
 
   it('sets the confirmation status from yes and no', () => {
+    // Prepare
     const intent: Intent = {
       name: 'CheckInIntent',
       confirmationStatus: 'NONE',
       slots: { person: { name: 'person', value: 'Ada', confirmationStatus: 'NONE' } },
     };
 
+    // Act
     const yes = engine.interpret('yes please', { dialog: { kind: 'confirmIntent', intent } });
     const no = engine.interpret('nope', { dialog: { kind: 'confirmSlot', intent, slot: 'person' } });
 
+    // Assess
     expect(intentOf(yes)).toMatchObject({ name: 'CheckInIntent', confirmationStatus: 'CONFIRMED' });
     expect(intentOf(no).slots?.person?.confirmationStatus).toBe('DENIED');
     expect(intentOf(no).confirmationStatus).toBe('NONE');
   });
 
   it('resolves dynamic entities first, under their own authority', () => {
+    // Prepare
     const dynamicEntities = [
       { name: 'PERSON', values: [{ id: 'guest-7', name: { value: 'Grace Hopper' } }] },
     ];
 
+    // Act
     const heard = intentOf(engine.interpret('check in Grace Hopper', { dynamicEntities }));
 
+    // Assess
     expect(heard.slots?.person?.resolutions?.resolutionsPerAuthority).toEqual([
       {
         authority: `amzn1.er-authority.echo-sdk.dynamic.${SKILL_ID}.PERSON`,

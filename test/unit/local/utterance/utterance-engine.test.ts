@@ -39,22 +39,28 @@ describe('the utterance engine on the en-US model', () => {
     ['what about her email', { detail: 'email' }],
     ['jane doe', { name: 'jane doe' }],
   ])('hears "%s" as ContactDetailsIntent with %o', (text, slots) => {
+    // Act
     const intent = intentOf(text);
 
+    // Assess
     expect(intent.name).toBe('ContactDetailsIntent');
     expect(valuesOf(intent)).toEqual(slots);
   });
 
   it('sends every slot of the intent, the empty ones without a value', () => {
+    // Act
     const intent = intentOf('how do I reach Jane');
 
+    // Assess
     expect(Object.keys(intent.slots ?? {}).sort()).toEqual(['detail', 'name']);
     expect(intent.slots?.detail).toEqual({ name: 'detail', confirmationStatus: 'NONE', source: 'USER' });
   });
 
   it('resolves a synonym to its value, with name and id', () => {
+    // Act
     const intent = intentOf('what is the phone number for Bob Smith');
 
+    // Assess
     expect(intent.slots?.name?.resolutions?.resolutionsPerAuthority).toEqual([
       {
         authority: `amzn1.er-authority.echo-sdk.${SKILL_ID}.CONTACT_NAME`,
@@ -96,8 +102,10 @@ describe('the utterance engine on the en-US model', () => {
     ['Jane Doe from Globex', { name: 'Jane Doe', company: 'Globex' }],
     ['the one at barnes & noble', { company: 'barnes & noble' }],
   ])('hears "%s" as ChooseContactIntent with %o', (text, slots) => {
+    // Act
     const intent = intentOf(text);
 
+    // Assess
     expect(intent.name).toBe('ChooseContactIntent');
     expect(valuesOf(intent)).toEqual(slots);
   });
@@ -125,8 +133,10 @@ describe('the utterance engine on the en-US model', () => {
     ['new search', 'AMAZON.StartOverIntent'],
     ['go home', 'AMAZON.NavigateHomeIntent'],
   ])('hears "%s" as %s, a built-in intent the model lists without those samples', (text, name) => {
+    // Act
     const intent = intentOf(text);
 
+    // Assess
     expect(intent.name).toBe(name);
     expect(intent.slots).toBeUndefined();
   });
@@ -164,8 +174,10 @@ describe('the utterance engine on the en-US model', () => {
       { name: 'Sarah Kim', detail: 'email' },
     ],
   ])('hears "%s" as a one-shot %s with %o', (text, name, slots) => {
+    // Act
     const intent = intentOf(text);
 
+    // Assess
     expect(intent.oneShot).toBe(true);
     expect(intent.name).toBe(name);
     expect(valuesOf(intent)).toEqual(slots);

@@ -22,26 +22,32 @@ function companyLabel(contacts: Contact[]): unknown {
 
 describe('planImport', () => {
   it('labels a group with the spelling most of its contacts use', () => {
+    // Act
     const group = companyLabel([
       contact('1', 'ACME Corp'),
       contact('2', 'Acme Corp.'),
       contact('3', 'Acme Corp.'),
     ]);
 
+    // Assess
     expect(group).toEqual({ pk: 'COMPANY#acme', sk: '#GROUP', type: 'group', label: 'Acme Corp.', count: 3 });
   });
 
   it('breaks a tie by the spelling of the lowest id, whatever the row order', () => {
+    // Act
     const inOrder = companyLabel([contact('2', 'Acme Corp.'), contact('10', 'ACME Corp')]);
     const reversed = companyLabel([contact('10', 'ACME Corp'), contact('2', 'Acme Corp.')]);
 
+    // Assess
     expect(inOrder).toEqual(expect.objectContaining({ label: 'Acme Corp.', count: 2 }));
     expect(reversed).toEqual(inOrder);
   });
 
   it('plans contact items, entries and groups for new contacts and nothing to delete', () => {
+    // Act
     const plan = planImport(EMPTY, [contact('1', 'Acme')], { prune: true, mentionedIds: new Set(['1']) });
 
+    // Assess
     expect(plan.added).toEqual(['1']);
     expect(plan.writes.contactPuts.map((item) => item.pk)).toEqual(['CONTACT#1']);
     expect(plan.writes.entryPuts.length).toBeGreaterThan(0);
