@@ -245,6 +245,12 @@ export function pendingQuestionOf(state: SessionState): PendingQuestion | undefi
       return state.pending;
     case 'visitorName':
       return typeof pending.hostId === 'string' && pending.hostId.length > 0 ? state.pending : undefined;
+    case 'choosePlace':
+      return typeof pending.city === 'string' &&
+        Array.isArray(pending.states) &&
+        pending.states.every((state) => typeof state === 'string')
+        ? state.pending
+        : undefined;
     default:
       return undefined;
   }
