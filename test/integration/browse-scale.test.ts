@@ -149,13 +149,16 @@ describe.each([500, 5_000])('a directory of %i contacts', (size) => {
   ])(
     'reads one page of items per page for %s, whatever the size of the list',
     async (_what, intent, slots, total) => {
+      // Prepare
       const talk = conversation();
       counted.queries.length = 0;
 
+      // Act
       const first = await talk.send(intentRequest(intent, slots));
       const pages = [first];
       for (let page = 0; page < 3; page += 1) pages.push(await talk.send(intentRequest(IntentNames.more)));
 
+      // Assess
       if (total !== undefined) expect(speechOf(first)).toContain(`There are ${total} people`);
       expect(pages.every((page) => speechOf(page).endsWith('Do you want to hear more?'))).toBe(true);
       // One Query per page: the first reads the group item and five entries, the others five entries.
@@ -177,13 +180,16 @@ describe.each([500, 5_000])('a directory of %i contacts', (size) => {
   );
 
   it('reads at most one sound partition page per key for a misheard name', async () => {
+    // Prepare
     const talk = conversation();
     counted.queries.length = 0;
 
+    // Act
     const response = await talk.send(
       intentRequest(IntentNames.contactDetails, { name: { value: 'jak keler', noMatch: true } }),
     );
 
+    // Assess
     expect(speechOf(response)).toContain('Did you mean Jack Keller?');
     expect(counted.queries.length).toBeGreaterThan(0);
     expect(counted.queries.every((query) => query.scanned <= SOUND_QUERY_LIMIT)).toBe(true);

@@ -35,12 +35,15 @@ describe('browsing and "did you mean" in the embedded store through buildSkill',
     );
 
   it('reads a long list page by page: list, more, more, and the last page says it is the last', async () => {
+    // Prepare
     const talk = conversation();
 
+    // Act
     const first = await talk.send(intentRequest(IntentNames.browseCompany, { company: 'initrode' }));
     const second = await talk.send(intentRequest(IntentNames.more));
     const third = await talk.send(intentRequest(IntentNames.more));
 
+    // Assess
     expect(speechOf(first)).toMatch(
       /^There are 12 people at Initrode Inc\.: Ava Adams, Analyst; .* Do you want to hear more\?$/,
     );
@@ -52,12 +55,15 @@ describe('browsing and "did you mean" in the embedded store through buildSkill',
   });
 
   it('goes on after "yes" and ends politely after "no"', async () => {
+    // Prepare
     const talk = conversation();
     await talk.send(intentRequest(IntentNames.browsePlace, { state: 'Texas' }));
 
+    // Act
     const next = await talk.send(intentRequest(IntentNames.yes));
     const end = await talk.send(intentRequest(IntentNames.no));
 
+    // Assess
     expect(speechOf(next)).toMatch(/^The next 5: .* Do you want to hear more\?$/);
     expect(speechOf(end)).toBe('Goodbye!');
     expect(end.response.shouldEndSession).toBe(true);
@@ -71,8 +77,10 @@ describe('browsing and "did you mean" in the embedded store through buildSkill',
     ['globex corp', 'Globex', 6],
     ['contoso', 'Contoso, Ltd.', 4],
   ])('matches the company "%s" as spoken to %s', async (spoken, label, count) => {
+    // Act
     const response = await conversation().send(intentRequest(IntentNames.browseCompany, { company: spoken }));
 
+    // Assess
     expect(speechOf(response)).toContain(`There are ${count} people at ${label}:`);
   });
 
@@ -83,14 +91,18 @@ describe('browsing and "did you mean" in the embedded store through buildSkill',
     [{ city: 'st louis' }, 'There is one person in St. Louis: Grace Liu at Northwind Traders.'],
     [{ city: 'Portland', state: 'Oregon' }, 'There are 4 people in Portland, Oregon:'],
   ])('lists the people in %j', async (slots, expected) => {
+    // Act
     const response = await conversation().send(intentRequest(IntentNames.browsePlace, slots));
 
+    // Assess
     expect(speechOf(response)).toContain(expected);
   });
 
   it('lists the people whose name starts with a letter said the NATO way', async () => {
+    // Act
     const response = await conversation().send(intentRequest(IntentNames.browseInitial, { letter: 'kilo' }));
 
+    // Assess
     expect(speechOf(response)).toMatch(/^There are 5 people whose name starts with K: /);
   });
 
@@ -101,14 +113,17 @@ describe('browsing and "did you mean" in the embedded store through buildSkill',
   ])(
     'answers an unknown company or place clearly and keeps the session open (%s %j)',
     async (intent, slots, said) => {
+      // Act
       const response = await conversation().send(intentRequest(intent, slots));
 
+      // Assess
       expect(speechOf(response)).toContain(said);
       expect(response.response.shouldEndSession).toBe(false);
     },
   );
 
   it('asks which Jane Doe and answers "the second one"', async () => {
+    // Prepare
     const talk = conversation();
     await talk.send(
       intentRequest(IntentNames.contactDetails, {
@@ -117,16 +132,20 @@ describe('browsing and "did you mean" in the embedded store through buildSkill',
       }),
     );
 
+    // Act
     const answer = await talk.send(intentRequest(IntentNames.chooseContact, { ordinal: '2' }));
 
+    // Assess
     expect(speechOf(answer)).toBe(
       "Jane Doe's email is jane dot doe at globex dot example dot org. What else would you like to know?",
     );
   });
 
   it('offers Hannah Schmidt for "hana schmitt", and "yes" answers the office asked for', async () => {
+    // Prepare
     const talk = conversation();
 
+    // Act
     const question = await talk.send(
       intentRequest(IntentNames.contactDetails, {
         name: { value: 'hana schmitt', noMatch: true },
@@ -135,6 +154,7 @@ describe('browsing and "did you mean" in the embedded store through buildSkill',
     );
     const answer = await talk.send(intentRequest(IntentNames.yes));
 
+    // Assess
     expect(speechOf(question)).toBe(
       "I couldn't find anyone called hana schmitt. Did you mean Hannah Schmidt?",
     );

@@ -60,16 +60,20 @@ describe('recorded requests against the sample directory', () => {
     );
 
   it('launch: a welcome, what Front Desk does, and a question with a reprompt', async () => {
+    // Act
     const response = await conversation().send(readFixture('launch'));
 
+    // Assess
     expect(speechOf(response)).toMatch(/^Welcome to Front Desk\. .*\?$/);
     expect(repromptOf(response)).not.toBe('');
     expect(response.response.shouldEndSession).toBe(false);
   });
 
   it('a lookup entity resolution matched: the phone number and the whole card, in one GetItem', async () => {
+    // Act
     const response = await conversation().send(readFixture('contact-details-er-match'));
 
+    // Assess
     expect(commands).toEqual(['GetItemCommand']);
     expect(speechOf(response)).toBe(
       "Robert Smith's phone number is (512) 555-0101. What else would you like to know?",
@@ -87,8 +91,10 @@ describe('recorded requests against the sample directory', () => {
   });
 
   it('a name nobody has: said plainly, and the session stays open', async () => {
+    // Act
     const response = await conversation().send(readFixture('contact-details-no-match'));
 
+    // Assess
     expect(speechOf(response)).toBe(
       "Sorry, I couldn't find anyone called zachary quigley. Who else can I look up?",
     );
@@ -96,8 +102,10 @@ describe('recorded requests against the sample directory', () => {
   });
 
   it('a possessive the recogniser kept: "jane okafor\'s" finds Jane Okafor, in at most two Queries', async () => {
+    // Act
     const response = await conversation().send(readFixture('contact-details-possessive'));
 
+    // Assess
     expect(commands.length).toBeLessThanOrEqual(2);
     expect(commands.every((command) => command === 'QueryCommand')).toBe(true);
     expect(cardOf(response)?.title).toBe('Jane Okafor');
@@ -105,24 +113,30 @@ describe('recorded requests against the sample directory', () => {
   });
 
   it('a detail without a name: asks whose, then answers it', async () => {
+    // Prepare
     const talk = conversation();
 
+    // Act
     const question = await talk.send(readFixture('contact-details-missing-name'));
     const answer = await talk.send(readFixture('contact-details-er-match'));
 
+    // Assess
     expect(speechOf(question)).toBe('Whose email would you like?');
     expect(speechOf(answer)).toContain("Robert Smith's phone number is");
   });
 
   it('an ambiguous name, then "the second one", then "the one at Globex"', async () => {
+    // Prepare
     const talk = conversation();
 
+    // Act
     const question = await talk.send(readFixture('contact-details-ambiguous'));
     const second = await talk.send(readFixture('choose-contact-ordinal'));
     const again = conversation();
     await again.send(readFixture('contact-details-ambiguous'));
     const byCompany = await again.send(readFixture('choose-contact-company'));
 
+    // Assess
     expect(speechOf(question)).toBe(
       'I found 2 people called jane doe: Jane Doe at Acme Corp. and Jane Doe at Globex. Which one?',
     );
@@ -131,8 +145,10 @@ describe('recorded requests against the sample directory', () => {
   });
 
   it('a session that ended with an error: an empty response', async () => {
+    // Act
     const response = await conversation().send(readFixture('session-ended-error'));
 
+    // Assess
     expect(response.response.outputSpeech).toBeUndefined();
   });
 
@@ -145,8 +161,10 @@ describe('recorded requests against the sample directory', () => {
     ['unknown-intent', /^Sorry, Front Desk can't help with that\..*\?$/, false],
     ['repeat', /^I haven't said anything yet\./, false],
   ])('%s', async (fixture, speech, ends) => {
+    // Act
     const response = await conversation().send(readFixture(fixture));
 
+    // Assess
     expect(speechOf(response)).toMatch(speech);
     expect(response.response.shouldEndSession).toBe(ends);
   });

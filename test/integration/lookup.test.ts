@@ -32,6 +32,7 @@ describe('looking people up in the embedded store through buildSkill', () => {
     ['bob', 'Robert Smith'],
     ['zoe', 'Zoë Smith-Jones'],
   ])('finds "%s" and answers with the card of %s', async (spoken, fullName) => {
+    // Act
     const response = await new Conversation(skill()).send(
       intentRequest(IntentNames.contactDetails, {
         name: spoken,
@@ -39,13 +40,16 @@ describe('looking people up in the embedded store through buildSkill', () => {
       }),
     );
 
+    // Assess
     expect(cardOf(response)?.title).toBe(fullName);
     expect(speechOf(response)).toContain(`${fullName} is with`);
   });
 
   it('asks which Jane Doe, then answers for the one at Globex', async () => {
+    // Prepare
     const conversation = new Conversation(skill());
 
+    // Act
     const question = await conversation.send(
       intentRequest(IntentNames.contactDetails, {
         name: 'jane doe',
@@ -54,6 +58,7 @@ describe('looking people up in the embedded store through buildSkill', () => {
     );
     const answer = await conversation.send(intentRequest(IntentNames.chooseContact, { company: 'globex' }));
 
+    // Assess
     expect(speechOf(question)).toBe(
       'I found 2 people called jane doe: Jane Doe at Acme Corp. and Jane Doe at Globex. Which one?',
     );
@@ -61,11 +66,14 @@ describe('looking people up in the embedded store through buildSkill', () => {
   });
 
   it('remembers the last person in the users table when the session ends', async () => {
+    // Prepare
     const conversation = new Conversation(skill());
     await conversation.send(intentRequest(IntentNames.contactDetails, { name: 'bob' }));
 
+    // Act
     await conversation.send(intentRequest(IntentNames.stop));
 
+    // Assess
     const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
     const { Item } = await testStore.setup.send(
       new GetCommand({ TableName: testStore.tables.users, Key: { id: 'amzn1.ask.account.TESTUSER' } }),

@@ -4,8 +4,10 @@ const base = { DIRECTORY_TABLE: 'dir', USERS_TABLE: 'users', EVENT_BUS_NAME: 'fr
 
 describe('loadConfig', () => {
   it('reads the contract variables with their defaults', () => {
+    // Act
     const config = loadConfig(base);
 
+    // Assess
     expect(config).toEqual({
       directoryTable: 'dir',
       usersTable: 'users',
@@ -30,12 +32,15 @@ describe('loadConfig', () => {
   });
 
   it('takes the visitor desk settings, and refuses nonsense in them', () => {
+    // Act
     const config = loadConfig({
       ...base,
       EVENTBRIDGE_ENDPOINT: 'http://127.0.0.1:4010',
       VISITOR_RETENTION_DAYS: '7',
       OFFICE_PHONE: '+15125550199',
     });
+
+    // Assess
     expect(config.eventBridgeEndpoint).toBe('http://127.0.0.1:4010');
     expect(config.visitorRetentionDays).toBe(7);
     expect(config.officePhone).toBe('+15125550199');
@@ -73,6 +78,7 @@ describe('loadConfig', () => {
   });
 
   it('takes the optional variables', () => {
+    // Act
     const config = loadConfig({
       ...base,
       SKILL_ID: 'amzn1.ask.skill.x',
@@ -81,6 +87,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
     });
 
+    // Assess
     expect(config.skillId).toBe('amzn1.ask.skill.x');
     expect(config.officeTimeZone).toBe('Europe/London');
     expect(config.dynamoDbEndpoint).toBe('http://127.0.0.1:8000');
@@ -88,8 +95,10 @@ describe('loadConfig', () => {
   });
 
   it('reads the closing time and the personal-devices setting, and refuses malformed ones', () => {
+    // Act
     const config = loadConfig({ ...base, OFFICE_CLOSING_TIME: '17:30', PERSONAL_DEVICES: 'TRUE' });
 
+    // Assess
     expect(config.officeClosingTime).toEqual({ hour: 17, minute: 30 });
     expect(config.personalDevices).toBe(true);
     expect(loadConfig({ ...base, PERSONAL_DEVICES: 'false' }).personalDevices).toBe(false);

@@ -37,17 +37,20 @@ describe('where npm run dialog finds its skill', () => {
   });
 
   it("uses a running npm start's store, so the REPL and the console see the same check-ins", async () => {
+    // Prepare
     const server = await startLocalSkill({
       seedFile: SAMPLE_DIRECTORY_CSV,
       environment: { LOG_LEVEL: 'SILENT' },
     });
     const backend = await interactiveBackend(settings(Number(new URL(server.store.endpoint).port)));
     try {
+      // Act
       await new DialogSession({ invoke: backend.invoke }).say('ask front desk to check in Jane Okafor');
       const seenByTheServer = await new DialogSession({
         invoke: (envelope) => server.skill.invoke(envelope),
       }).say("ask front desk who's in");
 
+      // Assess
       expect(backend.description).toContain("the running npm start's");
       expect(seenByTheServer.speech).toContain('Only Jane Okafor is in.');
     } finally {
@@ -57,6 +60,7 @@ describe('where npm run dialog finds its skill', () => {
   });
 
   it('opens the store under .data/ itself when no server answers, and seeds it when it is new', async () => {
+    // Act
     const first = await interactiveBackend(settings(await freePort()));
     let answer: string;
     try {
@@ -69,6 +73,7 @@ describe('where npm run dialog finds its skill', () => {
     const second = await interactiveBackend(settings(await freePort()));
     await second.close();
 
+    // Assess
     expect(first.description).toBe(
       'Store: .data/ (the one npm start uses, seeded now with 43 contacts from the sample directory).',
     );
@@ -77,6 +82,7 @@ describe('where npm run dialog finds its skill', () => {
   });
 
   it('replays on a fresh store each time, with the same words every time', async () => {
+    // Act
     const runs: string[][] = [];
     for (let run = 0; run < 2; run += 1) {
       const backend = await replayBackend(settings(0));
@@ -90,6 +96,7 @@ describe('where npm run dialog finds its skill', () => {
       }
     }
 
+    // Assess
     expect(runs[0]).toEqual(['Jane Okafor has checked in.', 'Only Jane Okafor is in.']);
     expect(runs[1]).toEqual(runs[0]);
   });
