@@ -18,7 +18,7 @@ import { Ssml } from '../speech/ssml';
 import type { ConversationDependencies } from './dependencies';
 import { askToRemember } from './identity-flow';
 import { whichPlaceQuestion } from './place-flow';
-import { answerPresence } from './presence-flow';
+import { answerPresence, answerWhen } from './presence-flow';
 import { translatorOf } from './request-context';
 import { respond } from './respond';
 import {
@@ -50,6 +50,8 @@ export function actOn(
       return askToRemember(input, deps, contact, action.followUp);
     case 'visit':
       return continueVisit(input, deps, contact, action.visitor);
+    case 'when':
+      return answerWhen(input, deps, contact);
     default:
       return answerPresence(input, deps, contact, action.kind, false);
   }

@@ -1,7 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { type Contact, fullNameOf } from '../domain/contact';
-import { changeSpeech, isInSpeech, type Moment, presenceCard } from '../speech/presence-speech';
+import { changeSpeech, isInSpeech, type Moment, presenceCard, stateSpeech } from '../speech/presence-speech';
 import type { ConversationDependencies } from './dependencies';
 import { timeZoneOf } from './device-time-zone';
 import { type Answer, finish } from './finish';
@@ -73,4 +73,21 @@ export async function answerPresence(
   self: boolean,
 ): Promise<Response> {
   return finish(input, await presenceAnswer(input, deps, contact, action, self));
+}
+
+/** "When did Jane check in": the person's latest change and when it was, or that there was none. */
+export async function answerWhen(
+  input: HandlerInput,
+  deps: PresenceFlowDependencies,
+  contact: Contact,
+): Promise<Response> {
+  const t = translatorOf(input);
+  const name = fullNameOf(contact);
+  updateSessionState(input, { lastContactId: contact.id, pending: undefined });
+  const record = await deps.presence.getPresence(contact.id);
+  const moment = await momentOf(input, deps);
+  return finish(input, {
+    speech: record ? stateSpeech(t, name, record, moment) : isInSpeech(t, name, undefined, false, moment),
+    card: presenceCard(t, name, record, moment),
+  });
 }

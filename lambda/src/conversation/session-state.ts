@@ -18,6 +18,8 @@ export type ContactAction =
   | { readonly kind: 'checkIn' }
   | { readonly kind: 'checkOut' }
   | { readonly kind: 'isIn' }
+  /** "When did Jane check in": the time of the person's last change. */
+  | { readonly kind: 'when' }
   | { readonly kind: 'identify'; readonly followUp?: SelfAction | undefined }
   /** The visitor desk: sign a visitor in to see the person (their name asked for if not given). */
   | { readonly kind: 'visit'; readonly visitor?: VisitorAsHeard | undefined };
@@ -214,8 +216,17 @@ export function isContactAction(value: unknown): value is ContactAction {
       (typeof action.followUp === 'string' && SELF_ACTIONS.includes(action.followUp))
     );
   }
-  return true;
+  // Only a kind Front Desk knows: a garbled one must never fall through to a check-in or out.
+  return CONTACT_ACTION_KINDS.includes(action.kind);
 }
+
+const CONTACT_ACTION_KINDS: readonly string[] = [
+  'checkIn',
+  'checkOut',
+  'isIn',
+  'when',
+  'visit',
+] satisfies readonly ContactAction['kind'][];
 
 /**
  * The pending question, if the session holds one in the shape Front Desk writes: the people it

@@ -1,4 +1,4 @@
-import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { askForName, lookUpAndAnswer } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
@@ -7,10 +7,8 @@ import { momentOf } from '../conversation/presence-flow';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
 import { updateSessionState } from '../conversation/session-state';
-import { fullNameOf } from '../domain/contact';
 import { IntentNames, SlotNames } from '../interaction';
 import { inFromCard, inFromSpeech, leftTodayCard, leftTodaySpeech } from '../speech/board-speech';
-import { isInSpeech, presenceCard, stateSpeech } from '../speech/presence-speech';
 
 /** A company as said back: as heard, not too long. */
 const MAX_SPOKEN_COMPANY = 60;
@@ -70,34 +68,21 @@ export function whoLeftTodayHandler(deps: ConversationDependencies): RequestHand
 /**
  * "when did Emma Johnson check in", "what time did Jane leave": the person's latest change and
  * when ("Jane Doe checked out at 5:10 PM yesterday."). A name several people share goes through
- * the usual "which one?", which then answers like "is she in".
+ * the usual "which one?", and the time is what the answer to it gets.
  */
 export function whenPresenceHandler(deps: ConversationDependencies): RequestHandler {
   return {
     canHandle: (input) => isIntent(input, IntentNames.whenPresence),
     handle: async (input): Promise<Response> => {
       const spoken = slotValue(input, SlotNames.name);
-      if (!spoken) return askForName(input, { kind: 'isIn' });
-      const query = { spoken, resolvedIds: resolvedIds(input, SlotNames.name) };
-      const match = await deps.directory.findContacts(query);
-      if (match.kind !== 'one') return lookUpAndAnswer(input, deps, query, { kind: 'isIn' });
-      return answerWhen(input, deps, match.contact);
+      if (!spoken) return askForName(input, { kind: 'when' });
+      // "Which one?" and "did you mean" carry the question on: the answer is still a time.
+      return lookUpAndAnswer(
+        input,
+        deps,
+        { spoken, resolvedIds: resolvedIds(input, SlotNames.name) },
+        { kind: 'when' },
+      );
     },
   };
-}
-
-async function answerWhen(
-  input: HandlerInput,
-  deps: ConversationDependencies,
-  contact: Parameters<typeof fullNameOf>[0] & { readonly id: string },
-): Promise<Response> {
-  const t = translatorOf(input);
-  const name = fullNameOf(contact);
-  updateSessionState(input, { lastContactId: contact.id, pending: undefined });
-  const record = await deps.presence.getPresence(contact.id);
-  const moment = await momentOf(input, deps);
-  return finish(input, {
-    speech: record ? stateSpeech(t, name, record, moment) : isInSpeech(t, name, undefined, false, moment),
-    card: presenceCard(t, name, record, moment),
-  });
 }

@@ -75,3 +75,24 @@ describe('"which one?" counts the people it found', () => {
     expect(speechOf(response)).toMatch(/^I found 10 people called john, including /);
   });
 });
+
+describe('a garbled pending action', () => {
+  it('never turns into a check-in or a check-out', async () => {
+    // Prepare: a "which one?" whose action the session no longer holds as Front Desk wrote it.
+    const { skill, presence } = buildTestSkill();
+    const candidates = [
+      { id: 'c001', fullName: 'Jane Doe', company: 'Acme Corp.' },
+      { id: 'c002', fullName: 'Jane Doe', company: 'Globex' },
+    ];
+    const pending = { type: 'chooseContact', candidates, spokenName: 'jane doe', action: { kind: 'remove' } };
+
+    // Act
+    const response = await skill.invoke(
+      intentRequest(IntentNames.chooseContact, { ordinal: '1' }, { attributes: { pending } }),
+    );
+
+    // Assess
+    expect(speechOf(response)).not.toMatch(/checked (in|out)/);
+    expect(presence.presence.size).toBe(0);
+  });
+});
