@@ -4,7 +4,12 @@ import { type Config, DEFAULT_VISITOR_RETENTION_DAYS } from './config';
 import type { ConversationDependencies } from './conversation/dependencies';
 import { countryOfTimeZone } from './domain/phone';
 import { whenPresenceHandler, whoIsInFromHandler, whoLeftTodayHandler } from './handlers/board';
-import { browseHandler, listContinuationHandler, listNavigationHandler } from './handlers/browse';
+import {
+  browseHandler,
+  listContinuationHandler,
+  listNavigationHandler,
+  placeAnswerHandler,
+} from './handlers/browse';
 import { browseRoleHandler } from './handlers/browse-role';
 import {
   fallbackHandler,
@@ -126,6 +131,8 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
     .addRequestHandlers(
       canFulfillIntentHandler(),
       launchHandler(conversation),
+      // Before the name lookup: "Oregon" alone answers "which Portland?".
+      placeAnswerHandler(conversation),
       contactDetailsHandler(conversation),
       chooseContactHandler(conversation),
       // The visitor desk: before the board, which it hands "X is leaving" and "I'm leaving" back to.

@@ -16,6 +16,7 @@ import {
 } from '../conversation/session-state';
 import { isClearlyNotAName } from '../conversation/spoken-name';
 import { letterOf } from '../domain/letters';
+import { toStateCode } from '../domain/us-states';
 import { IntentNames, SlotNames } from '../interaction';
 import { browseScreen } from '../screens/screen';
 import type { BrowseRequest, BrowseResult, ListPosition } from '../services/browse-service';
@@ -212,19 +213,52 @@ export function browseHandler(deps: BrowseDependencies): RequestHandler {
           reprompt: t.speak(`browse.missing.${wording}`),
         });
       }
-      const result = await deps.browse.firstPage(request);
-      if (result.kind === 'page') return speakPage(input, result, true, [], { request, page: 1, starts: [] });
-      if (result.kind === 'whichPlace') return askWhichPlace(input, result);
-      updateSessionState(input, { pending: undefined });
-      return respond(input, {
-        speech: Ssml.join([
-          nobodySpeech(t, FACET_OF_WORDING[wording], heard),
-          t.speak('browse.nobody.question'),
-        ]),
-        reprompt: t.speak('browse.nobody.question'),
-      });
+      return firstPageOf(input, deps, request, heard, wording);
     },
   };
+}
+
+/** The state a bare answer names ("Oregon") to a pending "which Portland?", with the city asked about. */
+function placeAnswered(input: HandlerInput): { city: string; state: string } | undefined {
+  const city = placeAsked(input);
+  const heard = slotValue(input, SlotNames.name);
+  if (!city || !heard) return undefined;
+  const code = toStateCode(heard);
+  const states = (getSessionState(input).pending as { states?: unknown } | undefined)?.states;
+  return code && Array.isArray(states) && states.includes(code) ? { city, state: heard } : undefined;
+}
+
+/**
+ * "Oregon" alone, in answer to "Do you mean Portland, Maine or Portland, Oregon?". A bare word
+ * is heard as a name (the only bare sample is the name's): registered before the name lookup, it
+ * takes the answer when the word is one of the states asked about.
+ */
+export function placeAnswerHandler(deps: BrowseDependencies): RequestHandler {
+  return {
+    canHandle: (input) => isIntent(input, IntentNames.contactDetails) && placeAnswered(input) !== undefined,
+    handle: (input) => {
+      const { city, state } = placeAnswered(input) as { city: string; state: string };
+      return firstPageOf(input, deps, { by: 'place', city, state }, `${city}, ${state}`, 'place');
+    },
+  };
+}
+
+async function firstPageOf(
+  input: HandlerInput,
+  deps: BrowseDependencies,
+  request: BrowseRequest,
+  heard: string,
+  wording: Wording,
+): Promise<Response> {
+  const t = translatorOf(input);
+  const result = await deps.browse.firstPage(request);
+  if (result.kind === 'page') return speakPage(input, result, true, [], { request, page: 1, starts: [] });
+  if (result.kind === 'whichPlace') return askWhichPlace(input, result);
+  updateSessionState(input, { pending: undefined });
+  return respond(input, {
+    speech: Ssml.join([nobodySpeech(t, FACET_OF_WORDING[wording], heard), t.speak('browse.nobody.question')]),
+    reprompt: t.speak('browse.nobody.question'),
+  });
 }
 
 /**
