@@ -1,3 +1,4 @@
+import { latestClosingTime } from '../domain/closing-time';
 import { facetKeys } from '../domain/facets';
 import type { BoardPage, BoardReader } from './ports';
 
@@ -40,22 +41,12 @@ export class BoardService {
   }
 }
 
-/** Midnight of `at`'s day in `timeZone`, as an instant. */
+/**
+ * Midnight of `at`'s day in `timeZone`, as an instant: the latest moment the zone's clocks showed
+ * 00:00, so a day with a daylight-saving change in it starts when its clocks say it did.
+ */
 export function startOfDay(at: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(at);
-  const part = (type: string): number =>
-    Number(parts.find((candidate) => candidate.type === type)?.value ?? 0);
-  // The wall clock's time since midnight, taken off the instant; milliseconds too.
-  const sinceMidnight =
-    ((part('hour') * 60 + part('minute')) * 60 + part('second')) * 1000 + at.getUTCMilliseconds();
-  return new Date(at.getTime() - sinceMidnight);
+  return latestClosingTime(at, MIDNIGHT, timeZone);
 }
+
+const MIDNIGHT = { hour: 0, minute: 0 } as const;

@@ -74,4 +74,11 @@ describe('BoardService', () => {
       '2026-03-02T23:00:00.000Z',
     );
   });
+
+  it("finds midnight on the day the clocks go forward, an hour before the day's own offset says", () => {
+    // 3 PM EDT on 8 March 2026; the day began at midnight EST, 05:00 UTC.
+    expect(startOfDay(new Date('2026-03-08T19:00:00Z'), 'America/New_York').toISOString()).toBe(
+      '2026-03-08T05:00:00.000Z',
+    );
+  });
 });
