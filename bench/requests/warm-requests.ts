@@ -113,7 +113,12 @@ async function timeReplays(
   };
   for (let index = 0; index < options.warmup; index += 1) {
     await invokeOnce();
-    if (!tape.finished) throw new Error('A replayed request did not use its whole recording');
+    if (!tape.finished) {
+      const intent =
+        (envelopeToCopy.request as { intent?: { name?: string } }).intent?.name ??
+        envelopeToCopy.request.type;
+      throw new Error(`A replayed request (${intent}) did not use its whole recording`);
+    }
   }
   collectGarbage();
   const p50s: number[] = [];

@@ -172,7 +172,7 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
     .addRequestInterceptors(
       requestContextInterceptor(deps.random),
       requestLoggingInterceptor(logger),
-      prefetchPersistentAttributesInterceptor(),
+      prefetchPersistentAttributesInterceptor(conversation),
     )
     .addResponseInterceptors(rememberSpeechInterceptor(), rememberLastContactInterceptor(logger))
     .addErrorHandlers(apologizingErrorHandler(conversation))

@@ -1,5 +1,7 @@
 import type { RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
+import type { ConversationDependencies } from '../conversation/dependencies';
+import { canKnowSpeaker } from '../conversation/identity-attributes';
 import { isIntent, localeOf, setTranslator } from '../conversation/request-context';
 import { getSessionState, type PersistentState, updateSessionState } from '../conversation/session-state';
 import { type IntentName, IntentNames } from '../interaction';
@@ -61,13 +63,17 @@ const READS_PERSISTENT_ATTRIBUTES: readonly IntentName[] = [
  * store calls instead of after them: one round trip less. Only there: a lookup that keeps the
  * session open reads them never, and a prefetch would be a wasted read.
  */
-export function prefetchPersistentAttributesInterceptor(): RequestInterceptor {
+export function prefetchPersistentAttributesInterceptor(
+  deps: Pick<ConversationDependencies, 'personalDevices'>,
+): RequestInterceptor {
   return {
     process: (input) => {
       const envelope = input.requestEnvelope;
       if (envelope.session?.new !== true) return;
-      if (envelope.request.type !== 'LaunchRequest' && !isIntent(input, ...READS_PERSISTENT_ATTRIBUTES))
-        return;
+      // A welcome reads who is speaking only when the speaker can be known (a voice profile, or
+      // a personal device): otherwise the read would be wasted, and still running after the answer.
+      const welcome = envelope.request.type === 'LaunchRequest' && canKnowSpeaker(input, deps);
+      if (!welcome && !isIntent(input, ...READS_PERSISTENT_ATTRIBUTES)) return;
       // The adapter shares this read with the request's own; its failure is reported there.
       input.attributesManager.getPersistentAttributes().catch(() => undefined);
     },
