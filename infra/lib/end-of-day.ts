@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, type IAlarmAction, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm, IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import { type IRole, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, RuntimeFamily } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { DEFAULT_CLOSING_TIME, parseClockTime } from '../../lambda/src/domain/closing-time';
 import { isTimeZone } from '../../lambda/src/domain/time-zones';
 import { LAMBDA_ENTRY, LAMBDA_RUNTIME, PROJECT_ROOT } from '../../scripts/lambda-build-options';
+import { frontDeskAlarm } from './alarms';
 import { InfraError } from './errors';
 import { nodejsBundlingOptions } from './lambda-bundling';
 
@@ -119,20 +120,13 @@ export class EndOfDay extends Construct {
       },
     });
 
-    this.failureAlarm = new Alarm(this, 'FailureAlarm', {
-      alarmDescription:
+    this.failureAlarm = frontDeskAlarm(this, 'FailureAlarm', {
+      description:
         'End of day failed: someone may still show as in (or a visitor as signed in). Scheduler retries; check the logs.',
       metric: this.handler.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
       threshold: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      // It runs once a day: no data is the other 23 hours, not trouble.
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      action: props.alarmAction,
     });
-    if (props.alarmAction) {
-      this.failureAlarm.addAlarmAction(props.alarmAction);
-      this.failureAlarm.addOkAction(props.alarmAction);
-    }
 
     Validations.of(this.handler).acknowledge({
       id: 'AwsSolutions-L1',

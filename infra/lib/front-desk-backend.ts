@@ -1,13 +1,6 @@
 import path from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import type { Dashboard } from 'aws-cdk-lib/aws-cloudwatch';
-import {
-  Alarm,
-  ComparisonOperator,
-  type IAlarmAction,
-  type IMetric,
-  TreatMissingData,
-} from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm, Dashboard, IAlarmAction, IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -40,6 +33,7 @@ import {
   USERS_TABLE,
 } from '../../lambda/src/repositories/table-definitions';
 import { LAMBDA_ENTRY, LAMBDA_RUNTIME, PROJECT_ROOT } from '../../scripts/lambda-build-options';
+import { frontDeskAlarm } from './alarms';
 import { EndOfDay } from './end-of-day';
 import { InfraError } from './errors';
 import { nodejsBundlingOptions } from './lambda-bundling';
@@ -302,22 +296,8 @@ export class FrontDeskBackend extends Construct {
     action: IAlarmAction | undefined,
   ): Alarm[] {
     const period = Duration.minutes(5);
-    const alarm = (id: string, description: string, metric: IMetric, threshold: number): Alarm => {
-      const created = new Alarm(this, id, {
-        alarmDescription: description,
-        metric,
-        threshold,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        // An office skill is idle most of the day: no data means no invocations, not trouble.
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
-      if (action) {
-        created.addAlarmAction(action);
-        created.addOkAction(action);
-      }
-      return created;
-    };
+    const alarm = (id: string, description: string, metric: IMetric, threshold: number): Alarm =>
+      frontDeskAlarm(this, id, { description, metric, threshold, action });
     const nearTimeout = Math.round(timeout.toMilliseconds() * DURATION_ALARM_SHARE);
     return [
       alarm(

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, type IAlarmAction, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm, IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import {
   ApiDestination,
   Authorization,
@@ -20,6 +20,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EVENT_SOURCE } from '../../lambda/src/domain/events';
 import { LAMBDA_RUNTIME, NOTIFIER_ENTRY, PROJECT_ROOT } from '../../scripts/lambda-build-options';
+import { frontDeskAlarm } from './alarms';
 import { InfraError } from './errors';
 import { nodejsBundlingOptions } from './lambda-bundling';
 
@@ -124,22 +125,15 @@ export class VisitorDelivery extends Construct {
       });
     }
 
-    this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
-      alarmDescription:
-        'A visitor notification could not be delivered after every retry: the host was not told.',
+    this.deadLetterAlarm = frontDeskAlarm(this, 'DeadLetterAlarm', {
+      description: 'A visitor notification could not be delivered after every retry: the host was not told.',
       metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(5),
         statistic: 'Maximum',
       }),
       threshold: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      action: props.alarmAction,
     });
-    if (props.alarmAction) {
-      this.deadLetterAlarm.addAlarmAction(props.alarmAction);
-      this.deadLetterAlarm.addOkAction(props.alarmAction);
-    }
   }
 
   private emailDelivery(
