@@ -229,9 +229,10 @@ function placeAnswered(input: HandlerInput): { city: string; state: string } | u
 }
 
 /**
- * "Oregon" alone, in answer to "Do you mean Portland, Maine or Portland, Oregon?". A bare word
- * is heard as a name (the only bare sample is the name's): registered before the name lookup, it
- * takes the answer when the word is one of the states asked about.
+ * "Oregon" alone, in answer to "Do you mean Portland, Maine or Portland, Oregon?". The models'
+ * bare "{state}" sample sends it to BrowsePlaceIntent, but Alexa may still hear a bare word as a
+ * name: registered before the name lookup, this takes the answer when the word is one of the
+ * states asked about.
  */
 export function placeAnswerHandler(deps: BrowseDependencies): RequestHandler {
   return {
