@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildOptions } from 'esbuild';
 import { bundleLambda } from '../../scripts/bundle';
-import { LAMBDA_OUTFILE, PROJECT_ROOT } from '../../scripts/lambda-build-options';
+import { LAMBDA_OUTFILE, lambdaBuildOptions, PROJECT_ROOT } from '../../scripts/lambda-build-options';
 import { intentRequest } from '../../test/support/requests';
 import { type PartResult, type ResultRow, row, targets } from '../lib/results';
 import { type Spread, spreadOf } from '../lib/stats';
@@ -35,12 +35,22 @@ const BASELINE: BundleVariant = {
   overrides: ESBUILD_DEFAULTS,
 };
 
+/** The production aliases but one. */
+function withoutAlias(module: keyof typeof lambdaBuildOptions.alias): Record<string, string> {
+  return Object.fromEntries(Object.entries(lambdaBuildOptions.alias).filter(([from]) => from !== module));
+}
+
 /** The alternatives the production options were chosen from, measured in the same run. */
 const ALTERNATIVES: readonly BundleVariant[] = [
   {
     id: 'front-desk-sdk-credentials',
     label: "with the SDK's default credential chain",
-    overrides: { alias: {} },
+    overrides: { alias: withoutAlias('@aws-sdk/credential-provider-node') },
+  },
+  {
+    id: 'front-desk-whole-ask-sdk-model',
+    label: 'with the whole ask-sdk-model (every service client)',
+    overrides: { alias: withoutAlias('ask-sdk-model') },
   },
   {
     id: 'front-desk-main-first',
