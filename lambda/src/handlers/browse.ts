@@ -289,7 +289,11 @@ export function listContinuationHandler(deps: BrowseDependencies): RequestHandle
           { key: pending.position.key, after: pending.position.after, shown: pending.position.shown },
         ],
       };
-      return speakPage(input, result, false, pending.cardLines, context);
+      // The lines come back from the device: lines that are not lines start the card afresh.
+      const cardLines = Array.isArray(pending.cardLines)
+        ? pending.cardLines.filter((line): line is string => typeof line === 'string')
+        : [];
+      return speakPage(input, result, false, cardLines, context);
     },
   };
 }

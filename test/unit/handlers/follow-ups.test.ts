@@ -303,6 +303,22 @@ describe('follow-ups on garbled session attributes', () => {
       'a board list with an empty company',
       { lastList: { ...BOARD_LIST, board: { by: 'presentAt', companyKey: '' } } },
     ],
+    [
+      'a browse page that lost its card lines',
+      {
+        pending: {
+          type: 'listPage',
+          position: {
+            facet: 'COMPANY',
+            key: 'acme',
+            label: 'Acme Corp.',
+            total: 7,
+            shown: 5,
+            after: 'ENTRY#a',
+          },
+        },
+      },
+    ],
   ];
   const turns = [
     intentRequest(IntentNames.chooseContact, { ordinal: '2' }),
