@@ -3,6 +3,7 @@ import type { services } from 'ask-sdk-model';
 import { DEFAULT_OFFICE_TIME_ZONE } from '../../lambda/src/config';
 import { createLogger } from '../../lambda/src/logger';
 import type { FrontDeskSkill as Skill } from '../../lambda/src/pipeline/guarded-skill';
+import type { EventPublisher } from '../../lambda/src/services/ports';
 import { buildSkill } from '../../lambda/src/skill';
 import { dynamoDbStores } from '../../lambda/src/stores';
 import { BENCH_TABLES } from '../store/store-process';
@@ -20,7 +21,10 @@ export const benchAlexaApiClient: services.ApiClient = {
  * the production logger at INFO (its lines formatted and scrubbed, then dropped instead of written
  * to stdout) and speech variants picked at random.
  */
-export function buildBenchSkill(documentClient: DynamoDBDocumentClient): Skill {
+export function buildBenchSkill(
+  documentClient: DynamoDBDocumentClient,
+  events: EventPublisher = { publish: async () => undefined },
+): Skill {
   const dependencies = {
     config: { skillId: undefined, officeTimeZone: DEFAULT_OFFICE_TIME_ZONE },
     stores: dynamoDbStores(documentClient, {
@@ -30,8 +34,8 @@ export function buildBenchSkill(documentClient: DynamoDBDocumentClient): Skill {
     logger: createLogger({ level: 'INFO', write: () => undefined }),
     // Taken by the in/out board's composition root once it lands; ignored before.
     apiClient: benchAlexaApiClient,
-    // The requests benchmarked change nothing the visitor desk publishes; a check-in's event is dropped.
-    events: { publish: async () => undefined },
+    // Events are dropped unless the part times them (part 6 gives PutEvents a round trip's delay).
+    events,
   };
   return buildSkill(dependencies);
 }

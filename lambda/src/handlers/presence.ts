@@ -4,7 +4,7 @@ import { readBoardPage, speakBoardPage } from '../conversation/board-flow';
 import { askForName, lookUpAndAnswer } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { identityAttributesOf } from '../conversation/identity-attributes';
-import { answerPresence } from '../conversation/presence-flow';
+import { answerPresence, readBoardAhead } from '../conversation/presence-flow';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
 import { type SelfAction, updateSessionState } from '../conversation/session-state';
@@ -30,12 +30,10 @@ export function presenceHandler(deps: ConversationDependencies): RequestHandler 
       const action = ACTION_OF_INTENT[getIntentName(input.requestEnvelope)] as SelfAction;
       const spoken = slotValue(input, SlotNames.name);
       if (!spoken) return askForName(input, { kind: action });
-      return lookUpAndAnswer(
-        input,
-        deps,
-        { spoken, resolvedIds: resolvedIds(input, SlotNames.name) },
-        { kind: action },
-      );
+      const ids = resolvedIds(input, SlotNames.name);
+      // One id: the person is almost surely known already, so the board is read beside the directory.
+      if (action !== 'isIn' && ids.length === 1 && ids[0]) readBoardAhead(input, deps, ids[0]);
+      return lookUpAndAnswer(input, deps, { spoken, resolvedIds: ids }, { kind: action });
     },
   };
 }

@@ -48,18 +48,25 @@ export function requestLoggingInterceptor(logger: Logger): RequestInterceptor {
   return { process: () => logger.info('Request received') };
 }
 
-/** Requests that read the speaker's persistent attributes for sure: a welcome, and a one-shot change. */
+/**
+ * Requests that, asked one-shot, read the speaker's persistent attributes: a change on the board
+ * and a question about someone's presence end the session and remember the person, "check me in"
+ * and "am I in" recall who is speaking.
+ */
 const READS_PERSISTENT_ATTRIBUTES: readonly IntentName[] = [
   IntentNames.checkIn,
   IntentNames.checkOut,
   IntentNames.checkMeIn,
   IntentNames.checkMeOut,
+  IntentNames.isIn,
+  IntentNames.amIIn,
+  IntentNames.whenPresence,
 ];
 
 /**
  * Starts reading the speaker's persistent attributes at the start of a request that will need
- * them (a launch's welcome; a one-shot check-in, which remembers the person when the session ends,
- * or "check me in", which recalls who is speaking), so the read runs beside the request's other
+ * them (a launch's welcome; a one-shot check-in or "when did Jane check in", which remembers the
+ * person when the session ends, or "check me in", which recalls who is speaking), so the read runs beside the request's other
  * store calls instead of after them: one round trip less. Only there: a lookup that keeps the
  * session open reads them never, and a prefetch would be a wasted read.
  */

@@ -310,6 +310,68 @@ describe('PresenceService', () => {
     expect(store.calls).toEqual(['get', 'history']);
   });
 
+  it('uses a board read started ahead for the same person, and writes on it', async () => {
+    // Prepare
+    const store = new ScriptedStore();
+    const service = serviceOn(store);
+    const ahead = service.readAhead(jane.id);
+
+    // Act
+    const change = await service.setPresence(jane, 'IN', PERSON, ahead);
+
+    // Assess
+    expect(change).toMatchObject({ kind: 'changed', record: { status: 'IN', version: 1 } });
+    expect(store.calls).toEqual(['get', 'history', 'putPresence']);
+  });
+
+  it('reads the board again for someone other than the person read ahead', async () => {
+    // Prepare
+    const store = new ScriptedStore();
+    const service = serviceOn(store);
+    const ahead = service.readAhead('someone-else');
+
+    // Act
+    const change = await service.setPresence(jane, 'IN', PERSON, ahead);
+
+    // Assess
+    expect(change).toMatchObject({ kind: 'changed', record: { contactId: jane.id, status: 'IN' } });
+    expect(store.calls).toEqual(['get', 'history', 'get', 'history', 'putPresence']);
+  });
+
+  it('decides again on the latest state when someone changed the person after the read ahead', async () => {
+    // Prepare: the board is read ahead, then another device checks Jane in before our write.
+    const store = new ScriptedStore();
+    const service = serviceOn(store);
+    const ahead = service.readAhead(jane.id);
+    await ahead.read;
+    otherWriter(store, 'IN');
+
+    // Act
+    const change = await service.setPresence(jane, 'IN', PERSON, ahead);
+
+    // Assess: the conditional write was refused, and the latest state says there is nothing to do.
+    expect(change).toMatchObject({ kind: 'unchanged', record: { changeId: 'other-1' } });
+    expect(store.presence.get(jane.id)).toMatchObject({ changeId: 'other-1', version: 1 });
+  });
+
+  it('reports a change as not made when the read ahead failed, and a failed read ahead nobody uses is no error', async () => {
+    // Prepare
+    const store = new ScriptedStore();
+    store.before = (step) => {
+      if (step === 'get') throw unavailable();
+    };
+    const service = serviceOn(store);
+    service.readAhead('someone-else');
+    const ahead = service.readAhead(jane.id);
+
+    // Act
+    const change = await service.setPresence(jane, 'IN', PERSON, ahead);
+
+    // Assess
+    expect(change).toEqual({ kind: 'failed', reason: 'store-unavailable' });
+    expect(store.calls).not.toContain('putPresence');
+  });
+
   it('lets programming errors through instead of calling them a store failure', async () => {
     const store = new ScriptedStore();
     store.before = () => {

@@ -1,0 +1,150 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { IntentNames } from '../../../lambda/src/interaction';
+import { buildSkill } from '../../../lambda/src/skill';
+import { FakeAlexaApi, RecordingEventPublisher } from '../../support/fakes';
+import { intentRequest } from '../../support/requests';
+import { speechOf } from '../../support/response-checks';
+import { sampleContacts } from '../../support/sample-contacts';
+import { putDirectory, skillConfigFor, startTestStore, storesOn, type TestStore } from '../../support/store';
+import { sequentialRounds, type TimedCall } from '../../support/store-rounds';
+
+/** How long the users table's answer may wait for the request's next store call (a hang guard, not a timing). */
+const HOLD_LIMIT_MS = 500;
+
+/**
+ * The store calls of one request, in the order they started and ended. The users table's answer is
+ * held until a later call has started (or {@link HOLD_LIMIT_MS}), so a read started beside the others
+ * is seen to overlap them however fast the store answers.
+ */
+class CallOrder {
+  private calls: Array<TimedCall & { table: string }> = [];
+  private release: (() => void) | undefined;
+
+  public attach(client: DynamoDBDocumentClient): this {
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const table = String((args.input as { TableName?: unknown }).TableName ?? '');
+        const call = { start: performance.now(), end: Number.POSITIVE_INFINITY, table };
+        const index = this.calls.push(call) - 1;
+        this.release?.();
+        try {
+          const result = await next(args);
+          if (table.includes('users')) await this.heldUntilACallAfter(index);
+          return result;
+        } finally {
+          call.end = performance.now();
+        }
+      },
+      { step: 'initialize', name: 'callOrder', priority: 'high' },
+    );
+    return this;
+  }
+
+  private heldUntilACallAfter(index: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.calls.length > index + 1) {
+        resolve();
+        return;
+      }
+      const timer = setTimeout(resolve, HOLD_LIMIT_MS);
+      this.release = () => {
+        clearTimeout(timer);
+        this.release = undefined;
+        resolve();
+      };
+    });
+  }
+
+  /** The sequential round trips of the calls since the last take, and the tables they read. */
+  public takeRounds(): { rounds: number; tables: string[] } {
+    const calls = this.calls;
+    this.calls = [];
+    return { rounds: sequentialRounds(calls), tables: calls.map((call) => call.table) };
+  }
+}
+
+describe('store round trips of one-shot board requests', () => {
+  let testStore: TestStore;
+  let client: DynamoDBDocumentClient;
+  let order: CallOrder;
+  let skill: ReturnType<typeof buildSkill>;
+
+  beforeAll(async () => {
+    testStore = await startTestStore();
+    await putDirectory(testStore.setup, testStore.tables.directory, sampleContacts());
+    client = testStore.skillClient();
+    order = new CallOrder().attach(client);
+    skill = buildSkill({
+      config: skillConfigFor(testStore),
+      stores: storesOn(testStore, client),
+      events: new RecordingEventPublisher(),
+      apiClient: new FakeAlexaApi(),
+    });
+  });
+
+  afterAll(async () => {
+    client.destroy();
+    await testStore.close();
+  });
+
+  it('reads who is speaking beside the board in "when did Priya check in": two rounds, not three', async () => {
+    // Prepare
+    await skill.invoke(intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }));
+    order.takeRounds();
+
+    // Act
+    const answer = await skill.invoke(
+      intentRequest(IntentNames.whenPresence, { name: 'priya raman' }, { newSession: true }),
+    );
+
+    // Assess
+    expect(speechOf(answer)).toMatch(/^Priya Raman checked in at /);
+    const { rounds, tables } = order.takeRounds();
+    expect(tables.filter((table) => table.includes('users'))).toHaveLength(1);
+    expect(rounds).toBe(2);
+  });
+
+  it('reads who is speaking beside the board in "is Priya in": two rounds', async () => {
+    // Act
+    const answer = await skill.invoke(
+      intentRequest(IntentNames.isIn, { name: 'priya raman' }, { newSession: true }),
+    );
+
+    // Assess
+    expect(speechOf(answer)).toMatch(/^Yes, Priya Raman /);
+    expect(order.takeRounds().rounds).toBe(2);
+  });
+
+  it('checks someone in in three rounds: the person and who is speaking, the board, the change', async () => {
+    // Prepare
+    await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, { newSession: true }));
+    order.takeRounds();
+
+    // Act
+    const answer = await skill.invoke(
+      intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }),
+    );
+
+    // Assess
+    expect(speechOf(answer)).toBe('Priya Raman has checked in.');
+    expect(order.takeRounds().rounds).toBe(3);
+  });
+
+  it('checks someone in in two rounds when Alexa resolved the name to one person: the board is read beside the directory', async () => {
+    // Prepare
+    const priya = { value: 'priya raman', ids: ['c007'] };
+    await skill.invoke(intentRequest(IntentNames.checkOut, { name: priya }, { newSession: true }));
+    order.takeRounds();
+
+    // Act
+    const answer = await skill.invoke(
+      intentRequest(IntentNames.checkIn, { name: priya }, { newSession: true }),
+    );
+
+    // Assess
+    expect(speechOf(answer)).toBe('Priya Raman has checked in.');
+    expect(order.takeRounds().rounds).toBe(2);
+    const board = await skill.invoke(intentRequest(IntentNames.isIn, { name: priya }, { newSession: true }));
+    expect(speechOf(board)).toMatch(/^Yes, Priya Raman /);
+  });
+});
