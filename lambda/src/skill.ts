@@ -3,7 +3,12 @@ import type { services } from 'ask-sdk-model';
 import { type Config, DEFAULT_VISITOR_RETENTION_DAYS } from './config';
 import type { ConversationDependencies } from './conversation/dependencies';
 import { countryOfTimeZone } from './domain/phone';
-import { whenPresenceHandler, whoIsInFromHandler, whoLeftTodayHandler } from './handlers/board';
+import {
+  boardPageHandler,
+  whenPresenceHandler,
+  whoIsInFromHandler,
+  whoLeftTodayHandler,
+} from './handlers/board';
 import {
   browseHandler,
   listContinuationHandler,
@@ -25,12 +30,7 @@ import { confirmNameHandler } from './handlers/confirm-name';
 import { contactDetailsHandler } from './handlers/contact-details';
 import { confirmIdentityHandler, forgetMeHandler, identifyHandler } from './handlers/identity';
 import { launchHandler } from './handlers/launch';
-import {
-  presenceHandler,
-  presencePageHandler,
-  selfPresenceHandler,
-  whoIsInHandler,
-} from './handlers/presence';
+import { presenceHandler, selfPresenceHandler, whoIsInHandler } from './handlers/presence';
 import { screenEventHandler } from './handlers/screen-events';
 import {
   canFulfillIntentHandler,
@@ -144,7 +144,8 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
       presenceHandler(conversation),
       selfPresenceHandler(conversation),
       whoIsInHandler(conversation),
-      presencePageHandler(conversation),
+      // Before the browse lists' "more": a list of the board goes on with its own next page.
+      boardPageHandler(conversation),
       identifyHandler(conversation),
       confirmIdentityHandler(conversation),
       forgetMeHandler(conversation),

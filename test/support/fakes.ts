@@ -235,34 +235,41 @@ export class FakePresenceStore implements PresenceStore, BoardReader {
     return { records, cursor: after.length > limit && last ? sortKey(last) : undefined };
   }
 
-  public async listPresentAt(companyKey: string, limit: number): Promise<BoardPage> {
+  public async listPresentAt(companyKey: string, limit: number, after?: string): Promise<BoardPage> {
     return this.readIndex(
       (item) => item.presentCompanyPk === keys.presentCompany(companyKey),
       (item) => item.presentSk ?? '',
       limit,
+      after,
     );
   }
 
-  public async listLeftSince(since: string, limit: number): Promise<BoardPage> {
+  public async listLeftSince(since: string, limit: number, after?: string): Promise<BoardPage> {
     return this.readIndex(
       (item) => item.leftPk !== undefined && (item.leftSk ?? '') >= since,
       (item) => item.leftSk ?? '',
       limit,
+      after,
     );
   }
 
+  /** Like the index's ExclusiveStartKey: the cursor is the sort key of the last person read. */
   private readIndex(
     member: (item: PresenceItem) => boolean,
     sortKey: (item: PresenceItem) => string,
     limit: number,
+    after: string | undefined,
   ): BoardPage {
     const items = [...this.presence.values()]
       .map((record) => presenceItem(record))
       .filter(member)
+      .filter((item) => after === undefined || sortKey(item) < after)
       .sort((a, b) => sortKey(b).localeCompare(sortKey(a)));
+    const page = items.slice(0, limit);
+    const last = page.at(-1);
     return {
-      records: items.slice(0, limit).map((item) => presenceFromItem({ ...item })),
-      more: items.length > limit,
+      records: page.map((item) => presenceFromItem({ ...item })),
+      ...(items.length > limit && last ? { next: sortKey(last) } : {}),
     };
   }
 }

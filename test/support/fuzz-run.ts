@@ -66,6 +66,16 @@ export function emptyTally(): FuzzTally {
   };
 }
 
+/** Enough of Acme checked in for "who's in from Acme" to have a second page. */
+const ACME_CHECK_INS: readonly RequestEnvelope[] = [
+  'robert smith',
+  'john carter',
+  'elizabeth hale',
+  'sean oneill',
+  'priya raman',
+  'zoe laurent',
+].map((name) => intentRequest(IntentNames.checkIn, { name }));
+
 /**
  * Session attributes as real conversations leave them, for the fuzz to carry into its envelopes:
  * a "which one?" after an ambiguous name, a list page, "did you mean", "who are you?", a repeat.
@@ -117,6 +127,21 @@ export async function collectSnapshots(skill: FrontDeskSkill): Promise<Record<st
       intentRequest(IntentNames.visitorArrival, { host: 'priya raman', visitorName: 'sam carter' }),
     ],
     [intentRequest(IntentNames.visitorArrival, { host: 'jane doe', visitorName: 'ana ruiz' })],
+    // The board's lists: a page of "who's in from Acme" with more to come, its second page (the
+    // list remembered with where its pages began), "who's in", and "who checked out today".
+    [launchRequest(), ...ACME_CHECK_INS, intentRequest(IntentNames.whoIsInFrom, { company: 'acme' })],
+    [
+      launchRequest(),
+      intentRequest(IntentNames.whoIsInFrom, { company: 'acme' }),
+      intentRequest(IntentNames.more),
+    ],
+    [launchRequest(), intentRequest(IntentNames.whoIsIn)],
+    [
+      launchRequest(),
+      intentRequest(IntentNames.checkOut, { name: 'robert smith' }),
+      intentRequest(IntentNames.checkOut, { name: 'john carter' }),
+      intentRequest(IntentNames.whoLeftToday),
+    ],
   ];
   const snapshots: Record<string, unknown>[] = [];
   for (const conversation of turns) {

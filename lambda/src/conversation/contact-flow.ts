@@ -244,8 +244,11 @@ function pendingQuestionAgain(t: Translator, pending: PendingQuestion): { questi
         question: t.speak('identity.confirmReprompt', { fullName: pending.identity.fullName }),
         reprompt: t.speak('identity.confirmReprompt', { fullName: pending.identity.fullName }),
       };
-    case 'presencePage':
-      return { question: t.speak('whoIsIn.more'), reprompt: t.speak('whoIsIn.moreReprompt') };
+    case 'boardPage':
+      return {
+        question: t.speak('whoIsIn.more'),
+        reprompt: t.speak(pending.list.by === 'present' ? 'whoIsIn.moreReprompt' : 'browse.more.reprompt'),
+      };
     case 'listPage':
       return { question: t.speak('browse.more.question'), reprompt: t.speak('browse.more.reprompt') };
     case 'choosePlace':

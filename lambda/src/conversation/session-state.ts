@@ -2,6 +2,7 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { ContactSummary } from '../domain/contact';
 import { FACETS, type Facet } from '../domain/facets';
 import { type ContactDetail, type IntentName, isContactDetail } from '../interaction';
+import type { BoardList } from '../services/board-service';
 import type { BrowseRequest, ListPosition } from '../services/browse-service';
 import type { Identity } from '../services/identity-service';
 import { isIntent } from './request-context';
@@ -53,9 +54,14 @@ export type PendingQuestion =
       readonly followUp?: SelfAction | undefined;
     }
   | {
-      /** "Do you want to hear more?" in the middle of "who's in". */
-      readonly type: 'presencePage';
-      readonly cursor: string;
+      /** "Do you want to hear more?" in the middle of a list of the board ("who's in", "who left today"). */
+      readonly type: 'boardPage';
+      readonly list: BoardListKind;
+      /** Where the next page starts (opaque), and how many people were read before it. */
+      readonly after: string;
+      readonly shown: number;
+      /** The card lines read so far (the most recent ones when the list is long), numbered. */
+      readonly cardLines: readonly string[];
     }
   | {
       /** "Do you want to hear more?" in the middle of a browse list. */
@@ -112,23 +118,45 @@ export interface SessionState {
 /** How many pages of a list "go back" can return through; older pages are read again from the top. */
 export const REMEMBERED_PAGES = 10;
 
-/**
- * The list last read: what was asked (to read its first page again), where each page read so far
- * started (to go back), and the people of the page just read (to pick one). Small on purpose: it
- * travels in every response.
- */
-export interface ListMemory {
-  readonly request: BrowseRequest;
-  readonly facet: Facet;
+/** What a list remembers of the page just read, whatever the list. */
+interface PageMemory {
   readonly label: string;
   readonly total?: number | undefined;
   /** The 1-based number of the page just read. */
   readonly page: number;
-  /** Where each page after the first started (page 2 at [0]), up to the page just read. */
-  readonly starts: readonly PageStart[];
   /** The 1-based position of the first person of the page just read. */
   readonly firstNumber: number;
   readonly entries: readonly ContactSummary[];
+}
+
+/**
+ * A browse list last read: what was asked (to read its first page again), where each page read so
+ * far started (to go back), and the people of the page just read (to pick one). Small on purpose:
+ * it travels in every response.
+ */
+export interface BrowseListMemory extends PageMemory {
+  readonly request: BrowseRequest;
+  readonly facet: Facet;
+  /** Where each page after the first started (page 2 at [0]), up to the page just read. */
+  readonly starts: readonly PageStart[];
+}
+
+/** "who's in" itself: the `present` index, newest first. */
+export type BoardListKind = BoardList | { readonly by: 'present' };
+
+/** A list of the board last read, remembered the same way as a browse list. */
+export interface BoardListMemory extends PageMemory {
+  readonly board: BoardListKind;
+  /** Where each page after the first started (page 2 at [0]), up to the page just read. */
+  readonly starts: readonly BoardPageStart[];
+}
+
+/** The list last read: a browse list or a list of the board. */
+export type ListMemory = BrowseListMemory | BoardListMemory;
+
+/** Whether the list remembered is one of the board. */
+export function isBoardList(list: ListMemory): list is BoardListMemory {
+  return 'board' in list;
 }
 
 /** Where a page after the first starts: the list's key, the sort key it follows, and how many came before. */
@@ -136,6 +164,39 @@ export interface PageStart {
   readonly key: string;
   readonly after: string;
   readonly shown: number;
+}
+
+/** Where a page of the board after the first starts: the cursor it follows, and how many came before. */
+export interface BoardPageStart {
+  readonly after: string;
+  readonly shown: number;
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+function isBoardPageStart(value: unknown): value is BoardPageStart {
+  const start = value as Partial<Record<keyof BoardPageStart, unknown>> | null;
+  return (
+    typeof start === 'object' && start !== null && typeof start.after === 'string' && isCount(start.shown)
+  );
+}
+
+/** Whether a value from the session attributes names a list of the board Front Desk reads. */
+export function isBoardListKind(value: unknown): value is BoardListKind {
+  const list = value as { by?: unknown; companyKey?: unknown; since?: unknown } | null;
+  if (typeof list !== 'object' || list === null) return false;
+  switch (list.by) {
+    case 'present':
+      return true;
+    case 'presentAt':
+      return typeof list.companyKey === 'string' && list.companyKey.length > 0;
+    case 'leftSince':
+      return typeof list.since === 'string' && !Number.isNaN(Date.parse(list.since));
+    default:
+      return false;
+  }
 }
 
 function isPageStart(value: unknown): value is PageStart {
@@ -171,8 +232,29 @@ function isSummary(value: unknown): value is ContactSummary {
  * in the shape Front Desk writes (session attributes come back from the device: trust nothing).
  */
 export function lastListOf(state: SessionState): ListMemory | undefined {
-  const list = state.lastList as Partial<Record<keyof ListMemory, unknown>> | undefined;
+  const list = state.lastList as
+    | Partial<Record<keyof BrowseListMemory | keyof BoardListMemory, unknown>>
+    | undefined;
   if (typeof list !== 'object' || list === null) return undefined;
+  const page =
+    typeof list.label === 'string' &&
+    (list.total === undefined || isCount(list.total)) &&
+    typeof list.page === 'number' &&
+    Number.isInteger(list.page) &&
+    list.page >= 1 &&
+    typeof list.firstNumber === 'number' &&
+    Number.isInteger(list.firstNumber) &&
+    list.firstNumber >= 1 &&
+    Array.isArray(list.entries) &&
+    list.entries.every(isSummary) &&
+    Array.isArray(list.starts);
+  if (!page) return undefined;
+  if ('board' in list) {
+    const starts = list.starts as unknown[];
+    return isBoardListKind(list.board) && starts.every(isBoardPageStart)
+      ? (list as unknown as BoardListMemory)
+      : undefined;
+  }
   const request = list.request as { by?: unknown } | undefined;
   const valid =
     typeof request === 'object' &&
@@ -180,19 +262,8 @@ export function lastListOf(state: SessionState): ListMemory | undefined {
     typeof request.by === 'string' &&
     typeof list.facet === 'string' &&
     (FACETS as readonly string[]).includes(list.facet) &&
-    typeof list.label === 'string' &&
-    (list.total === undefined || (typeof list.total === 'number' && Number.isInteger(list.total))) &&
-    typeof list.page === 'number' &&
-    Number.isInteger(list.page) &&
-    list.page >= 1 &&
-    Array.isArray(list.starts) &&
-    list.starts.every(isPageStart) &&
-    typeof list.firstNumber === 'number' &&
-    Number.isInteger(list.firstNumber) &&
-    list.firstNumber >= 1 &&
-    Array.isArray(list.entries) &&
-    list.entries.every(isSummary);
-  return valid ? (list as unknown as ListMemory) : undefined;
+    (list.starts as unknown[]).every(isPageStart);
+  return valid ? (list as unknown as BrowseListMemory) : undefined;
 }
 
 const SELF_ACTIONS: readonly string[] = ['checkIn', 'checkOut', 'isIn'] satisfies readonly SelfAction[];
@@ -251,7 +322,14 @@ export function pendingQuestionOf(state: SessionState): PendingQuestion | undefi
       return typeof (pending.identity as { fullName?: unknown } | undefined)?.fullName === 'string'
         ? state.pending
         : undefined;
-    case 'presencePage':
+    case 'boardPage':
+      return isBoardListKind(pending.list) &&
+        typeof pending.after === 'string' &&
+        isCount(pending.shown) &&
+        Array.isArray(pending.cardLines) &&
+        pending.cardLines.every((line) => typeof line === 'string')
+        ? state.pending
+        : undefined;
     case 'listPage':
       return state.pending;
     case 'visitorName':

@@ -22,6 +22,10 @@ export interface PresenceRecord {
   readonly fullName: string;
   readonly firstName: string;
   readonly company?: string | undefined;
+  /** Also copied, so a person can be picked from a page of the board by title or city. */
+  readonly title?: string | undefined;
+  readonly city?: string | undefined;
+  readonly state?: string | undefined;
   /** Why the change was made; absent means someone said so (`spoken`), as before end of day existed. */
   readonly reason?: PresenceChangeReason | undefined;
 }

@@ -1,21 +1,27 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import { readBoardPage, speakBoardPage } from '../conversation/board-flow';
 import { askForName, lookUpAndAnswer } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
-import { finish } from '../conversation/finish';
 import { momentOf } from '../conversation/presence-flow';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
-import { updateSessionState } from '../conversation/session-state';
+import {
+  answersPending,
+  getSessionState,
+  isBoardList,
+  lastListOf,
+  pendingQuestionOf,
+  updateSessionState,
+} from '../conversation/session-state';
 import { IntentNames, SlotNames } from '../interaction';
-import { inFromCard, inFromSpeech, leftTodayCard, leftTodaySpeech } from '../speech/board-speech';
 
 /** A company as said back: as heard, not too long. */
 const MAX_SPOKEN_COMPANY = 60;
 
 /**
  * "who's in from Globex", "is anyone from Acme in": the company's people who are in, newest first,
- * from one Query of the `presentByCompany` index.
+ * a page at a time from the `presentByCompany` index, paged and picked from like any list.
  */
 export function whoIsInFromHandler(deps: ConversationDependencies): RequestHandler {
   return {
@@ -35,31 +41,58 @@ export function whoIsInFromHandler(deps: ConversationDependencies): RequestHandl
         resolvedKeys: resolvedIds(input, SlotNames.company),
       });
       const label = page.records[0]?.company ?? company.slice(0, MAX_SPOKEN_COMPANY);
-      if (page.records.length === 0) return finish(input, { speech: inFromSpeech(t, label, page) });
-      const moment = await momentOf(input, deps);
-      return finish(input, {
-        speech: inFromSpeech(t, label, page),
-        card: inFromCard(t, label, page, moment),
-      });
+      return speakBoardPage(input, deps, page, { list: page.list, label, page: 1, starts: [], shown: 0 });
     },
   };
 }
 
 /**
  * "who checked out today", "who has left": the people who are out and left since midnight (in
- * the listener's zone), newest first, with when, from one Query of the `left` index.
+ * the listener's zone), newest first, with when, a page at a time from the `left` index.
  */
 export function whoLeftTodayHandler(deps: ConversationDependencies): RequestHandler {
   return {
     canHandle: (input) => isIntent(input, IntentNames.whoLeftToday),
     handle: async (input): Promise<Response> => {
-      const t = translatorOf(input);
       updateSessionState(input, { pending: undefined });
       const moment = await momentOf(input, deps);
       const page = await deps.board.whoLeftToday(moment.timeZone);
-      return finish(input, {
-        speech: leftTodaySpeech(t, page, moment),
-        ...(page.records.length > 0 ? { card: leftTodayCard(t, page, moment) } : {}),
+      return speakBoardPage(input, deps, page, { list: page.list, label: '', page: 1, starts: [], shown: 0 });
+    },
+  };
+}
+
+/**
+ * "yes", "more" or "next" to "Do you want to hear more?" in the middle of a list of the board
+ * ("who's in", "who's in from Globex", "who checked out today") reads its next page; "no" stops
+ * the list.
+ */
+export function boardPageHandler(deps: ConversationDependencies): RequestHandler {
+  return {
+    canHandle: (input) =>
+      answersPending(input, 'boardPage', IntentNames.yes, IntentNames.no, IntentNames.more, IntentNames.next),
+    handle: async (input): Promise<Response> => {
+      const t = translatorOf(input);
+      const state = getSessionState(input);
+      const pending = pendingQuestionOf(state);
+      if (isIntent(input, IntentNames.no) || pending?.type !== 'boardPage') {
+        updateSessionState(input, { pending: undefined });
+        return respond(input, {
+          speech: t.speak('anythingElse.question'),
+          reprompt: t.speak('anythingElse.reprompt'),
+        });
+      }
+      const page = await readBoardPage(deps, pending.list, pending.after);
+      const remembered = lastListOf(state);
+      const list = remembered && isBoardList(remembered) ? remembered : undefined;
+      const start = { after: pending.after, shown: pending.shown };
+      return speakBoardPage(input, deps, page, {
+        list: pending.list,
+        label: list?.label ?? page.records[0]?.company ?? '',
+        page: (list?.page ?? 1) + 1,
+        starts: [...(list?.starts ?? []), start],
+        shown: pending.shown,
+        earlierLines: pending.cardLines,
       });
     },
   };

@@ -1,5 +1,7 @@
 import { getIntentName, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import { readBoardListPage } from '../conversation/board-flow';
+import { keepWithinBudget } from '../conversation/card-lines';
 import { notForUs } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { askWhichPlace, placeAsked } from '../conversation/place-flow';
@@ -7,11 +9,14 @@ import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/
 import { respond } from '../conversation/respond';
 import {
   answersPending,
+  type BrowseListMemory,
   getSessionState,
+  isBoardList,
   type ListMemory,
   lastListOf,
   type PageStart,
   REMEMBERED_PAGES,
+  type SessionState,
   updateSessionState,
 } from '../conversation/session-state';
 import { isClearlyNotAName } from '../conversation/spoken-name';
@@ -33,25 +38,6 @@ import { Ssml } from '../speech/ssml';
 
 /** What browsing needs. */
 type BrowseDependencies = Pick<ConversationDependencies, 'browse'>;
-
-/**
- * How much of the list the card keeps across pages. Session attributes travel in every response
- * and count toward its 24 KB, so a long list keeps its most recent lines; they are numbered, so
- * the card still says where in the list they stand.
- */
-export const CARD_LINES_BUDGET = 3000;
-
-function keepWithinBudget(lines: readonly string[]): string[] {
-  const kept: string[] = [];
-  let size = 0;
-  for (let index = lines.length - 1; index >= 0; index -= 1) {
-    const line = lines[index] as string;
-    if (size + line.length + 1 > CARD_LINES_BUDGET && kept.length > 0) break;
-    kept.unshift(line);
-    size += line.length + 1;
-  }
-  return kept;
-}
 
 /** Which page of which list is read: what was asked, and where the pages so far started. */
 interface PageContext {
@@ -76,7 +62,7 @@ function rememberPage(
 ): void {
   const onlyOne =
     page.total === 1 || (context.page === 1 && page.next === undefined && page.entries.length === 1);
-  const lastList: ListMemory = {
+  const lastList: BrowseListMemory = {
     request: context.request,
     facet: page.facet,
     label: page.label,
@@ -229,9 +215,10 @@ function placeAnswered(input: HandlerInput): { city: string; state: string } | u
 }
 
 /**
- * "Oregon" alone, in answer to "Do you mean Portland, Maine or Portland, Oregon?". A bare word
- * is heard as a name (the only bare sample is the name's): registered before the name lookup, it
- * takes the answer when the word is one of the states asked about.
+ * "Oregon" alone, in answer to "Do you mean Portland, Maine or Portland, Oregon?". The models'
+ * bare "{state}" sample sends it to BrowsePlaceIntent, but Alexa may still hear a bare word as a
+ * name: registered before the name lookup, this takes the answer when the word is one of the
+ * states asked about.
  */
 export function placeAnswerHandler(deps: BrowseDependencies): RequestHandler {
   return {
@@ -292,7 +279,8 @@ export function listContinuationHandler(deps: BrowseDependencies): RequestHandle
           reprompt: t.speak('anythingElse.reprompt'),
         });
       }
-      const list = lastListOf(getSessionState(input));
+      const remembered = lastListOf(getSessionState(input));
+      const list = remembered && !isBoardList(remembered) ? remembered : undefined;
       const context: PageContext | undefined = list && {
         request: list.request,
         page: list.page + 1,
@@ -301,7 +289,11 @@ export function listContinuationHandler(deps: BrowseDependencies): RequestHandle
           { key: pending.position.key, after: pending.position.after, shown: pending.position.shown },
         ],
       };
-      return speakPage(input, result, false, pending.cardLines, context);
+      // The lines come back from the device: lines that are not lines start the card afresh.
+      const cardLines = Array.isArray(pending.cardLines)
+        ? pending.cardLines.filter((line): line is string => typeof line === 'string')
+        : [];
+      return speakPage(input, result, false, cardLines, context);
     },
   };
 }
@@ -309,11 +301,12 @@ export function listContinuationHandler(deps: BrowseDependencies): RequestHandle
 /** Reads page `number` of the list remembered, or its first page when that page is no longer known. */
 async function readPage(
   input: HandlerInput,
-  deps: BrowseDependencies,
+  deps: ConversationDependencies,
   list: ListMemory,
   number: number,
   preface?: Ssml,
 ): Promise<Response | undefined> {
+  if (isBoardList(list)) return readBoardListPage(input, deps, list, number, preface);
   // starts[i] is where page (firstRemembered + i) began; page 1 is read from the request itself.
   const firstRemembered = list.page - list.starts.length + 1;
   const start = number >= 2 ? list.starts[number - firstRemembered] : undefined;
@@ -336,19 +329,23 @@ async function readPage(
   return speakPage(input, result, true, [], { request: list.request, page: 1, starts: [], preface });
 }
 
+/** Whether "Do you want to hear more?" is pending, in a browse list or a list of the board. */
+function pageGoing(state: SessionState): boolean {
+  return state.pending?.type === 'listPage' || state.pending?.type === 'boardPage';
+}
+
 /**
  * Moving about the list just read: "go back" and "previous" read the page before, "start over"
  * reads the first page again, "how many are there" says the count. Without a list, "go back" says
  * there is nothing to go back to, and "start over" starts the conversation over as before.
  */
-export function listNavigationHandler(deps: BrowseDependencies): RequestHandler {
+export function listNavigationHandler(deps: ConversationDependencies): RequestHandler {
   return {
     canHandle: (input) => {
       if (isIntent(input, IntentNames.previous, IntentNames.howMany)) return true;
       // "start over" means the list while the list is what was last talked about.
       const state = getSessionState(input);
-      const listGoing =
-        state.pending?.type === 'listPage' || (lastListOf(state) !== undefined && !state.lastContactId);
+      const listGoing = pageGoing(state) || (lastListOf(state) !== undefined && !state.lastContactId);
       return isIntent(input, IntentNames.startOver) && listGoing;
     },
     handle: async (input): Promise<Response> => {
@@ -367,7 +364,7 @@ export function listNavigationHandler(deps: BrowseDependencies): RequestHandler 
           list.total === undefined
             ? t.speak('browse.howManyUnknown', { count: list.firstNumber - 1 + list.entries.length })
             : t.speak('browse.howMany', { count: list.total, label: list.label });
-        const listGoing = state.pending?.type === 'listPage';
+        const listGoing = pageGoing(state);
         return respond(input, {
           speech: Ssml.join([count, t.speak(listGoing ? 'browse.more.question' : 'anythingElse.question')]),
           reprompt: t.speak(listGoing ? 'browse.more.reprompt' : 'anythingElse.reprompt'),

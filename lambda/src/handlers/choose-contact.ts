@@ -119,6 +119,7 @@ export function noneOfThemHandler(): RequestHandler {
         pending?.type === 'chooseContact' ||
         pending?.type === 'confirmName' ||
         pending?.type === 'listPage' ||
+        pending?.type === 'boardPage' ||
         lastListOf(state) !== undefined;
       if (!choosing) {
         return respond(input, {

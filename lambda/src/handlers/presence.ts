@@ -1,24 +1,14 @@
-import { getIntentName, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import { getIntentName, type RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import { readBoardPage, speakBoardPage } from '../conversation/board-flow';
 import { askForName, lookUpAndAnswer } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
-import { finish } from '../conversation/finish';
 import { identityAttributesOf } from '../conversation/identity-attributes';
-import { answerPresence, momentOf, officeMoment, readBoardAhead } from '../conversation/presence-flow';
+import { answerPresence, readBoardAhead } from '../conversation/presence-flow';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
-import {
-  answersPending,
-  getSessionState,
-  type SelfAction,
-  updateSessionState,
-} from '../conversation/session-state';
+import { type SelfAction, updateSessionState } from '../conversation/session-state';
 import { IntentNames, SlotNames } from '../interaction';
-import { whoIsInScreen } from '../screens/screen';
-import { whoIsInCard, whoIsInSpeech } from '../speech/presence-speech';
-
-/** How many people a page of "who's in" names. */
-export const WHO_IS_IN_PAGE_SIZE = 5;
 
 const ACTION_OF_INTENT: Readonly<Record<string, SelfAction>> = {
   [IntentNames.checkIn]: 'checkIn',
@@ -79,66 +69,17 @@ export function selfPresenceHandler(deps: ConversationDependencies): RequestHand
   };
 }
 
-async function whoIsInPage(
-  input: HandlerInput,
-  deps: ConversationDependencies,
-  cursor: string | undefined,
-): Promise<Response> {
-  const t = translatorOf(input);
-  const page = await deps.presence.whoIsIn(WHO_IS_IN_PAGE_SIZE, cursor);
-  const hasMore = page.cursor !== undefined;
-  const speech = whoIsInSpeech(t, page.records, cursor === undefined, hasMore);
-  // An empty board shows no times, so it needs no time zone.
-  const moment = page.records.length > 0 ? await momentOf(input, deps) : officeMoment(deps);
-  const card = whoIsInCard(t, page.records, moment);
-  const screen =
-    page.records.length > 0
-      ? whoIsInScreen(t, {
-          records: page.records,
-          now: moment.now,
-          timeZone: moment.timeZone,
-          footer: hasMore ? t.text('browse.card.moreUncounted') : undefined,
-        })
-      : undefined;
-  if (page.cursor !== undefined) {
-    updateSessionState(input, { pending: { type: 'presencePage', cursor: page.cursor } });
-    return respond(input, { speech, reprompt: t.speak('whoIsIn.moreReprompt'), card, screen });
-  }
-  updateSessionState(input, { pending: undefined });
-  return finish(input, { speech, card, screen });
-}
-
-/** "who's in", "who is in the office": the people checked in, most recent first, a page at a time. */
+/**
+ * "who's in", "who is in the office": the people checked in, most recent first, a page at a time,
+ * paged and picked from like any list.
+ */
 export function whoIsInHandler(deps: ConversationDependencies): RequestHandler {
   return {
     canHandle: (input) => isIntent(input, IntentNames.whoIsIn),
-    handle: (input) => whoIsInPage(input, deps, undefined),
-  };
-}
-
-/** "yes" (or "more", "next") to "do you want to hear more?" reads the next page of "who's in"; "no" stops the list. */
-export function presencePageHandler(deps: ConversationDependencies): RequestHandler {
-  return {
-    canHandle: (input) =>
-      answersPending(
-        input,
-        'presencePage',
-        IntentNames.yes,
-        IntentNames.no,
-        IntentNames.more,
-        IntentNames.next,
-      ),
     handle: async (input): Promise<Response> => {
-      const pending = getSessionState(input).pending;
-      if (getIntentName(input.requestEnvelope) !== IntentNames.no && pending?.type === 'presencePage') {
-        return whoIsInPage(input, deps, pending.cursor);
-      }
-      updateSessionState(input, { pending: undefined });
-      const t = translatorOf(input);
-      return respond(input, {
-        speech: t.speak('anythingElse.question'),
-        reprompt: t.speak('anythingElse.reprompt'),
-      });
+      const list = { by: 'present' } as const;
+      const page = await readBoardPage(deps, list);
+      return speakBoardPage(input, deps, page, { list, label: '', page: 1, starts: [], shown: 0 });
     },
   };
 }

@@ -294,6 +294,9 @@ function recordFields(record: PresenceRecord): PresenceRecord {
     fullName: record.fullName,
     firstName: record.firstName,
     ...(record.company ? { company: record.company } : {}),
+    ...(record.title ? { title: record.title } : {}),
+    ...(record.city ? { city: record.city } : {}),
+    ...(record.state ? { state: record.state } : {}),
     ...(record.reason && record.reason !== 'spoken' ? { reason: record.reason } : {}),
   };
 }
@@ -351,6 +354,8 @@ function isStatus(value: unknown): value is PresenceStatus {
 export function presenceFromItem(item: Record<string, unknown>): PresenceRecord {
   const { contactId, status, changedAt, version, changeId, requester, fullName, firstName, company, reason } =
     item;
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' && value.length > 0 ? value : undefined;
   if (
     typeof contactId !== 'string' ||
     !isStatus(status) ||
@@ -370,6 +375,36 @@ export function presenceFromItem(item: Record<string, unknown>): PresenceRecord 
     fullName: typeof fullName === 'string' ? fullName : '',
     firstName: typeof firstName === 'string' ? firstName : '',
     ...(typeof company === 'string' && company.length > 0 ? { company } : {}),
+    ...(text(item.title) ? { title: text(item.title) } : {}),
+    ...(text(item.city) ? { city: text(item.city) } : {}),
+    ...(text(item.state) ? { state: text(item.state) } : {}),
     ...(reason === 'end of day' ? { reason } : {}),
   };
+}
+
+/** Where a page of a presence index ends: the last record's id and time, which make its sort key. */
+export interface PresenceCursor {
+  readonly id: string;
+  readonly at: string;
+}
+
+/** A page's end as the opaque cursor the session carries to the next turn. */
+export function encodePresenceCursor(record: Pick<PresenceRecord, 'contactId' | 'changedAt'>): string {
+  const cursor: PresenceCursor = { id: record.contactId, at: record.changedAt };
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+}
+
+/** A cursor back from the session (trust nothing): undefined unless it is one this module wrote. */
+export function decodePresenceCursor(cursor: string): PresenceCursor | undefined {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<PresenceCursor>;
+    return typeof parsed.id === 'string' &&
+      parsed.id.length > 0 &&
+      typeof parsed.at === 'string' &&
+      parsed.at.length > 0
+      ? { id: parsed.id, at: parsed.at }
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }

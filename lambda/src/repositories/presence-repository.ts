@@ -3,6 +3,8 @@ import type { PresenceRecord, PresenceState } from '../domain/presence';
 import { ConflictError } from '../errors';
 import type { PresenceStore, PresentPage } from '../services/ports';
 import {
+  decodePresenceCursor,
+  encodePresenceCursor,
   keys,
   PRESENT_PK,
   presenceChangeItem,
@@ -15,27 +17,6 @@ import { DIRECTORY_TABLE } from './table-definitions';
 
 const PRESENT_INDEX = DIRECTORY_TABLE.globalSecondaryIndexes.find((index) => index.indexName === 'present');
 if (!PRESENT_INDEX) throw new TypeError('The directory table has no present index');
-
-interface PresentCursor {
-  readonly id: string;
-  readonly at: string;
-}
-
-function encodeCursor(record: PresenceRecord): string {
-  const cursor: PresentCursor = { id: record.contactId, at: record.changedAt };
-  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): PresentCursor | undefined {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<PresentCursor>;
-    return typeof parsed.id === 'string' && typeof parsed.at === 'string'
-      ? { id: parsed.id, at: parsed.at }
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The in/out board in the directory table (item shapes in `directory-items.ts`). Every write is
@@ -146,7 +127,7 @@ export class PresenceRepository implements PresenceStore {
    */
   public async listPresent(limit: number, cursor?: string): Promise<PresentPage> {
     const index = PRESENT_INDEX as NonNullable<typeof PRESENT_INDEX>;
-    const after = cursor ? decodeCursor(cursor) : undefined;
+    const after = cursor ? decodePresenceCursor(cursor) : undefined;
     const { Items } = await storeCall('listPresent', () =>
       this.client.send(
         new QueryCommand({
@@ -172,7 +153,7 @@ export class PresenceRepository implements PresenceStore {
     const records = (Items ?? []).map(presenceFromItem);
     const page = records.slice(0, limit);
     const last = page[page.length - 1];
-    return { records: page, cursor: records.length > limit && last ? encodeCursor(last) : undefined };
+    return { records: page, cursor: records.length > limit && last ? encodePresenceCursor(last) : undefined };
   }
 
   /**

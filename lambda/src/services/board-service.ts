@@ -2,8 +2,8 @@ import { latestClosingTime } from '../domain/closing-time';
 import { facetKeys } from '../domain/facets';
 import type { BoardPage, BoardReader } from './ports';
 
-/** How many people one answer names: a short sentence, and the card shows the same. */
-export const BOARD_PAGE_SIZE = 8;
+/** How many people one page names: about one page of speech, like the browse lists. */
+export const BOARD_PAGE_SIZE = 5;
 
 /** The company asked about: as heard, and its keys from entity resolution (COMPANY_NAME ids). */
 export interface CompanyAsked {
@@ -12,8 +12,22 @@ export interface CompanyAsked {
 }
 
 /**
- * The in/out board by company and by the time people left. Each answer is one Query (a company
- * heard two ways may take a second when the first finds nobody).
+ * A list of the board, as its first page found it: a company's people who are in (by the company
+ * key that found them), or who left since a moment (the day's start when it was asked, so the
+ * pages after the first read the same list). Small and plain: it lives in session attributes.
+ */
+export type BoardList =
+  | { readonly by: 'presentAt'; readonly companyKey: string }
+  | { readonly by: 'leftSince'; readonly since: string };
+
+/** A page of a board list, and the list it belongs to. */
+export interface BoardListPage extends BoardPage {
+  readonly list: BoardList;
+}
+
+/**
+ * The in/out board by company and by the time people left, a page at a time. Each page is one
+ * Query (a company heard two ways may take a second when the first finds nobody).
  */
 export class BoardService {
   public constructor(
@@ -22,22 +36,33 @@ export class BoardService {
     private readonly pageSize: number = BOARD_PAGE_SIZE,
   ) {}
 
-  /** "who's in from Globex": the company's people who are in, newest first. */
-  public async whoIsInFrom(company: CompanyAsked): Promise<BoardPage> {
+  /** "who's in from Globex": the first page of the company's people who are in, newest first. */
+  public async whoIsInFrom(company: CompanyAsked): Promise<BoardListPage> {
     const companyKeys = [...(company.resolvedKeys ?? []), facetKeys.company(company.spoken)].filter(
       (key, index, all) => key.length > 0 && all.indexOf(key) === index,
     );
-    let page: BoardPage = { records: [], more: false };
-    for (const key of companyKeys.slice(0, 2)) {
-      page = await this.reader.listPresentAt(key, this.pageSize);
-      if (page.records.length > 0) break;
+    let found: BoardListPage = { list: { by: 'presentAt', companyKey: companyKeys[0] ?? '' }, records: [] };
+    for (const companyKey of companyKeys.slice(0, 2)) {
+      const list: BoardList = { by: 'presentAt', companyKey };
+      found = { ...(await this.reader.listPresentAt(companyKey, this.pageSize)), list };
+      if (found.records.length > 0) break;
     }
-    return page;
+    return found;
   }
 
-  /** "who checked out today": the people who are out and left since midnight in `timeZone`. */
-  public async whoLeftToday(timeZone: string): Promise<BoardPage> {
-    return this.reader.listLeftSince(startOfDay(this.clock(), timeZone).toISOString(), this.pageSize);
+  /** "who checked out today": the first page of the people who are out and left since midnight in `timeZone`. */
+  public async whoLeftToday(timeZone: string): Promise<BoardListPage> {
+    const list: BoardList = { by: 'leftSince', since: startOfDay(this.clock(), timeZone).toISOString() };
+    return { ...(await this.reader.listLeftSince(list.since, this.pageSize)), list };
+  }
+
+  /** The page of `list` that starts after `after` (a page's `next`); the first page without it. */
+  public async pageOf(list: BoardList, after?: string): Promise<BoardListPage> {
+    const page =
+      list.by === 'presentAt'
+        ? await this.reader.listPresentAt(list.companyKey, this.pageSize, after)
+        : await this.reader.listLeftSince(list.since, this.pageSize, after);
+    return { ...page, list };
   }
 }
 

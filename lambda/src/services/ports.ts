@@ -131,14 +131,17 @@ export interface VisitorSignOut {
 /** One page of the board read by company or by the time people left, newest first. */
 export interface BoardPage {
   readonly records: readonly PresenceRecord[];
-  /** Whether more people come after this page. */
-  readonly more: boolean;
+  /** Opaque: where the next page starts; present only when at least one more person comes after. */
+  readonly next?: string | undefined;
 }
 
-/** The in/out board read by company ("who's in from Globex") and by time ("who checked out today"). */
+/**
+ * The in/out board read by company ("who's in from Globex") and by time ("who checked out today"),
+ * a page at a time: `after` is a page's `next`, and each page is one read of about one page.
+ */
 export interface BoardReader {
   /** Up to `limit` people of the company (its normalized key) who are in, newest first. */
-  listPresentAt(companyKey: string, limit: number): Promise<BoardPage>;
+  listPresentAt(companyKey: string, limit: number, after?: string): Promise<BoardPage>;
   /** Up to `limit` people who are out and left at or after `since` (ISO 8601), newest first. */
-  listLeftSince(since: string, limit: number): Promise<BoardPage>;
+  listLeftSince(since: string, limit: number, after?: string): Promise<BoardPage>;
 }

@@ -216,6 +216,9 @@ export class PresenceService {
       fullName: fullNameOf(contact),
       firstName: contact.firstName,
       ...(contact.company ? { company: contact.company } : {}),
+      ...(contact.title ? { title: contact.title } : {}),
+      ...(contact.city ? { city: contact.city } : {}),
+      ...(contact.state ? { state: contact.state } : {}),
     };
   }
 

@@ -1,70 +1,105 @@
 import type { PresenceRecord } from '../domain/presence';
-import type { BoardPage } from '../services/ports';
 import type { Translator } from './locales';
-import type { Moment } from './presence-speech';
+import { type Moment, whoIsInCardLine, whoIsInSpeech } from './presence-speech';
 import { Ssml, spokenList } from './ssml';
 import { spokenWhen } from './time-speech';
 
 /**
- * How the board by company and by time is spoken and shown: "From Globex, Jane Okafor and
- * William Turner are in." / "Today, Jane Doe at 5:10 PM and Wei Zhang at 4:02 PM checked out."
+ * How the board's lists are spoken and shown a page at a time: "who's in", "who's in from Globex"
+ * ("From Globex, Jane Okafor and William Turner are in."), "who checked out today" ("Checked out
+ * today: Jane Doe at 5:10 PM and Wei Zhang at 4:02 PM.").
  */
+
+/** Which list of the board a page belongs to, as far as its words go. */
+export type BoardListWording = 'present' | 'presentAt' | 'leftSince';
+
+/** Where a page stands in its list. */
+export interface BoardPagePlace {
+  readonly first: boolean;
+  /** More people come after this page. */
+  readonly more: boolean;
+}
 
 function when(t: Translator, record: PresenceRecord, moment: Moment): string {
   return spokenWhen(t, new Date(record.changedAt), moment.now, moment.timeZone);
 }
 
-/** "From Globex, Jane Okafor is in." or "Nobody from Globex is checked in right now." */
-export function inFromSpeech(t: Translator, company: string, page: BoardPage): Ssml {
-  if (page.records.length === 0) return t.speak('board.inFrom.nobody', { company });
-  const names = spokenList(
-    page.records.map((record) => record.fullName),
-    t.text('list.and'),
-  );
-  const said = t.speak('board.inFrom.list', { count: page.records.length, company, names });
-  return page.more ? Ssml.join([said, t.speak('board.inFrom.more')]) : said;
+/** After a page: "Do you want to hear more?", or after a later page that ends the list, "That's everyone." */
+function afterPage(t: Translator, place: BoardPagePlace): Ssml[] {
+  if (place.more) return [t.speak('whoIsIn.more')];
+  return place.first ? [] : [t.speak('browse.emptyLastPage')];
 }
 
-/** The card of "who's in from Globex": one line per person, with when they checked in. */
-export function inFromCard(
+/**
+ * One page of a list of the board. `label` is the company of "who's in from": as the directory
+ * writes it, else as heard. A page that ends the list says nothing after it but "That's everyone"
+ * (the caller asks what else); one with more after it asks whether to go on.
+ */
+export function boardPageSpeech(
   t: Translator,
-  company: string,
-  page: BoardPage,
+  wording: BoardListWording,
+  label: string,
+  records: readonly PresenceRecord[],
+  place: BoardPagePlace,
   moment: Moment,
-): { title: string; text: string } {
-  return {
-    title: t.text('board.inFrom.cardTitle', { company }),
-    text: page.records
-      .map((record) => t.text('whoIsIn.cardLine', { name: record.fullName, when: when(t, record, moment) }))
-      .join('\n'),
-  };
-}
-
-/** "Today, Jane Doe at 5:10 PM and Robert Smith at 4:02 PM checked out." */
-export function leftTodaySpeech(t: Translator, page: BoardPage, moment: Moment): Ssml {
-  if (page.records.length === 0) return t.speak('board.left.nobody');
+): Ssml {
+  if (wording === 'present') return whoIsInSpeech(t, records, place.first, place.more);
+  if (records.length === 0) {
+    if (!place.first) return t.speak('browse.emptyLastPage');
+    return wording === 'presentAt'
+      ? t.speak('board.inFrom.nobody', { company: label })
+      : t.speak('board.left.nobody');
+  }
+  const and = t.text('list.and');
+  const count = records.length;
+  if (wording === 'presentAt') {
+    const names = spokenList(
+      records.map((record) => record.fullName),
+      and,
+    );
+    const key = place.first ? 'board.inFrom.list' : 'board.inFrom.nextPage';
+    return Ssml.join([t.speak(key, { count, company: label, names }), ...afterPage(t, place)]);
+  }
   const names = spokenList(
-    page.records.map((record) =>
+    records.map((record) =>
       t.speak('board.left.entry', { name: record.fullName, when: when(t, record, moment) }),
     ),
-    t.text('list.and'),
+    and,
   );
-  const said = t.speak('board.left.list', { count: page.records.length, names });
-  return page.more ? Ssml.join([said, t.speak('board.left.more')]) : said;
+  const key = place.first ? 'board.left.list' : 'board.left.nextPage';
+  return Ssml.join([t.speak(key, { count, names }), ...afterPage(t, place)]);
 }
 
-/** The card of "who checked out today": one line per person, with when they left. */
-export function leftTodayCard(
+/** The card's title for a list of the board. */
+export function boardCardTitle(t: Translator, wording: BoardListWording, label: string): string {
+  switch (wording) {
+    case 'present':
+      return t.text('whoIsIn.cardTitle');
+    case 'presentAt':
+      return t.text('board.inFrom.cardTitle', { company: label });
+    case 'leftSince':
+      return t.text('board.left.cardTitle');
+  }
+}
+
+/**
+ * The card's lines for a page, numbered from `firstNumber` as the list counts them, so "number
+ * seven" means the seventh line: each with when the person checked in (or left).
+ */
+export function boardCardLines(
   t: Translator,
-  page: BoardPage,
+  wording: BoardListWording,
+  records: readonly PresenceRecord[],
+  firstNumber: number,
   moment: Moment,
-): { title: string; text: string } {
-  return {
-    title: t.text('board.left.cardTitle'),
-    text: page.records
-      .map((record) =>
-        t.text('board.left.cardLine', { name: record.fullName, when: when(t, record, moment) }),
-      )
-      .join('\n'),
-  };
+): string[] {
+  return records.map((record, index) => {
+    const line =
+      wording === 'present'
+        ? whoIsInCardLine(t, record, moment, true)
+        : wording === 'presentAt'
+          ? whoIsInCardLine(t, record, moment, false)
+          : t.text('board.left.cardLine', { name: record.fullName, when: when(t, record, moment) });
+    return t.text('browse.card.lineBare', { number: firstNumber + index, name: line });
+  });
 }

@@ -112,28 +112,20 @@ export function whoIsInSpeech(
   return Ssml.join([t.speak('whoIsIn.firstPage', { count: records.length, names }), t.speak('whoIsIn.more')]);
 }
 
-/** The card of a page of "who's in": one line per person, with when they checked in. */
-export function whoIsInCard(
+/** A line of the card of "who's in": the person (with the company, if asked), and when they checked in. */
+export function whoIsInCardLine(
   t: Translator,
-  records: readonly PresenceRecord[],
+  record: PresenceRecord,
   moment: Moment,
-): { title: string; text: string } {
-  return {
-    title: t.text('whoIsIn.cardTitle'),
-    text:
-      records.length === 0
-        ? t.text('whoIsIn.nobody')
-        : records
-            .map((record) =>
-              t.text('whoIsIn.cardLine', {
-                name: record.company
-                  ? t.text('whoIsIn.personAt', { fullName: record.fullName, company: record.company })
-                  : record.fullName,
-                when: when(t, record, moment),
-              }),
-            )
-            .join('\n'),
-  };
+  withCompany: boolean,
+): string {
+  return t.text('whoIsIn.cardLine', {
+    name:
+      withCompany && record.company
+        ? t.text('whoIsIn.personAt', { fullName: record.fullName, company: record.company })
+        : record.fullName,
+    when: when(t, record, moment),
+  });
 }
 
 /** The card after a check-in, a check-out or "is she in": the person's state in one line. */

@@ -88,7 +88,7 @@ describe('roles, places and the board on the embedded store', () => {
     expect(maine.entries.map((entry) => entry.fullName)).toEqual(['Owen Pierce', 'Lena Vogel']);
   });
 
-  it('reads the people of a company who are in, and who left since a moment, from the sparse indexes', async () => {
+  it('reads the people of a company who are in, and who left since a moment, from the sparse indexes, a page at a time', async () => {
     // Prepare
     const presence = new PresenceRepository(testStore.client, testStore.tables.directory);
     const board = new BoardRepository(testStore.client, testStore.tables.directory);
@@ -104,19 +104,29 @@ describe('roles, places and the board on the embedded store', () => {
     const acme = await board.listPresentAt('acme', 5);
     const left = await board.listLeftSince('2026-03-02T05:00:00.000Z', 5);
     const one = await board.listLeftSince('2026-03-01T05:00:00.000Z', 1);
+    const two = await board.listLeftSince('2026-03-01T05:00:00.000Z', 1, one.next);
+    const garbled = await board.listLeftSince('2026-03-01T05:00:00.000Z', 1, 'not a cursor');
 
     // Assess
     expect(globex).toEqual({
       records: [record('b2', 1, 'IN', '2026-03-02T14:05:00.000Z', 'Globex Corporation')],
-      more: false,
     });
     expect(acme.records.map((entry) => entry.contactId)).toEqual(['b3']);
     expect(left).toEqual({
       records: [record('b1', 2, 'OUT', '2026-03-02T18:00:00.000Z', 'Globex')],
-      more: false,
     });
     expect(one.records.map((entry) => entry.contactId)).toEqual(['b1']);
-    expect(one.more).toBe(true);
-    expect(commands).toEqual(['QueryCommand', 'QueryCommand', 'QueryCommand', 'QueryCommand']);
+    expect(one.next).toEqual(expect.any(String));
+    // The next page goes on after the cursor: one more Query, and nobody read twice.
+    expect(two.records.map((entry) => entry.contactId)).toEqual(['b4']);
+    expect(two.next).toBeUndefined();
+    expect(garbled).toEqual({ records: [] });
+    expect(commands).toEqual([
+      'QueryCommand',
+      'QueryCommand',
+      'QueryCommand',
+      'QueryCommand',
+      'QueryCommand',
+    ]);
   });
 });

@@ -191,6 +191,19 @@ describe('speech that is not for us', () => {
   });
 });
 
+/** A page of "who's in from Acme" as Front Desk remembers it. */
+const BOARD_LIST = {
+  board: { by: 'presentAt', companyKey: 'acme' },
+  label: 'Acme Corp.',
+  page: 1,
+  starts: [],
+  firstNumber: 1,
+  entries: [
+    { id: 'c002', fullName: 'Robert Smith', company: 'Acme Corp.' },
+    { id: 'c003', fullName: 'John Carter', company: 'Acme Corp.' },
+  ],
+};
+
 describe('follow-ups on garbled session attributes', () => {
   const garbled: readonly [string, Record<string, unknown>][] = [
     ['a list of the wrong shape', { lastList: { request: 'acme', page: 'two', entries: [1, 2] } }],
@@ -236,6 +249,76 @@ describe('follow-ups on garbled session attributes', () => {
       'candidates that are not people',
       { pending: { type: 'chooseContact', spokenName: 'x', candidates: [{}], action: { kind: 'detail' } } },
     ],
+    [
+      'a board list of a kind Front Desk does not read',
+      { lastList: { ...BOARD_LIST, board: { by: 'everyone' } } },
+    ],
+    [
+      'a board page whose cursor is no cursor',
+      {
+        pending: {
+          type: 'boardPage',
+          list: { by: 'presentAt', companyKey: 'acme' },
+          after: '%%',
+          shown: 5,
+          cardLines: [],
+        },
+        lastList: BOARD_LIST,
+      },
+    ],
+    [
+      'a board page whose list lost its company and count',
+      { pending: { type: 'boardPage', list: { by: 'presentAt' }, after: 7, shown: 'five', cardLines: 'x' } },
+    ],
+    [
+      'a board list whose day is no date',
+      {
+        pending: {
+          type: 'boardPage',
+          list: { by: 'leftSince', since: 'yesterday' },
+          after: 'x',
+          shown: 5,
+          cardLines: [],
+        },
+        lastList: { ...BOARD_LIST, board: { by: 'leftSince', since: 'yesterday' } },
+      },
+    ],
+    [
+      'a board list whose pages began nowhere',
+      { lastList: { ...BOARD_LIST, page: 3, starts: [{ after: 7 }, { shown: -1 }] } },
+    ],
+    [
+      'a board list on a page that never was, with nobody on it',
+      {
+        lastList: {
+          ...BOARD_LIST,
+          page: 9,
+          starts: [{ after: 'zzz', shown: 40 }],
+          firstNumber: 41,
+          entries: [],
+        },
+      },
+    ],
+    [
+      'a board list with an empty company',
+      { lastList: { ...BOARD_LIST, board: { by: 'presentAt', companyKey: '' } } },
+    ],
+    [
+      'a browse page that lost its card lines',
+      {
+        pending: {
+          type: 'listPage',
+          position: {
+            facet: 'COMPANY',
+            key: 'acme',
+            label: 'Acme Corp.',
+            total: 7,
+            shown: 5,
+            after: 'ENTRY#a',
+          },
+        },
+      },
+    ],
   ];
   const turns = [
     intentRequest(IntentNames.chooseContact, { ordinal: '2' }),
@@ -247,6 +330,13 @@ describe('follow-ups on garbled session attributes', () => {
     intentRequest(IntentNames.howMany),
     intentRequest(IntentNames.noneOfThem),
     intentRequest(IntentNames.fallback),
+    // Unknown ordinals and empty values, and going on with a list.
+    intentRequest(IntentNames.chooseContact, { ordinal: '99' }),
+    intentRequest(IntentNames.chooseContact, { ordinal: '0' }),
+    intentRequest(IntentNames.chooseContact, { name: '' }),
+    intentRequest(IntentNames.next),
+    intentRequest(IntentNames.more),
+    intentRequest(IntentNames.yes),
   ];
 
   it.each(garbled)('answers every follow-up with words and an open session, on %s', async (_, attributes) => {

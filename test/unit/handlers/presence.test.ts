@@ -242,8 +242,8 @@ describe("who's in", () => {
     expect(cardOf(response)).toEqual({
       title: "Who's in",
       text: [
-        "Sean O'Neill at Acme Corp., checked in at 9:30 AM",
-        'Robert Smith at Barnes & Noble, checked in at 8:00 AM',
+        "1. Sean O'Neill at Acme Corp., checked in at 9:30 AM",
+        '2. Robert Smith at Barnes & Noble, checked in at 8:00 AM',
       ].join('\n'),
     });
   });

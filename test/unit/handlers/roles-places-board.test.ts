@@ -118,7 +118,10 @@ describe('the board by company and by time', () => {
 
     // Assess
     expect(speechOf(globex)).toBe('From Globex, Jane Okafor is in. What else would you like to know?');
-    expect(cardOf(globex)).toEqual({ title: 'In from Globex', text: 'Jane Okafor, checked in at 9:00 AM' });
+    expect(cardOf(globex)).toEqual({
+      title: 'In from Globex',
+      text: '1. Jane Okafor, checked in at 9:00 AM',
+    });
     expect(speechOf(initech)).toBe(
       'Nobody from initech is checked in right now. What else would you like to know?',
     );

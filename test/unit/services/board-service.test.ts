@@ -39,7 +39,7 @@ describe('BoardService', () => {
 
     // Assess
     expect(page.records.map((record) => record.firstName)).toEqual(['Bo', 'Ann']);
-    expect(page.more).toBe(false);
+    expect(page.next).toBeUndefined();
   });
 
   it('says who left since midnight in the office zone, newest first, not who left yesterday or came back', async () => {
@@ -64,6 +64,50 @@ describe('BoardService', () => {
 
     // Assess
     expect(page.records.map((record) => record.firstName)).toEqual(['Bo']);
+  });
+
+  it("reads a company's people who are in a page at a time, each page going on after the one before", async () => {
+    // Prepare: seven of Globex in, a minute apart, and a board that names three a page.
+    const people = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => person(id, id.toUpperCase(), 'Globex'));
+    const { store, clock } = await boardAt(
+      people.map((contact, index): [Contact, 'IN', string] => [contact, 'IN', `2026-03-02T14:0${index}:00Z`]),
+    );
+    const board = new BoardService(store, clock, 3);
+
+    // Act
+    const first = await board.whoIsInFrom({ spoken: 'globex' });
+    const second = await board.pageOf(first.list, first.next);
+    const third = await board.pageOf(second.list, second.next);
+
+    // Assess
+    expect(first.list).toEqual({ by: 'presentAt', companyKey: 'globex' });
+    expect([first, second, third].map((page) => page.records.map((record) => record.firstName))).toEqual([
+      ['G', 'F', 'E'],
+      ['D', 'C', 'B'],
+      ['A'],
+    ]);
+    expect(third.next).toBeUndefined();
+  });
+
+  it('keeps the day a "who checked out today" list began with, for its later pages', async () => {
+    // Prepare
+    const { store, setNow, clock } = await boardAt([
+      [person('a', 'Ann'), 'IN', '2026-03-02T13:00:00Z'],
+      [person('a', 'Ann'), 'OUT', '2026-03-02T18:00:00Z'],
+      [person('b', 'Bo'), 'IN', '2026-03-02T13:00:00Z'],
+      [person('b', 'Bo'), 'OUT', '2026-03-02T19:00:00Z'],
+    ]);
+    setNow('2026-03-02T21:00:00Z');
+    const board = new BoardService(store, clock, 1);
+
+    // Act
+    const first = await board.whoLeftToday('America/New_York');
+    setNow('2026-03-03T10:00:00Z');
+    const second = await board.pageOf(first.list, first.next);
+
+    // Assess
+    expect(first.records.map((record) => record.firstName)).toEqual(['Bo']);
+    expect(second.records.map((record) => record.firstName)).toEqual(['Ann']);
   });
 
   it('finds midnight in the listener zone', () => {

@@ -249,18 +249,16 @@ describe('hostile slot values', () => {
 
 describe('responses made by the error handler', () => {
   it('stay within 24 KB when the session carries more than that, and drop the question that failed', async () => {
-    // Prepare: a garbled "which one?" that makes the turn fail, and 30 KB of session attributes.
+    // Prepare: a lookup that fails with a programming error while a "who?" is pending, and 30 KB
+    // of session attributes.
+    const { skill, reader } = buildTestSkill();
+    reader.findContactsBySpokenForm = () => Promise.reject(new TypeError('broken on purpose'));
     const envelope = intentRequest(
-      IntentNames.yes,
-      {},
+      IntentNames.contactDetails,
+      { name: 'jane' },
       {
         attributes: {
-          pending: {
-            type: 'chooseContact',
-            candidates: 'not a list',
-            spokenName: 'jane',
-            action: { kind: 'detail' },
-          },
+          pending: { type: 'askName', action: { kind: 'detail' } },
           lastSpeech: { ssml: `<speak>${'Jane Doe. '.repeat(300)}</speak>` },
           notes: 'n'.repeat(30 * 1024),
         },
@@ -268,9 +266,10 @@ describe('responses made by the error handler', () => {
     );
 
     // Act
-    const response = await answer(envelope);
+    const response = await skill.invoke(envelope);
 
     // Assess
+    expect(await responseViolations(response, 'IntentRequest')).toEqual([]);
     expect(speechOf(response)).toMatch(/^Sorry, something went wrong on my side\./);
     expect(Buffer.byteLength(JSON.stringify(response))).toBeLessThanOrEqual(ALEXA_LIMITS.responseBytes);
     expect((response.sessionAttributes as Json | undefined)?.pending).toBeUndefined();

@@ -262,14 +262,20 @@ export const deDE = {
   'board.missing.company': 'Welche Firma meinen Sie? Sagen Sie zum Beispiel: Wer von Globex ist da?',
   'board.inFrom.nobody': 'Von {company} ist gerade niemand angemeldet.',
   'board.inFrom.list': { one: 'Von {company} ist {names} da.', other: 'Von {company} sind {names} da.' },
-  'board.inFrom.more': 'Es sind noch mehr Leute da. Um alle zu hören, fragen Sie: Wer ist da?',
+  'board.inFrom.nextPage': {
+    one: 'Außerdem ist von {company} {names} da.',
+    other: 'Außerdem sind von {company} {names} da.',
+  },
   'board.inFrom.cardTitle': 'Da von {company}',
   'board.left.nobody': 'Heute hat sich noch niemand abgemeldet.',
   'board.left.list': {
     one: 'Heute hat sich abgemeldet: {names}.',
     other: 'Heute haben sich abgemeldet: {names}.',
   },
-  'board.left.more': 'Andere haben sich heute schon früher abgemeldet.',
+  'board.left.nextPage': {
+    one: 'Davor hat sich heute {names} abgemeldet.',
+    other: 'Davor haben sich heute {names} abgemeldet.',
+  },
   'board.left.entry': '{name} {when}',
   'board.left.cardTitle': 'Heute abgemeldet',
   'board.left.cardLine': '{name}, abgemeldet {when}',
