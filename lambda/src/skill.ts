@@ -49,6 +49,7 @@ import { type Metrics, silentMetrics } from './metrics';
 import { apologizingErrorHandler } from './pipeline/error-handler';
 import { type FrontDeskSkill, guardSkill } from './pipeline/guarded-skill';
 import {
+  pendingQuestionGuardInterceptor,
   prefetchPersistentAttributesInterceptor,
   rememberLastContactInterceptor,
   rememberSpeechInterceptor,
@@ -172,6 +173,7 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
     )
     .addRequestInterceptors(
       requestContextInterceptor(deps.random),
+      pendingQuestionGuardInterceptor(),
       requestLoggingInterceptor(logger),
       prefetchPersistentAttributesInterceptor(conversation),
     )

@@ -227,6 +227,36 @@ function isSummary(value: unknown): value is ContactSummary {
   );
 }
 
+/** The longest key or sort key a list position may carry (characters; DynamoDB's limits are in bytes). */
+const MAX_POSITION_KEY = 256;
+
+function isListPosition(value: unknown): value is ListPosition {
+  const position = value as Partial<Record<keyof ListPosition, unknown>> | null;
+  return (
+    typeof position === 'object' &&
+    position !== null &&
+    typeof position.facet === 'string' &&
+    (FACETS as readonly string[]).includes(position.facet) &&
+    typeof position.key === 'string' &&
+    position.key.length > 0 &&
+    typeof position.label === 'string' &&
+    (position.total === undefined ||
+      (typeof position.total === 'number' && Number.isInteger(position.total))) &&
+    typeof position.shown === 'number' &&
+    Number.isInteger(position.shown) &&
+    position.shown >= 0 &&
+    typeof position.after === 'string' &&
+    position.after.length > 0 &&
+    // Front Desk's keys are short; DynamoDB refuses a sort key over 1,024 bytes.
+    position.key.length <= MAX_POSITION_KEY &&
+    position.after.length <= MAX_POSITION_KEY &&
+    // A list within a group reads only sort keys that start with its prefix: so did the last one read.
+    (position.within === undefined ||
+      (typeof position.within === 'string' && position.after.startsWith(position.within))) &&
+    (position.company === undefined || typeof position.company === 'string')
+  );
+}
+
 /**
  * The list last read, or undefined when there is none or the session attributes do not hold one
  * in the shape Front Desk writes (session attributes come back from the device: trust nothing).
@@ -331,7 +361,13 @@ export function pendingQuestionOf(state: SessionState): PendingQuestion | undefi
         ? state.pending
         : undefined;
     case 'listPage':
-      return state.pending;
+      // The position becomes the store's start key: one that is not Front Desk's shape is dropped
+      // here, not refused by DynamoDB (a ValidationException, heard as an apology).
+      return isListPosition(pending.position) &&
+        Array.isArray(pending.cardLines) &&
+        pending.cardLines.every((line) => typeof line === 'string')
+        ? state.pending
+        : undefined;
     case 'visitorName':
       return typeof pending.hostId === 'string' && pending.hostId.length > 0 ? state.pending : undefined;
     case 'choosePlace':

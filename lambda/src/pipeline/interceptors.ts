@@ -3,7 +3,12 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { canKnowSpeaker } from '../conversation/identity-attributes';
 import { isIntent, localeOf, setTranslator } from '../conversation/request-context';
-import { getSessionState, type PersistentState, updateSessionState } from '../conversation/session-state';
+import {
+  getSessionState,
+  type PersistentState,
+  pendingQuestionOf,
+  updateSessionState,
+} from '../conversation/session-state';
 import { type IntentName, IntentNames } from '../interaction';
 import type { Logger } from '../logger';
 import type { Random } from '../speech/i18n';
@@ -36,6 +41,23 @@ export function requestContextInterceptor(random?: Random): RequestInterceptor {
   return {
     process: (input) => {
       setTranslator(input, translatorFor(localeOf(input), random));
+    },
+  };
+}
+
+/**
+ * Drops a pending question that is not in the shape Front Desk writes, before any handler reads
+ * it: session attributes come back from the device, and a question's fields go to the store (a
+ * list's position becomes a Query's start key, which DynamoDB refuses with a ValidationException,
+ * heard as an apology). Without the question, the request is answered as if none were pending.
+ */
+export function pendingQuestionGuardInterceptor(): RequestInterceptor {
+  return {
+    process: (input) => {
+      const state = getSessionState(input);
+      if (state.pending !== undefined && pendingQuestionOf(state) === undefined) {
+        updateSessionState(input, { pending: undefined });
+      }
     },
   };
 }

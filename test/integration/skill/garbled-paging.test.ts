@@ -1,0 +1,106 @@
+import { IntentNames } from '../../../lambda/src/interaction';
+import { createLogger } from '../../../lambda/src/logger';
+import { buildSkill } from '../../../lambda/src/skill';
+import { FakeAlexaApi, RecordingEventPublisher } from '../../support/fakes';
+import { intentRequest } from '../../support/requests';
+import { speechOf } from '../../support/response-checks';
+import { sampleContacts } from '../../support/sample-contacts';
+import { putDirectory, skillConfigFor, startTestStore, storesOn, type TestStore } from '../../support/store';
+
+const CARD_LINES = ['1. Marcus Bell: Logistics Coordinator, Northwind Traders, Austin, Texas'];
+const POSITION = { facet: 'STATE', key: 'TX', label: 'Texas', total: 9, shown: 5, after: 'bell#marcus#c031' };
+
+/**
+ * "More" after session attributes that are not what Front Desk wrote (the envelope fuzz found the
+ * first: a position that was a number). Each would reach DynamoDB as a start key it refuses
+ * (ValidationException), which the user heard as an apology.
+ */
+describe('"more" on a garbled list position, on the embedded store', () => {
+  let testStore: TestStore;
+
+  beforeAll(async () => {
+    testStore = await startTestStore();
+    await putDirectory(testStore.setup, testStore.tables.directory, sampleContacts());
+  });
+
+  afterAll(() => testStore.close());
+
+  it.each([
+    ['a number', 574035165],
+    ['a facet Front Desk does not have', { ...POSITION, facet: 'PLANET' }],
+    ['a last entry outside the list it is within', { ...POSITION, within: 'ROLE#manager#', after: 'zzz' }],
+    ['a sort key longer than DynamoDB takes', { ...POSITION, after: 'x'.repeat(2000) }],
+    ['an empty key', { ...POSITION, key: '' }],
+  ])('answers without an apology when the position is %s', async (_name, position) => {
+    // Prepare
+    const lines: string[] = [];
+    const skill = buildSkill({
+      config: skillConfigFor(testStore),
+      stores: storesOn(testStore),
+      events: new RecordingEventPublisher(),
+      apiClient: new FakeAlexaApi(),
+      logger: createLogger({ level: 'INFO', write: (line) => lines.push(line) }),
+    });
+    const request = intentRequest(
+      IntentNames.more,
+      {},
+      {
+        newSession: false,
+        attributes: { pending: { type: 'listPage', position, cardLines: CARD_LINES } },
+      },
+    );
+
+    // Act
+    const response = await skill.invoke(request);
+
+    // Assess
+    expect(speechOf(response)).not.toMatch(/sorry/i);
+    expect(speechOf(response).length).toBeGreaterThan(0);
+    expect(lines.filter((line) => line.includes('"message":"Request failed"'))).toEqual([]);
+  });
+});
+
+describe('"yes" to more of the board on a garbled cursor, on the embedded store', () => {
+  let testStore: TestStore;
+
+  beforeAll(async () => {
+    testStore = await startTestStore();
+    await putDirectory(testStore.setup, testStore.tables.directory, sampleContacts());
+  });
+
+  afterAll(() => testStore.close());
+
+  it.each([
+    ['a number', 42],
+    ['words', 'not a cursor'],
+    ['a cursor of another shape', Buffer.from(JSON.stringify({ pk: 1, sk: ['x'] })).toString('base64url')],
+    ['a long string', 'A'.repeat(5000)],
+  ])('answers without an apology when the cursor is %s', async (_name, after) => {
+    // Prepare
+    const lines: string[] = [];
+    const skill = buildSkill({
+      config: skillConfigFor(testStore),
+      stores: storesOn(testStore),
+      events: new RecordingEventPublisher(),
+      apiClient: new FakeAlexaApi(),
+      logger: createLogger({ level: 'INFO', write: (line) => lines.push(line) }),
+    });
+    const request = intentRequest(
+      IntentNames.yes,
+      {},
+      {
+        newSession: false,
+        attributes: {
+          pending: { type: 'boardPage', list: { by: 'present' }, after, shown: 5, cardLines: CARD_LINES },
+        },
+      },
+    );
+
+    // Act
+    const response = await skill.invoke(request);
+
+    // Assess
+    expect(speechOf(response)).not.toMatch(/sorry/i);
+    expect(lines.filter((line) => line.includes('"message":"Request failed"'))).toEqual([]);
+  });
+});
