@@ -164,6 +164,18 @@ export const INTENT_FAMILIES: readonly IntentFamily[] = [
     measured: (session) => intentRequest('WhoIsInIntent', {}, session),
     store: { queries: 1 },
   },
+  {
+    // Last: it checks in more people, which the families above do not expect.
+    name: "who's in, next page",
+    setup: [
+      ...['Adaeze Okafor', 'Chinedu Okafor', 'Ngozi Okafor', 'Emeka Okafor', 'Leopoldina Ashdown'].map(
+        checkIn,
+      ),
+      (session) => intentRequest('WhoIsInIntent', {}, session),
+    ],
+    measured: (session) => intentRequest('AMAZON.MoreIntent', {}, session),
+    store: { queries: 1 },
+  },
 ];
 
 /** The custom intents a family's requests use, from the requests themselves. */
