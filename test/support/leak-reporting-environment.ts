@@ -1,3 +1,5 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
 import NodeEnvironment from 'jest-environment-node';
@@ -7,10 +9,15 @@ import NodeEnvironment from 'jest-environment-node';
  * child processes) once its last `afterAll` has run, by the names Node gives them. The report names
  * the file and the kinds of handle; `npm run test:handles` then shows where each was opened.
  * jest.config.js says why this, and not `--detectOpenHandles` or `--forceExit`, is the default.
+ *
+ * Each file also gets its own folder for what a CDK app synthesizes (`CDK_OUTDIR`, which an `App`
+ * without an `outdir` writes to), removed when the file ends: otherwise every synth leaves a
+ * `cdk.out*` folder in the system's temporary directory.
  */
 export default class LeakReportingEnvironment extends NodeEnvironment {
   private readonly testPath: string;
   private before = new Map<string, number>();
+  private cdkOutdir: string | undefined;
 
   constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
     super(config, context);
@@ -19,6 +26,8 @@ export default class LeakReportingEnvironment extends NodeEnvironment {
 
   override async setup(): Promise<void> {
     await super.setup();
+    this.cdkOutdir = await mkdtemp(path.join(os.tmpdir(), 'front-desk-cdk-'));
+    this.global.process.env.CDK_OUTDIR = this.cdkOutdir;
     this.before = activeResources();
   }
 
@@ -30,6 +39,7 @@ export default class LeakReportingEnvironment extends NodeEnvironment {
           ' (npm run test:handles -- <file> shows where they were opened)\n',
       );
     }
+    if (this.cdkOutdir) await rm(this.cdkOutdir, { recursive: true, force: true });
     await super.teardown();
   }
 }
