@@ -12,10 +12,10 @@ const POSITION = { facet: 'STATE', key: 'TX', label: 'Texas', total: 9, shown: 5
 
 /**
  * "More" after session attributes that are not what Front Desk wrote (the envelope fuzz found the
- * first: a position that was a number). Each would reach DynamoDB as a start key it refuses
+ * first: a list position that was a number). Each would reach DynamoDB as a start key it refuses
  * (ValidationException), which the user heard as an apology.
  */
-describe('"more" on a garbled list position, on the embedded store', () => {
+describe('"more" on a garbled position in a list, on the embedded store', () => {
   let testStore: TestStore;
 
   beforeAll(async () => {
@@ -24,6 +24,25 @@ describe('"more" on a garbled list position, on the embedded store', () => {
   });
 
   afterAll(() => testStore.close());
+
+  /** Asks for more with `pending` in the session; returns what was said and the failures logged. */
+  async function moreWith(intent: string, pending: Record<string, unknown>) {
+    const lines: string[] = [];
+    const skill = buildSkill({
+      config: skillConfigFor(testStore),
+      stores: storesOn(testStore),
+      events: new RecordingEventPublisher(),
+      apiClient: new FakeAlexaApi(),
+      logger: createLogger({ level: 'INFO', write: (line) => lines.push(line) }),
+    });
+    const response = await skill.invoke(
+      intentRequest(intent, {}, { newSession: false, attributes: { pending } }),
+    );
+    return {
+      speech: speechOf(response),
+      failures: lines.filter((line) => line.includes('"message":"Request failed"')),
+    };
+  }
 
   it.each([
     ['a number', 574035165],
@@ -31,76 +50,37 @@ describe('"more" on a garbled list position, on the embedded store', () => {
     ['a last entry outside the list it is within', { ...POSITION, within: 'ROLE#manager#', after: 'zzz' }],
     ['a sort key longer than DynamoDB takes', { ...POSITION, after: 'x'.repeat(2000) }],
     ['an empty key', { ...POSITION, key: '' }],
-  ])('answers without an apology when the position is %s', async (_name, position) => {
-    // Prepare
-    const lines: string[] = [];
-    const skill = buildSkill({
-      config: skillConfigFor(testStore),
-      stores: storesOn(testStore),
-      events: new RecordingEventPublisher(),
-      apiClient: new FakeAlexaApi(),
-      logger: createLogger({ level: 'INFO', write: (line) => lines.push(line) }),
-    });
-    const request = intentRequest(
-      IntentNames.more,
-      {},
-      {
-        newSession: false,
-        attributes: { pending: { type: 'listPage', position, cardLines: CARD_LINES } },
-      },
-    );
-
+  ])('answers without an apology when a browse list position is %s', async (_name, position) => {
     // Act
-    const response = await skill.invoke(request);
+    const { speech, failures } = await moreWith(IntentNames.more, {
+      type: 'listPage',
+      position,
+      cardLines: CARD_LINES,
+    });
 
     // Assess
-    expect(speechOf(response)).not.toMatch(/sorry/i);
-    expect(speechOf(response).length).toBeGreaterThan(0);
-    expect(lines.filter((line) => line.includes('"message":"Request failed"'))).toEqual([]);
+    expect(speech).not.toMatch(/sorry/i);
+    expect(speech.length).toBeGreaterThan(0);
+    expect(failures).toEqual([]);
   });
-});
-
-describe('"yes" to more of the board on a garbled cursor, on the embedded store', () => {
-  let testStore: TestStore;
-
-  beforeAll(async () => {
-    testStore = await startTestStore();
-    await putDirectory(testStore.setup, testStore.tables.directory, sampleContacts());
-  });
-
-  afterAll(() => testStore.close());
 
   it.each([
     ['a number', 42],
     ['words', 'not a cursor'],
     ['a cursor of another shape', Buffer.from(JSON.stringify({ pk: 1, sk: ['x'] })).toString('base64url')],
     ['a long string', 'A'.repeat(5000)],
-  ])('answers without an apology when the cursor is %s', async (_name, after) => {
-    // Prepare
-    const lines: string[] = [];
-    const skill = buildSkill({
-      config: skillConfigFor(testStore),
-      stores: storesOn(testStore),
-      events: new RecordingEventPublisher(),
-      apiClient: new FakeAlexaApi(),
-      logger: createLogger({ level: 'INFO', write: (line) => lines.push(line) }),
-    });
-    const request = intentRequest(
-      IntentNames.yes,
-      {},
-      {
-        newSession: false,
-        attributes: {
-          pending: { type: 'boardPage', list: { by: 'present' }, after, shown: 5, cardLines: CARD_LINES },
-        },
-      },
-    );
-
+  ])('answers "yes" without an apology when the board\'s cursor is %s', async (_name, after) => {
     // Act
-    const response = await skill.invoke(request);
+    const { speech, failures } = await moreWith(IntentNames.yes, {
+      type: 'boardPage',
+      list: { by: 'present' },
+      after,
+      shown: 5,
+      cardLines: CARD_LINES,
+    });
 
     // Assess
-    expect(speechOf(response)).not.toMatch(/sorry/i);
-    expect(lines.filter((line) => line.includes('"message":"Request failed"'))).toEqual([]);
+    expect(speech).not.toMatch(/sorry/i);
+    expect(failures).toEqual([]);
   });
 });
