@@ -1,6 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { RequestEnvelope, Response } from 'ask-sdk-model';
 import { type Contact, fullNameOf } from '../domain/contact';
+import type { PresenceRecord } from '../domain/presence';
 import type { PresenceReadAhead } from '../services/presence-service';
 import { changeSpeech, isInSpeech, type Moment, presenceCard, stateSpeech } from '../speech/presence-speech';
 import type { ConversationDependencies } from './dependencies';
@@ -24,6 +25,25 @@ export function requesterIdOf(input: HandlerInput): string {
 /** Now, and the zone the listener counts days in (the device's, else the office's). */
 export async function momentOf(input: HandlerInput, deps: PresenceFlowDependencies): Promise<Moment> {
   return { now: deps.clock(), timeZone: await timeZoneOf(input, deps.officeTimeZone, deps.logger) };
+}
+
+/**
+ * The person's latest change and the moment to say it in, read together: the board is the store,
+ * the zone may be the Alexa Settings API, and neither waits for the other.
+ */
+async function boardAndMomentOf(
+  input: HandlerInput,
+  deps: PresenceFlowDependencies,
+  contactId: string,
+): Promise<{ record: PresenceRecord | undefined; moment: Moment }> {
+  // Both settle before the answer, also when the store fails: nothing keeps running after it.
+  const [record, moment] = await Promise.allSettled([
+    deps.presence.getPresence(contactId),
+    momentOf(input, deps),
+  ]);
+  if (record.status === 'rejected') throw record.reason;
+  if (moment.status === 'rejected') throw moment.reason;
+  return { record: record.value, moment: moment.value };
 }
 
 /** Now in the office's zone: for answers that say no time, so the device's zone is not asked. */
@@ -58,8 +78,7 @@ export async function presenceAnswer(
   const name = fullNameOf(contact);
   updateSessionState(input, { lastContactId: contact.id, pending: undefined });
   if (action === 'isIn') {
-    const record = await deps.presence.getPresence(contact.id);
-    const moment = await momentOf(input, deps);
+    const { record, moment } = await boardAndMomentOf(input, deps, contact.id);
     return {
       speech: isInSpeech(t, name, record, self, moment),
       card: presenceCard(t, name, record, moment),
@@ -102,8 +121,7 @@ export async function answerWhen(
   const t = translatorOf(input);
   const name = fullNameOf(contact);
   updateSessionState(input, { lastContactId: contact.id, pending: undefined });
-  const record = await deps.presence.getPresence(contact.id);
-  const moment = await momentOf(input, deps);
+  const { record, moment } = await boardAndMomentOf(input, deps, contact.id);
   return finish(input, {
     speech: record ? stateSpeech(t, name, record, moment) : isInSpeech(t, name, undefined, false, moment),
     card: presenceCard(t, name, record, moment),
