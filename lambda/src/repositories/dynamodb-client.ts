@@ -62,9 +62,27 @@ const SETTINGS_THE_SDK_WOULD_LOOK_UP: DynamoDBClientConfig = {
   disableClockSkewCorrection: false,
 };
 
+/**
+ * Where an AWS SDK client of Front Desk connects: a local endpoint (dynalite, a local EventBridge)
+ * with the credentials any local endpoint takes, so real ones are never looked for; else AWS, in
+ * the given region or the environment's.
+ */
+export function whereToConnect(options: {
+  readonly endpoint?: string | undefined;
+  readonly region?: string | undefined;
+}): { endpoint?: string; region?: string; credentials?: typeof LOCAL_STORE_CREDENTIALS } {
+  if (options.endpoint) {
+    return {
+      endpoint: options.endpoint,
+      region: options.region ?? 'local',
+      credentials: LOCAL_STORE_CREDENTIALS,
+    };
+  }
+  return options.region ? { region: options.region } : {};
+}
+
 /** The DocumentClient the skill and the tools use, with Front Desk's timeouts and marshalling. */
 export function createDocumentClient(options: DocumentClientOptions = {}): DynamoDBDocumentClient {
-  const local = options.endpoint !== undefined;
   const client = new DynamoDBClient({
     ...SETTINGS_THE_SDK_WOULD_LOOK_UP,
     maxAttempts: STORE_TIMEOUTS.maxAttempts,
@@ -75,15 +93,7 @@ export function createDocumentClient(options: DocumentClientOptions = {}): Dynam
       // Without this the SDK only logs a warning when the timeout passes and keeps waiting.
       throwOnRequestTimeout: true,
     },
-    ...(local
-      ? {
-          endpoint: options.endpoint,
-          region: options.region ?? 'local',
-          credentials: LOCAL_STORE_CREDENTIALS,
-        }
-      : options.region
-        ? { region: options.region }
-        : {}),
+    ...whereToConnect(options),
   });
   const documentClient = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },

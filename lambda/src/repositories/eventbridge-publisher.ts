@@ -2,7 +2,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { EVENT_SOURCE, type FrontDeskEvent } from '../domain/events';
 import { FrontDeskError } from '../errors';
 import type { EventPublisher } from '../services/ports';
-import { LOCAL_STORE_CREDENTIALS } from './dynamodb-client';
+import { whereToConnect } from './dynamodb-client';
 
 /** An event was not accepted by EventBridge (the call failed, or the entry was refused). */
 export class EventPublishError extends FrontDeskError {
@@ -24,16 +24,7 @@ export interface EventBridgeClientOptions {
 /** The EventBridge client the publisher sends with: one attempt, and a bounded wait. */
 export function createEventBridgeClient(options: EventBridgeClientOptions = {}): EventBridgeClient {
   return new EventBridgeClient({
-    // A local endpoint, like the local store, takes any credentials: real ones are never looked for.
-    ...(options.endpoint
-      ? {
-          endpoint: options.endpoint,
-          region: options.region ?? 'local',
-          credentials: LOCAL_STORE_CREDENTIALS,
-        }
-      : options.region
-        ? { region: options.region }
-        : {}),
+    ...whereToConnect(options),
     // A retry would keep the visitor waiting; a failure is counted and spoken about instead.
     maxAttempts: 1,
     requestHandler: { requestTimeout: PUT_EVENTS_TIMEOUT_MS, connectionTimeout: PUT_EVENTS_TIMEOUT_MS },
