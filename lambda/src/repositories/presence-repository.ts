@@ -32,22 +32,25 @@ export class PresenceRepository implements PresenceStore {
 
   /** The person's latest accepted change, read consistently (a write decides on it). One GetItem. */
   public async getPresence(contactId: string): Promise<PresenceRecord | undefined> {
-    const { Item } = await storeCall('getPresence', () =>
-      this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: keys.presence(contactId), ConsistentRead: true }),
-      ),
-    );
-    return Item ? presenceFromItem(Item) : undefined;
+    const item = await this.readPresenceItem('getPresence', contactId);
+    return item ? presenceFromItem(item) : undefined;
   }
 
   /** The latest change and the one before it, read consistently. One GetItem. */
   public async getPresenceState(contactId: string): Promise<PresenceState> {
-    const { Item } = await storeCall('getPresenceState', () =>
+    return presenceStateFromItem(await this.readPresenceItem('getPresenceState', contactId));
+  }
+
+  private async readPresenceItem(
+    operation: string,
+    contactId: string,
+  ): Promise<Record<string, unknown> | undefined> {
+    const { Item } = await storeCall(operation, () =>
       this.client.send(
         new GetCommand({ TableName: this.tableName, Key: keys.presence(contactId), ConsistentRead: true }),
       ),
     );
-    return presenceStateFromItem(Item);
+    return Item;
   }
 
   /**
