@@ -4,7 +4,7 @@ import type { Contact, ContactSummary } from '../domain/contact';
 import { normalizeName } from '../domain/normalize';
 import type { ContactDetail } from '../interaction';
 import { contactScreen } from '../screens/screen';
-import type { NameQuery } from '../services/directory-service';
+import type { ContactMatch, NameQuery } from '../services/directory-service';
 import { type ChoiceAnswer, chooseCandidate } from '../services/disambiguation';
 import {
   candidateOptions,
@@ -168,8 +168,21 @@ export async function lookUpAndAnswer(
   action: ContactAction,
 ): Promise<Response> {
   // Said back as heard, minus what is no part of a name: "jane's" is Jane, "the Jane Doe" Jane Doe.
-  query = { ...query, spoken: cleanSpokenName(query.spoken) ?? query.spoken };
-  const match = await deps.directory.findContacts(query);
+  const cleaned = { ...query, spoken: cleanSpokenName(query.spoken) ?? query.spoken };
+  return answerMatch(input, deps, cleaned, await deps.directory.findContacts(cleaned), action);
+}
+
+/**
+ * {@link lookUpAndAnswer} for a name already looked up: `match` is what the directory found for
+ * `query`, whose spoken name is already cleaned.
+ */
+export async function answerMatch(
+  input: HandlerInput,
+  deps: ConversationDependencies,
+  query: NameQuery & { readonly spoken: string },
+  match: ContactMatch,
+  action: ContactAction,
+): Promise<Response> {
   if (match.kind === 'one') return actOn(input, deps, match.contact, action);
   // "order me a large pizza" in a name slot: speech that was not for Front Desk, never a name.
   if (match.kind !== 'many' && (query.resolvedIds?.length ?? 0) === 0 && isClearlyNotAName(query.spoken)) {
