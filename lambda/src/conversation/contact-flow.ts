@@ -25,6 +25,7 @@ import {
   type ContactAction,
   getSessionState,
   lastListOf,
+  missesOf,
   type PendingQuestion,
   pendingQuestionOf,
   type SessionState,
@@ -282,7 +283,7 @@ export function notForUs(input: HandlerInput): Response {
   const t = translatorOf(input);
   const state = getSessionState(input);
   const pending = pendingQuestionOf(state);
-  const misses = typeof state.misses === 'number' && Number.isFinite(state.misses) ? state.misses : 0;
+  const misses = missesOf(state);
   if (pending && misses < MISSES_ALLOWED) {
     const again = pendingQuestionAgain(t, pending);
     updateSessionState(input, { misses: misses + 1 });
