@@ -15,8 +15,6 @@ import type { ItemKey } from './directory-items';
  */
 
 export const VISIT_ITEM_TYPE = 'visit';
-/** The directory table's TTL attribute (epoch seconds). */
-export const EXPIRES_AT_ATTRIBUTE = 'expiresAt';
 
 export const visitKeys = {
   dayPartition: (day: string): string => `VISITS#${day}`,
