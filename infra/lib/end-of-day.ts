@@ -1,18 +1,16 @@
-import path from 'node:path';
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { Alarm, IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import { type IRole, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, RuntimeFamily } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
 import { DEFAULT_CLOSING_TIME, parseClockTime } from '../../lambda/src/domain/closing-time';
 import { isTimeZone } from '../../lambda/src/domain/time-zones';
-import { LAMBDA_ENTRY, LAMBDA_RUNTIME, PROJECT_ROOT } from '../../scripts/lambda-build-options';
+import { LAMBDA_ENTRY } from '../../scripts/lambda-build-options';
 import { frontDeskAlarm } from './alarms';
 import { InfraError } from './errors';
-import { nodejsBundlingOptions } from './lambda-bundling';
+import { frontDeskFunction } from './lambda-bundling';
 
 export interface EndOfDayProps {
   /**
@@ -67,14 +65,10 @@ export class EndOfDay extends Construct {
       throw new InfraError(`"${props.officeTimeZone}" is not an IANA time zone`);
     }
 
-    this.handler = new NodejsFunction(this, 'Function', {
+    this.handler = frontDeskFunction(this, 'Function', {
       description: 'Front Desk end of day: checks out everyone still in at closing time',
       entry: props.entry ?? LAMBDA_ENTRY,
       handler: 'endOfDay',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-      runtime: new Runtime(LAMBDA_RUNTIME, RuntimeFamily.NODEJS, { supportsInlineCode: true }),
-      architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.minutes(5),
       role: props.role,
@@ -82,7 +76,8 @@ export class EndOfDay extends Construct {
       // No reserved concurrency: a new account's limit of 10 leaves none to reserve, and two runs
       // at once are safe anyway (every check-out is a conditional write).
       environment: { ...props.environment, OFFICE_CLOSING_TIME: closingText },
-      bundling: nodejsBundlingOptions(),
+      runtimePinReason:
+        'The runtime is pinned to nodejs22.x with the skill function (scripts/lambda-build-options.ts).',
     });
 
     // Written out rather than `grantInvoke`, which also allows every version and alias (`:*`):
@@ -126,12 +121,6 @@ export class EndOfDay extends Construct {
       metric: this.handler.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
       threshold: 1,
       action: props.alarmAction,
-    });
-
-    Validations.of(this.handler).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'The runtime is pinned to nodejs22.x with the skill function (scripts/lambda-build-options.ts).',
     });
   }
 }

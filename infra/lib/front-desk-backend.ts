@@ -1,18 +1,10 @@
-import path from 'node:path';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { Alarm, Dashboard, IAlarmAction, IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import {
-  ApplicationLogLevel,
-  Architecture,
-  LoggingFormat,
-  Runtime,
-  RuntimeFamily,
-  SystemLogLevel,
-} from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { ApplicationLogLevel, LoggingFormat, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -32,11 +24,11 @@ import {
   type TableDefinition,
   USERS_TABLE,
 } from '../../lambda/src/repositories/table-definitions';
-import { LAMBDA_ENTRY, LAMBDA_RUNTIME, PROJECT_ROOT } from '../../scripts/lambda-build-options';
+import { LAMBDA_ENTRY } from '../../scripts/lambda-build-options';
 import { frontDeskAlarm } from './alarms';
 import { EndOfDay } from './end-of-day';
 import { InfraError } from './errors';
-import { nodejsBundlingOptions } from './lambda-bundling';
+import { frontDeskFunction } from './lambda-bundling';
 import { grantEventPublishing, grantRuntimeAccess } from './runtime-access';
 import { addSkillDashboard } from './skill-dashboard';
 import { apologiesFor, apologiesMetric } from './skill-metrics';
@@ -187,15 +179,10 @@ export class FrontDeskBackend extends Construct {
     });
     grantEventPublishing(role, this.delivery.bus);
 
-    this.handler = new NodejsFunction(this, 'Handler', {
+    this.handler = frontDeskFunction(this, 'Handler', {
       description: 'Front Desk Alexa skill',
       entry: props.entry ?? LAMBDA_ENTRY,
       handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-      // Built from the same constant as the bundle's esbuild target, so the two cannot disagree.
-      runtime: new Runtime(LAMBDA_RUNTIME, RuntimeFamily.NODEJS, { supportsInlineCode: true }),
-      architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout,
       role,
@@ -223,7 +210,9 @@ export class FrontDeskBackend extends Construct {
         // Empty when the office gave none: every variable the skill reads has a value in the stack.
         officePhone: props.officePhone ?? '',
       }),
-      bundling: nodejsBundlingOptions(),
+      runtimePinReason:
+        'The runtime is pinned to nodejs22.x on purpose: the bundle targets node22 and the tests and benchmarks ' +
+        'run against it (scripts/lambda-build-options.ts). Moving to a newer runtime is a deliberate change there.',
     });
     addSkillTrigger(this.handler, { skillId: props.skillId, allowAnySkill: props.allowAnySkill });
 
@@ -257,7 +246,6 @@ export class FrontDeskBackend extends Construct {
       ...(props.entry ? { entry: props.entry } : {}),
     });
     this.alarms.push(this.endOfDay.failureAlarm);
-    this.acknowledgeFindings();
   }
 
   /** The function's environment, named by the variables `loadConfig` reads (lambda/src/config.ts). */
@@ -333,15 +321,5 @@ export class FrontDeskBackend extends Construct {
         1,
       ),
     ];
-  }
-
-  /** Each remaining cdk-nag finding, acknowledged on its own resource with the reason it stands. */
-  private acknowledgeFindings(): void {
-    Validations.of(this.handler).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'The runtime is pinned to nodejs22.x on purpose: the bundle targets node22 and the tests and benchmarks ' +
-        'run against it (scripts/lambda-build-options.ts). Moving to a newer runtime is a deliberate change there.',
-    });
   }
 }
