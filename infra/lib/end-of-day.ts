@@ -5,7 +5,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
-import { DEFAULT_CLOSING_TIME, parseClockTime } from '../../lambda/src/domain/closing-time';
+import { parseClockTime } from '../../lambda/src/domain/closing-time';
 import { isTimeZone } from '../../lambda/src/domain/time-zones';
 import { LAMBDA_ENTRY } from '../../scripts/lambda-build-options';
 import { frontDeskAlarm } from './alarms';
@@ -18,15 +18,15 @@ export interface EndOfDayProps {
    * (`runtime-access.ts`) and end of day may do exactly what the skill's check-outs do.
    */
   readonly role: IRole;
-  /** The skill function's environment (tables, `OFFICE_TIME_ZONE`, ...); the job reads the same config. */
+  /**
+   * The skill function's environment (tables, `OFFICE_TIME_ZONE`, ...); the job reads the same config.
+   * Its `OFFICE_CLOSING_TIME` is `closingTime`, the time the job clears the board for.
+   */
   readonly environment: Readonly<Record<string, string>>;
   /** IANA zone the schedule's clock runs in, so daylight saving moves the UTC time, not the local one. */
   readonly officeTimeZone: string;
-  /**
-   * `HH:MM` on the office's clocks.
-   * @default '19:00'
-   */
-  readonly closingTime?: string;
+  /** `HH:MM` on the office's clocks: when the schedule runs the job. */
+  readonly closingTime: string;
   /**
    * Room for a big office: 5,000 people in took 17.4 s even on the embedded store
    * (`npm run bench:end-of-day`, docs/deploy.md), so this is slack for a throttled table.
@@ -58,7 +58,7 @@ export class EndOfDay extends Construct {
 
   public constructor(scope: Construct, id: string, props: EndOfDayProps) {
     super(scope, id);
-    const closingText = props.closingTime ?? DEFAULT_CLOSING_TIME;
+    const closingText = props.closingTime;
     const closing = parseClockTime(closingText);
     if (!closing) throw new InfraError(`The closing time must be HH:MM (24-hour), not "${closingText}"`);
     if (!isTimeZone(props.officeTimeZone)) {
@@ -75,7 +75,7 @@ export class EndOfDay extends Construct {
       ...(props.logGroup ? { logGroup: props.logGroup } : {}),
       // No reserved concurrency: a new account's limit of 10 leaves none to reserve, and two runs
       // at once are safe anyway (every check-out is a conditional write).
-      environment: { ...props.environment, OFFICE_CLOSING_TIME: closingText },
+      environment: props.environment,
       runtimePinReason:
         'The runtime is pinned to nodejs22.x with the skill function (scripts/lambda-build-options.ts).',
     });

@@ -158,6 +158,8 @@ export class FrontDeskBackend extends Construct {
     const logLevel = props.logLevel ?? 'INFO';
     if (!LogLevels.includes(logLevel))
       throw new InfraError(`LOG_LEVEL must be one of ${LogLevels.join(', ')}`);
+    const officeClosingTime = props.officeClosingTime ?? DEFAULT_CLOSING_TIME;
+    const alarmAction = props.alarmTopic ? new SnsAction(props.alarmTopic) : undefined;
 
     this.directoryTable = this.statefulTable('DirectoryTable', DIRECTORY_TABLE);
     this.usersTable = this.statefulTable('UsersTable', USERS_TABLE);
@@ -175,9 +177,25 @@ export class FrontDeskBackend extends Construct {
     this.delivery = new VisitorDelivery(this, 'Delivery', {
       ...props.delivery,
       officeTimeZone,
-      ...(props.alarmTopic ? { alarmAction: new SnsAction(props.alarmTopic) } : {}),
+      ...(alarmAction ? { alarmAction } : {}),
     });
     grantEventPublishing(role, this.delivery.bus);
+    // The skill's configuration. End of day reads the same, without the skill ID, and publishes its
+    // check-outs and signs visitors out on the same bus.
+    const settings = {
+      directoryTable: this.directoryTable.tableName,
+      usersTable: this.usersTable.tableName,
+      officeTimeZone,
+      officeCountry,
+      logLevel,
+      skillId: props.skillId,
+      officeClosingTime,
+      personalDevices: props.personalDevices ?? false,
+      eventBusName: this.delivery.bus.eventBusName,
+      visitorRetentionDays: props.visitorRetentionDays ?? DEFAULT_VISITOR_RETENTION_DAYS,
+      // Empty when the office gave none: every variable the skill reads has a value in the stack.
+      officePhone: props.officePhone ?? '',
+    };
 
     this.handler = frontDeskFunction(this, 'Handler', {
       description: 'Front Desk Alexa skill',
@@ -196,53 +214,24 @@ export class FrontDeskBackend extends Construct {
       applicationLogLevelV2: logLevel === 'DEBUG' ? ApplicationLogLevel.DEBUG : ApplicationLogLevel.INFO,
       // INFO keeps the REPORT line (duration, memory, init duration) of every invocation.
       systemLogLevelV2: SystemLogLevel.INFO,
-      environment: this.environmentOf({
-        directoryTable: this.directoryTable.tableName,
-        usersTable: this.usersTable.tableName,
-        officeTimeZone,
-        officeCountry,
-        logLevel,
-        skillId: props.skillId,
-        officeClosingTime: props.officeClosingTime ?? DEFAULT_CLOSING_TIME,
-        personalDevices: props.personalDevices ?? false,
-        eventBusName: this.delivery.bus.eventBusName,
-        visitorRetentionDays: props.visitorRetentionDays ?? DEFAULT_VISITOR_RETENTION_DAYS,
-        // Empty when the office gave none: every variable the skill reads has a value in the stack.
-        officePhone: props.officePhone ?? '',
-      }),
+      environment: this.environmentOf(settings),
       runtimePinReason:
         'The runtime is pinned to nodejs22.x on purpose: the bundle targets node22 and the tests and benchmarks ' +
         'run against it (scripts/lambda-build-options.ts). Moving to a newer runtime is a deliberate change there.',
     });
     addSkillTrigger(this.handler, { skillId: props.skillId, allowAnySkill: props.allowAnySkill });
 
-    this.alarms = this.createAlarms(
-      timeout,
-      props.apologiesAlarmThreshold ?? 3,
-      props.alarmTopic ? new SnsAction(props.alarmTopic) : undefined,
-    );
+    this.alarms = this.createAlarms(timeout, props.apologiesAlarmThreshold ?? 3, alarmAction);
     this.dashboard = addSkillDashboard(this, 'Dashboard', this.handler);
     // End of day (issue 18): its own function, schedule, scheduler role and alarm (end-of-day.ts).
     this.endOfDay = new EndOfDay(this, 'EndOfDay', {
       role,
-      environment: this.environmentOf({
-        directoryTable: this.directoryTable.tableName,
-        usersTable: this.usersTable.tableName,
-        officeTimeZone,
-        officeCountry,
-        logLevel,
-        skillId: undefined,
-        officeClosingTime: props.officeClosingTime ?? DEFAULT_CLOSING_TIME,
-        personalDevices: props.personalDevices ?? false,
-        // End of day publishes its check-outs and signs visitors out on the same bus.
-        eventBusName: this.delivery.bus.eventBusName,
-        visitorRetentionDays: props.visitorRetentionDays ?? DEFAULT_VISITOR_RETENTION_DAYS,
-        officePhone: props.officePhone ?? '',
-      }),
+      // Without SKILL_ID: end of day answers no skill request.
+      environment: this.environmentOf({ ...settings, skillId: undefined }),
       officeTimeZone,
-      closingTime: props.officeClosingTime,
+      closingTime: officeClosingTime,
       logGroup: this.logGroup,
-      alarmAction: props.alarmTopic ? new SnsAction(props.alarmTopic) : undefined,
+      alarmAction,
       ...(props.entry ? { entry: props.entry } : {}),
     });
     this.alarms.push(this.endOfDay.failureAlarm);
