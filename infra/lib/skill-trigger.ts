@@ -5,7 +5,8 @@ import { InfraError } from './errors';
 
 export const ALEXA_PRINCIPAL = 'alexa-appkit.amazon.com';
 
-const SKILL_ID_PATTERN = /^amzn1\.ask\.skill\.[0-9a-f-]+$/i;
+/** An Alexa skill ID, `amzn1.ask.skill.<uuid>`: what the trigger and the deploy context accept. */
+export const SKILL_ID_PATTERN = /^amzn1\.ask\.skill\.[0-9a-f-]+$/i;
 
 export const NO_SKILL_ID_WARNING =
   'No skill ID given, so the function has NO Alexa trigger and Alexa cannot invoke it. ' +
