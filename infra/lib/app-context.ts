@@ -46,7 +46,7 @@ function logLevel(node: Node): LogLevel | undefined {
 // Loose on purpose: SNS checks the address by mailing it; this catches a value that is no address.
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 /** The alarm email value that says "no email, alarms only in CloudWatch". */
-export const NO_ALARM_EMAIL = 'none';
+const NO_ALARM_EMAIL = 'none';
 
 function skillIdFrom(node: Node, allowAnySkill: boolean): string | undefined {
   const skillId = text(node, ContextKeys.skillId);

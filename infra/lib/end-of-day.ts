@@ -27,14 +27,6 @@ export interface EndOfDayProps {
   readonly officeTimeZone: string;
   /** `HH:MM` on the office's clocks: when the schedule runs the job. */
   readonly closingTime: string;
-  /**
-   * Room for a big office: 5,000 people in took 17.4 s even on the embedded store
-   * (`npm run bench:end-of-day`, docs/deploy.md), so this is slack for a throttled table.
-   * @default Duration.minutes(5)
-   */
-  readonly timeout?: Duration;
-  /** @default 512 */
-  readonly memorySize?: number;
   /** @default - the function's own log group */
   readonly logGroup?: ILogGroup;
   /** Where the failure alarm notifies. @default - nobody (visible in CloudWatch) */
@@ -69,8 +61,10 @@ export class EndOfDay extends Construct {
       description: 'Front Desk end of day: checks out everyone still in at closing time',
       entry: props.entry ?? LAMBDA_ENTRY,
       handler: 'endOfDay',
-      memorySize: props.memorySize ?? 512,
-      timeout: props.timeout ?? Duration.minutes(5),
+      memorySize: 512,
+      // Room for a big office: 5,000 people in took 17.4 s even on the embedded store
+      // (`npm run bench:end-of-day`, docs/deploy.md), so this is slack for a throttled table.
+      timeout: Duration.minutes(5),
       role: props.role,
       ...(props.logGroup ? { logGroup: props.logGroup } : {}),
       // No reserved concurrency: a new account's limit of 10 leaves none to reserve, and two runs

@@ -48,8 +48,8 @@ export interface VisitorDeliveryProps {
 }
 
 /** How long EventBridge keeps retrying a delivery before the event goes to the dead-letter queue. */
-export const DELIVERY_MAX_EVENT_AGE = Duration.hours(2);
-export const DELIVERY_RETRY_ATTEMPTS = 8;
+const DELIVERY_MAX_EVENT_AGE = Duration.hours(2);
+const DELIVERY_RETRY_ATTEMPTS = 8;
 
 /**
  * Where Front Desk's events go once published (the skill gets the bus's name as `EVENT_BUS_NAME`
