@@ -1,6 +1,16 @@
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { EVENT_SOURCE } from '../src/domain/events';
+import { scrub } from '../src/logger';
 import { type MessageSettings, renderHostMessage, type VisitorArrivedDetail } from './host-message';
+
+async function sendScrubbed(ses: Pick<SESv2Client, 'send'>, command: SendEmailCommand): Promise<void> {
+  try {
+    await ses.send(command);
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    throw Object.assign(new Error(String(scrub(error.message))), { name: error.name });
+  }
+}
 
 /** The EventBridge event the rule delivers (the fields the notifier reads). */
 export interface VisitorArrivedEvent {
@@ -15,7 +25,10 @@ export type NotifyOutcome = 'sent' | 'no email' | 'ignored';
  * Emails the host of a `Visitor Arrived` event through SES. A host without an email address gets
  * nothing here (the chat webhook, if any, still tells them). An SES failure is thrown, not
  * swallowed: EventBridge's asynchronous invocation retries, then the event lands in the
- * dead-letter queue, where an alarm sees it. The log line names the outcome, never a person.
+ * dead-letter queue, where an alarm sees it. The log line names the outcome, never a person, and
+ * so does the error thrown: SES names the recipient in some of its messages ("Email address is not
+ * verified. The following identities failed the check in region US-EAST-1: jane@example.com"),
+ * and Lambda logs a thrown error's message.
  */
 export async function notifyHost(
   event: VisitorArrivedEvent,
@@ -32,7 +45,8 @@ export async function notifyHost(
     log({ level: 'INFO', message: 'Host has no email address', visitId: event.detail.visitId });
     return 'no email';
   }
-  await ses.send(
+  await sendScrubbed(
+    ses,
     new SendEmailCommand({
       FromEmailAddress: settings.senderEmail,
       Destination: { ToAddresses: [message.to] },

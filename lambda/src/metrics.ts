@@ -1,4 +1,5 @@
 import { IntentNames } from './interaction';
+import type { Logger } from './logger';
 import type { StoreTime } from './request-scope';
 
 /**
@@ -82,6 +83,26 @@ export function apologyCauseOf(error: unknown): ApologyCause {
     current = (current as { cause?: unknown }).cause;
   }
   return { reason };
+}
+
+/**
+ * Logs a store failure that the user hears an apology for: a call the deployed role refused at
+ * ERROR, with the action and resource (the fix is one grant in the stack), any other at WARN.
+ * Returns the cause, for the apology's count.
+ */
+export function logStoreFailure(
+  logger: Logger,
+  error: Error,
+  messages: { readonly refused: string; readonly failed: string },
+  fields: Readonly<Record<string, unknown>> = {},
+): ApologyCause {
+  const cause = apologyCauseOf(error);
+  if (cause.reason === 'access-denied') {
+    logger.error(messages.refused, { ...fields, action: cause.action, resource: cause.resource });
+  } else {
+    logger.warn(messages.failed, { ...fields, error: { name: error.name } });
+  }
+  return cause;
 }
 
 // Each distinct dimension value is a custom metric that is billed: only names the skill knows.

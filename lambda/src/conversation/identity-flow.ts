@@ -35,8 +35,8 @@ export async function askToRemember(
     if (!followUp) return finish(input, { speech: t.speak('identity.needsVoice') });
     return finish(input, await presenceAnswer(input, deps, contact, followUp, true));
   }
-  const recollection = await deps.identity.recall(attributes);
-  if (recollection.kind === 'known' && recollection.contact.id === contact.id) {
+  // The contact was just read: whether the speaker is already remembered as them needs no second read.
+  if ((await deps.identity.rememberedContactId(attributes)) === contact.id) {
     const already = t.speak('identity.already', { fullName: identity.fullName });
     if (!followUp) {
       updateSessionState(input, { pending: undefined });

@@ -1,7 +1,6 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { RequestEnvelope, Response } from 'ask-sdk-model';
 import { type Contact, fullNameOf } from '../domain/contact';
-import type { PresenceRecord } from '../domain/presence';
 import type { PresenceReadAhead } from '../services/presence-service';
 import { changeSpeech, isInSpeech, type Moment, presenceCard, stateSpeech } from '../speech/presence-speech';
 import type { ConversationDependencies } from './dependencies';
@@ -28,22 +27,19 @@ export async function momentOf(input: HandlerInput, deps: PresenceFlowDependenci
 }
 
 /**
- * The person's latest change and the moment to say it in, read together: the board is the store,
- * the zone may be the Alexa Settings API, and neither waits for the other.
+ * `reading` and the moment to say its answer in, together: the reading is the store, the zone may
+ * be the Alexa Settings API, and neither waits for the other. Both settle before the answer, also
+ * when one fails: nothing keeps running after it.
  */
-async function boardAndMomentOf(
+export async function withMomentOf<T>(
   input: HandlerInput,
   deps: PresenceFlowDependencies,
-  contactId: string,
-): Promise<{ record: PresenceRecord | undefined; moment: Moment }> {
-  // Both settle before the answer, also when the store fails: nothing keeps running after it.
-  const [record, moment] = await Promise.allSettled([
-    deps.presence.getPresence(contactId),
-    momentOf(input, deps),
-  ]);
-  if (record.status === 'rejected') throw record.reason;
+  reading: Promise<T>,
+): Promise<[T, Moment]> {
+  const [read, moment] = await Promise.allSettled([reading, momentOf(input, deps)]);
+  if (read.status === 'rejected') throw read.reason;
   if (moment.status === 'rejected') throw moment.reason;
-  return { record: record.value, moment: moment.value };
+  return [read.value, moment.value];
 }
 
 /** Now in the office's zone: for answers that say no time, so the device's zone is not asked. */
@@ -78,7 +74,7 @@ export async function presenceAnswer(
   const name = fullNameOf(contact);
   updateSessionState(input, { lastContactId: contact.id, pending: undefined });
   if (action === 'isIn') {
-    const { record, moment } = await boardAndMomentOf(input, deps, contact.id);
+    const [record, moment] = await withMomentOf(input, deps, deps.presence.getPresence(contact.id));
     return {
       speech: isInSpeech(t, name, record, self, moment),
       card: presenceCard(t, name, record, moment),
@@ -121,7 +117,7 @@ export async function answerWhen(
   const t = translatorOf(input);
   const name = fullNameOf(contact);
   updateSessionState(input, { lastContactId: contact.id, pending: undefined });
-  const { record, moment } = await boardAndMomentOf(input, deps, contact.id);
+  const [record, moment] = await withMomentOf(input, deps, deps.presence.getPresence(contact.id));
   return finish(input, {
     speech: record ? stateSpeech(t, name, record, moment) : isInSpeech(t, name, undefined, false, moment),
     card: presenceCard(t, name, record, moment),

@@ -41,6 +41,13 @@ function wallClockParts(at: Date, timeZone: string): Record<string, number> {
   return parts;
 }
 
+/** `YYYY-MM-DD` of `at` on the clocks of `timeZone` (the formatter is the cached one). */
+export function officeDayOf(at: Date, timeZone: string): string {
+  const { year, month, day } = wallClockParts(at, timeZone);
+  const two = (value: number | undefined) => String(value).padStart(2, '0');
+  return `${year}-${two(month)}-${two(day)}`;
+}
+
 /** How far the zone's clocks are ahead of UTC at `at`, in milliseconds. */
 function offsetAt(at: Date, timeZone: string): number {
   const p = wallClockParts(at, timeZone);

@@ -68,11 +68,7 @@ export function contactDetailsHandler(deps: ConversationDependencies): RequestHa
       const askedAction: ContactAction | undefined = asked ? { kind: 'detail', detail: asked } : undefined;
       // A bare name answers the pending "who?", "did you mean...?" or "which one?": it continues
       // whatever was asked, also when the answer still fits several people.
-      const carried =
-        pending?.type === 'askName' || pending?.type === 'confirmName' || pending?.type === 'chooseContact'
-          ? pending.action
-          : undefined;
-      const action: ContactAction = askedAction ?? carried ?? { kind: 'detail', detail: undefined };
+      const action: ContactAction = askedAction ?? actionForPick(state);
 
       // "what's the weather", "set a timer for ten minutes": words in the detail's place that are no
       // detail Front Desk knows. Speech that was not for us, whatever the name slot caught.
@@ -84,8 +80,7 @@ export function contactDetailsHandler(deps: ConversationDependencies): RequestHa
       // "the second one", "the last one" heard as a name picks from what was just said.
       if (spoken && ids.length === 0 && spokenPosition(spoken)) {
         const { chosen } = pickFromContext(state, choiceOfSpokenName(spoken));
-        const answer =
-          chosen && (await answerAboutId(input, deps, chosen.id, askedAction ?? actionForPick(state)));
+        const answer = chosen && (await answerAboutId(input, deps, chosen.id, action));
         if (answer) return answer;
       }
 

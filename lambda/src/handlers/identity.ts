@@ -10,7 +10,7 @@ import { respond } from '../conversation/respond';
 import { answersPending, getSessionState, updateSessionState } from '../conversation/session-state';
 import { StoreUnavailableError } from '../errors';
 import { IntentNames, SlotNames } from '../interaction';
-import { apologyCauseOf } from '../metrics';
+import { logStoreFailure } from '../metrics';
 import { Ssml } from '../speech/ssml';
 
 /**
@@ -88,15 +88,10 @@ export function confirmIdentityHandler(deps: ConversationDependencies): RequestH
           saved = t.speak('identity.remembered', { firstName: identity.firstName || identity.fullName });
         } catch (error) {
           if (!(error instanceof StoreUnavailableError)) throw error;
-          const cause = apologyCauseOf(error);
-          if (cause.reason === 'access-denied') {
-            deps.logger.error('Saving the identity was refused by IAM', {
-              action: cause.action,
-              resource: cause.resource,
-            });
-          } else {
-            deps.logger.warn('Could not save the identity', { error: { name: error.name } });
-          }
+          const cause = logStoreFailure(deps.logger, error, {
+            refused: 'Saving the identity was refused by IAM',
+            failed: 'Could not save the identity',
+          });
           deps.metrics.apology(cause.reason);
           saved = t.speak('identity.saveFailed');
         }

@@ -4,7 +4,7 @@ import { actOn, askForName, askWhichOne, lookUpAndAnswer } from '../conversation
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { finish } from '../conversation/finish';
 import { userAttributesOf } from '../conversation/identity-attributes';
-import { momentOf } from '../conversation/presence-flow';
+import { withMomentOf } from '../conversation/presence-flow';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
 import { updateSessionState } from '../conversation/session-state';
@@ -168,8 +168,7 @@ export function visitorsTodayHandler(deps: ConversationDependencies): RequestHan
       const staff = await recognisedStaff(input, deps);
       if (!staff) return staffOnly(input);
       const t = translatorOf(input);
-      const visits = await deps.visits.visitsToday();
-      const moment = await momentOf(input, deps);
+      const [visits, moment] = await withMomentOf(input, deps, deps.visits.visitsToday());
       updateSessionState(input, { pending: undefined });
       return finish(input, {
         speech: visitorsTodaySpeech(t, visits, staff.id, moment),
@@ -194,8 +193,7 @@ export function visitorArrivedHandler(deps: ConversationDependencies): RequestHa
           reprompt: t.speak('visitor.askWhichVisitor'),
         });
       }
-      const [latest] = await deps.visits.findVisitsToday(name.value);
-      const moment = await momentOf(input, deps);
+      const [[latest], moment] = await withMomentOf(input, deps, deps.visits.findVisitsToday(name.value));
       updateSessionState(input, { pending: undefined });
       return finish(input, { speech: visitorArrivedSpeech(t, name.value, latest, moment) });
     },

@@ -72,17 +72,20 @@ export function requestLoggingInterceptor(logger: Logger): RequestInterceptor {
 
 /**
  * Requests that, asked one-shot, read the speaker's persistent attributes: a change on the board
- * and a question about someone's presence end the session and remember the person, "check me in"
- * and "am I in" recall who is speaking.
+ * and a question about someone's presence end the session and remember the person.
  */
-const READS_PERSISTENT_ATTRIBUTES: readonly IntentName[] = [
+const REMEMBER_THE_PERSON: readonly IntentName[] = [
   IntentNames.checkIn,
   IntentNames.checkOut,
+  IntentNames.isIn,
+  IntentNames.whenPresence,
+];
+
+/** Requests that recall who is speaking: only where the speaker can be known, else they ask who. */
+const RECALL_THE_SPEAKER: readonly IntentName[] = [
   IntentNames.checkMeIn,
   IntentNames.checkMeOut,
-  IntentNames.isIn,
   IntentNames.amIIn,
-  IntentNames.whenPresence,
 ];
 
 /**
@@ -99,10 +102,13 @@ export function prefetchPersistentAttributesInterceptor(
     process: (input) => {
       const envelope = input.requestEnvelope;
       if (envelope.session?.new !== true) return;
-      // A welcome reads who is speaking only when the speaker can be known (a voice profile, or
-      // a personal device): otherwise the read would be wasted, and still running after the answer.
-      const welcome = envelope.request.type === 'LaunchRequest' && canKnowSpeaker(input, deps);
-      if (!welcome && !isIntent(input, ...READS_PERSISTENT_ATTRIBUTES)) return;
+      // A welcome and "check me in" read who is speaking only when the speaker can be known (a voice
+      // profile, or a personal device): otherwise they ask who, and the read would be wasted, and
+      // still running after the answer.
+      const aboutTheSpeaker =
+        envelope.request.type === 'LaunchRequest' || isIntent(input, ...RECALL_THE_SPEAKER);
+      const reads = aboutTheSpeaker ? canKnowSpeaker(input, deps) : isIntent(input, ...REMEMBER_THE_PERSON);
+      if (!reads) return;
       // The adapter shares this read with the request's own; its failure is reported there.
       input.attributesManager.getPersistentAttributes().catch(() => undefined);
     },

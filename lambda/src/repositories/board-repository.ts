@@ -1,20 +1,8 @@
-import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { BoardPage, BoardReader } from '../services/ports';
-import {
-  decodePresenceCursor,
-  encodePresenceCursor,
-  keys,
-  LEFT_PK,
-  presenceFromItem,
-} from './directory-items';
-import { storeCall } from './store-errors';
-import { DIRECTORY_TABLE, type IndexDefinition } from './table-definitions';
-
-function indexNamed(name: string): IndexDefinition {
-  const index = DIRECTORY_TABLE.globalSecondaryIndexes.find((candidate) => candidate.indexName === name);
-  if (!index) throw new TypeError(`The directory table has no ${name} index`);
-  return index;
-}
+import { decodePresenceCursor, keys, LEFT_PK } from './directory-items';
+import { indexNamed, queryPresenceIndex } from './presence-index';
+import type { IndexDefinition } from './table-definitions';
 
 const PRESENT_BY_COMPANY = indexNamed('presentByCompany');
 const LEFT = indexNamed('left');
@@ -55,34 +43,19 @@ export class BoardRepository implements BoardReader {
     after: string | undefined,
     index: IndexDefinition,
     partition: string,
-    input: Omit<QueryCommandInput, 'TableName' | 'IndexName'>,
+    condition: Omit<QueryCommandInput, 'TableName' | 'IndexName'>,
   ): Promise<BoardPage> {
     const start = after === undefined ? undefined : decodePresenceCursor(after);
     // A cursor that is not one of ours (session attributes come back from the device) leads nowhere.
     if (after !== undefined && !start) return { records: [] };
-    const { Items } = await storeCall(operation, () =>
-      this.client.send(
-        new QueryCommand({
-          ...input,
-          TableName: this.tableName,
-          IndexName: index.indexName,
-          ScanIndexForward: false,
-          Limit: limit + 1,
-          ...(start
-            ? {
-                ExclusiveStartKey: {
-                  ...keys.presence(start.id),
-                  [index.partitionKey.name]: partition,
-                  [index.sortKey?.name ?? 'presentSk']: keys.presentSort(start.at, start.id),
-                },
-              }
-            : {}),
-        }),
-      ),
-    );
-    const records = (Items ?? []).map(presenceFromItem);
-    const page = records.slice(0, limit);
-    const last = page[page.length - 1];
-    return { records: page, ...(records.length > limit && last ? { next: encodePresenceCursor(last) } : {}) };
+    const { records, next } = await queryPresenceIndex(this.client, this.tableName, {
+      operation,
+      index,
+      partition,
+      condition,
+      limit,
+      start,
+    });
+    return { records, ...(next ? { next } : {}) };
   }
 }

@@ -49,17 +49,23 @@ export const STORE_TIMEOUTS = {
  * credentials still come from the environment (Lambda sets them), and an endpoint still from
  * `AWS_ENDPOINT_URL_DYNAMODB` when set. A Lambda function of Front Desk cannot be switched to
  * FIPS or dual-stack endpoints through `AWS_USE_FIPS_ENDPOINT` and friends: none is needed.
+ * These apply to every AWS SDK client of Front Desk (the EventBridge client too); DynamoDB's own
+ * follow.
  */
-const SETTINGS_THE_SDK_WOULD_LOOK_UP: DynamoDBClientConfig = {
+export const SETTINGS_THE_SDK_WOULD_LOOK_UP = {
   defaultsMode: 'legacy',
   retryMode: 'standard',
   useFipsEndpoint: false,
   useDualstackEndpoint: false,
-  accountIdEndpointMode: 'preferred',
-  authSchemePreference: [],
-  userAgentAppId: async () => undefined,
-  endpointDiscoveryEnabledProvider: async () => undefined,
+  authSchemePreference: [] as string[],
+  userAgentAppId: async (): Promise<string | undefined> => undefined,
   disableClockSkewCorrection: false,
+} as const;
+
+const DYNAMODB_SETTINGS_THE_SDK_WOULD_LOOK_UP: DynamoDBClientConfig = {
+  ...SETTINGS_THE_SDK_WOULD_LOOK_UP,
+  accountIdEndpointMode: 'preferred',
+  endpointDiscoveryEnabledProvider: async () => undefined,
 };
 
 /**
@@ -84,7 +90,7 @@ export function whereToConnect(options: {
 /** The DocumentClient the skill and the tools use, with Front Desk's timeouts and marshalling. */
 export function createDocumentClient(options: DocumentClientOptions = {}): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
-    ...SETTINGS_THE_SDK_WOULD_LOOK_UP,
+    ...DYNAMODB_SETTINGS_THE_SDK_WOULD_LOOK_UP,
     maxAttempts: STORE_TIMEOUTS.maxAttempts,
     requestHandler: {
       connectionTimeout: STORE_TIMEOUTS.connectionTimeoutMs,

@@ -2,7 +2,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { EVENT_SOURCE, type FrontDeskEvent } from '../domain/events';
 import { FrontDeskError } from '../errors';
 import type { EventPublisher } from '../services/ports';
-import { whereToConnect } from './dynamodb-client';
+import { SETTINGS_THE_SDK_WOULD_LOOK_UP, whereToConnect } from './dynamodb-client';
 
 /** An event was not accepted by EventBridge (the call failed, or the entry was refused). */
 export class EventPublishError extends FrontDeskError {
@@ -24,6 +24,7 @@ export interface EventBridgeClientOptions {
 /** The EventBridge client the publisher sends with: one attempt, and a bounded wait. */
 export function createEventBridgeClient(options: EventBridgeClientOptions = {}): EventBridgeClient {
   return new EventBridgeClient({
+    ...SETTINGS_THE_SDK_WOULD_LOOK_UP,
     ...whereToConnect(options),
     // A retry would keep the visitor waiting; a failure is counted and spoken about instead.
     maxAttempts: 1,

@@ -4,7 +4,6 @@ import { ConflictError } from '../errors';
 import type { PresenceStore, PresentPage } from '../services/ports';
 import {
   decodePresenceCursor,
-  encodePresenceCursor,
   keys,
   PRESENT_PK,
   presenceChangeItem,
@@ -12,11 +11,10 @@ import {
   presenceItem,
   presenceStateFromItem,
 } from './directory-items';
+import { indexNamed, queryPresenceIndex } from './presence-index';
 import { storeCall } from './store-errors';
-import { DIRECTORY_TABLE } from './table-definitions';
 
-const PRESENT_INDEX = DIRECTORY_TABLE.globalSecondaryIndexes.find((index) => index.indexName === 'present');
-if (!PRESENT_INDEX) throw new TypeError('The directory table has no present index');
+const PRESENT_INDEX = indexNamed('present');
 
 /**
  * The in/out board in the directory table (item shapes in `directory-items.ts`). Every write is
@@ -32,22 +30,25 @@ export class PresenceRepository implements PresenceStore {
 
   /** The person's latest accepted change, read consistently (a write decides on it). One GetItem. */
   public async getPresence(contactId: string): Promise<PresenceRecord | undefined> {
-    const { Item } = await storeCall('getPresence', () =>
-      this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: keys.presence(contactId), ConsistentRead: true }),
-      ),
-    );
-    return Item ? presenceFromItem(Item) : undefined;
+    const item = await this.readPresenceItem('getPresence', contactId);
+    return item ? presenceFromItem(item) : undefined;
   }
 
   /** The latest change and the one before it, read consistently. One GetItem. */
   public async getPresenceState(contactId: string): Promise<PresenceState> {
-    const { Item } = await storeCall('getPresenceState', () =>
+    return presenceStateFromItem(await this.readPresenceItem('getPresenceState', contactId));
+  }
+
+  private async readPresenceItem(
+    operation: string,
+    contactId: string,
+  ): Promise<Record<string, unknown> | undefined> {
+    const { Item } = await storeCall(operation, () =>
       this.client.send(
         new GetCommand({ TableName: this.tableName, Key: keys.presence(contactId), ConsistentRead: true }),
       ),
     );
-    return presenceStateFromItem(Item);
+    return Item;
   }
 
   /**
@@ -126,34 +127,20 @@ export class PresenceRepository implements PresenceStore {
    * is a next page.
    */
   public async listPresent(limit: number, cursor?: string): Promise<PresentPage> {
-    const index = PRESENT_INDEX as NonNullable<typeof PRESENT_INDEX>;
-    const after = cursor ? decodePresenceCursor(cursor) : undefined;
-    const { Items } = await storeCall('listPresent', () =>
-      this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: index.indexName,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': index.partitionKey.name },
-          ExpressionAttributeValues: { ':pk': PRESENT_PK },
-          ScanIndexForward: false,
-          Limit: limit + 1,
-          ...(after
-            ? {
-                ExclusiveStartKey: {
-                  ...keys.presence(after.id),
-                  [index.partitionKey.name]: PRESENT_PK,
-                  [index.sortKey?.name ?? 'presentSk']: keys.presentSort(after.at, after.id),
-                },
-              }
-            : {}),
-        }),
-      ),
-    );
-    const records = (Items ?? []).map(presenceFromItem);
-    const page = records.slice(0, limit);
-    const last = page[page.length - 1];
-    return { records: page, cursor: records.length > limit && last ? encodePresenceCursor(last) : undefined };
+    const { records, next } = await queryPresenceIndex(this.client, this.tableName, {
+      operation: 'listPresent',
+      index: PRESENT_INDEX,
+      partition: PRESENT_PK,
+      condition: {
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': PRESENT_INDEX.partitionKey.name },
+        ExpressionAttributeValues: { ':pk': PRESENT_PK },
+      },
+      limit,
+      // A cursor that is not one of ours reads the list from the top.
+      start: cursor ? decodePresenceCursor(cursor) : undefined,
+    });
+    return { records, cursor: next };
   }
 
   /**

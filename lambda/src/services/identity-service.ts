@@ -46,6 +46,14 @@ export class IdentityService {
     return contact ? { kind: 'known', identity, contact } : { kind: 'gone', identity };
   }
 
+  /**
+   * The id of the contact the speaker is remembered as, without reading the directory: for
+   * "I'm Jane Doe", whose contact was just read.
+   */
+  public async rememberedContactId(attributes: UserAttributes): Promise<string | undefined> {
+    return identityFrom((await attributes.read())[IDENTITY_ATTRIBUTE])?.contactId;
+  }
+
   /** Remembers who the speaker is, keeping the rest of their attributes. */
   public async remember(attributes: UserAttributes, identity: Identity): Promise<void> {
     await attributes.write({ ...(await attributes.read()), [IDENTITY_ATTRIBUTE]: { ...identity } });

@@ -4,7 +4,7 @@ import type { PresenceChangeReason } from '../domain/events';
 import type { PresenceRecord, PresenceState, PresenceStatus } from '../domain/presence';
 import { ConflictError, StoreUnavailableError } from '../errors';
 import { type Logger, silentLogger } from '../logger';
-import { type ApologyReason, apologyCauseOf, apologyReasonOf } from '../metrics';
+import { type ApologyReason, apologyReasonOf, logStoreFailure } from '../metrics';
 import type { PresenceStore, PresentPage } from './ports';
 
 /**
@@ -269,16 +269,12 @@ export class PresenceService {
 
   private failure(error: unknown, step: string): PresenceChange {
     if (!(error instanceof StoreUnavailableError)) throw error;
-    const cause = apologyCauseOf(error);
-    if (cause.reason === 'access-denied') {
-      this.logger.error('Presence change refused by IAM', {
-        step,
-        action: cause.action,
-        resource: cause.resource,
-      });
-    } else {
-      this.logger.warn('Presence change not made', { step, error: { name: error.name } });
-    }
+    const cause = logStoreFailure(
+      this.logger,
+      error,
+      { refused: 'Presence change refused by IAM', failed: 'Presence change not made' },
+      { step },
+    );
     return { kind: 'failed', reason: cause.reason };
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { officeDayOf } from '../domain/closing-time';
 import { type Contact, fullNameOf } from '../domain/contact';
 import type { PresenceChangeReason } from '../domain/events';
 import { normalizeName } from '../domain/normalize';
@@ -39,16 +40,7 @@ export const VISITS_PER_DAY_READ = 200;
 
 const SECONDS_PER_DAY = 86_400;
 
-/** `YYYY-MM-DD` of `at` in `timeZone`. */
-export function officeDayOf(at: Date, timeZone: string): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
+export { officeDayOf };
 
 /**
  * The visitor desk: visitors sign in to see a host and sign out again; staff ask who is visiting.

@@ -1,8 +1,8 @@
 import type { PresenceRecord } from '../domain/presence';
 import type { Translator } from './locales';
-import { type Moment, whoIsInCardLine, whoIsInSpeech } from './presence-speech';
+import { whoIsInCardLine, whoIsInSpeech } from './presence-speech';
 import { Ssml, spokenList } from './ssml';
-import { spokenWhen } from './time-speech';
+import { type Moment, spokenWhenAt } from './time-speech';
 
 /**
  * How the board's lists are spoken and shown a page at a time: "who's in", "who's in from Globex"
@@ -18,10 +18,6 @@ export interface BoardPagePlace {
   readonly first: boolean;
   /** More people come after this page. */
   readonly more: boolean;
-}
-
-function when(t: Translator, record: PresenceRecord, moment: Moment): string {
-  return spokenWhen(t, new Date(record.changedAt), moment.now, moment.timeZone);
 }
 
 /** After a page: "Do you want to hear more?", or after a later page that ends the list, "That's everyone." */
@@ -62,7 +58,7 @@ export function boardPageSpeech(
   }
   const names = spokenList(
     records.map((record) =>
-      t.speak('board.left.entry', { name: record.fullName, when: when(t, record, moment) }),
+      t.speak('board.left.entry', { name: record.fullName, when: spokenWhenAt(t, record.changedAt, moment) }),
     ),
     and,
   );
@@ -99,7 +95,10 @@ export function boardCardLines(
         ? whoIsInCardLine(t, record, moment, true)
         : wording === 'presentAt'
           ? whoIsInCardLine(t, record, moment, false)
-          : t.text('board.left.cardLine', { name: record.fullName, when: when(t, record, moment) });
+          : t.text('board.left.cardLine', {
+              name: record.fullName,
+              when: spokenWhenAt(t, record.changedAt, moment),
+            });
     return t.text('browse.card.lineBare', { number: firstNumber + index, name: line });
   });
 }

@@ -2,21 +2,17 @@ import type { PresenceRecord, PresenceStatus } from '../domain/presence';
 import type { PresenceChange } from '../services/presence-service';
 import type { Translator } from './locales';
 import { Ssml, spokenList } from './ssml';
-import { spokenWhen } from './time-speech';
+import { type Moment, spokenWhenAt } from './time-speech';
 
 /**
  * How the in/out board is spoken and shown. Handlers decide what to say; this module decides
  * the words.
  */
 
-/** When "now" is and in which zone the listener counts days. */
-export interface Moment {
-  readonly now: Date;
-  readonly timeZone: string;
-}
+export type { Moment };
 
 function when(t: Translator, record: PresenceRecord, moment: Moment): string {
-  return spokenWhen(t, new Date(record.changedAt), moment.now, moment.timeZone);
+  return spokenWhenAt(t, record.changedAt, moment);
 }
 
 /** Whether the board checked the person out at closing time, rather than someone saying so. */

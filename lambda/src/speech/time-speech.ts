@@ -59,6 +59,17 @@ function yearOf(at: Date, timeZone: string): string {
 /** How long ago counts as "on Monday" rather than a date. */
 const WEEKDAY_DAYS = 6;
 
+/** When "now" is and in which zone the listener counts days. */
+export interface Moment {
+  readonly now: Date;
+  readonly timeZone: string;
+}
+
+/** {@link spokenWhen} of a stored ISO time, said at `moment`. */
+export function spokenWhenAt(t: Translator, isoTime: string, moment: Moment): string {
+  return spokenWhen(t, new Date(isoTime), moment.now, moment.timeZone);
+}
+
 /** "at 9:05 AM" today, "at 5:10 PM yesterday", "on Monday at 8:30 AM", or "on March 3 at 8:30 AM". */
 export function spokenWhen(t: Translator, at: Date, now: Date, timeZone: string): string {
   const time = plainSpaces(formatter(t.locale, timeZone, 'time').format(at));

@@ -1,13 +1,7 @@
 import type { Visit } from '../domain/visit';
 import type { Translator } from './locales';
 import { Ssml, spokenList, telephone } from './ssml';
-import { spokenWhen } from './time-speech';
-
-/** Now, and the zone times are said in. */
-export interface VisitMoment {
-  readonly now: Date;
-  readonly timeZone: string;
-}
+import { type Moment, spokenWhenAt } from './time-speech';
 
 /** How many visits "who's visiting today" names aloud; the card lists more. */
 export const SPOKEN_VISITS = 5;
@@ -19,11 +13,11 @@ function visitorWords(t: Translator, visit: Visit): Ssml {
     : t.speak('visitor.name', { name: visit.visitor.name });
 }
 
-function visitLine(t: Translator, visit: Visit, moment: VisitMoment, forSpeaker: boolean): Ssml {
-  const whenArrived = spokenWhen(t, new Date(visit.arrivedAt), moment.now, moment.timeZone);
+function visitLine(t: Translator, visit: Visit, moment: Moment, forSpeaker: boolean): Ssml {
+  const whenArrived = spokenWhenAt(t, visit.arrivedAt, moment);
   const visitor = visitorWords(t, visit);
   if (visit.leftAt) {
-    const whenLeft = spokenWhen(t, new Date(visit.leftAt), moment.now, moment.timeZone);
+    const whenLeft = spokenWhenAt(t, visit.leftAt, moment);
     return forSpeaker
       ? t.speak('visitor.line.yoursLeft', { visitor, when: whenLeft })
       : t.speak('visitor.line.left', { visitor, host: visit.host.name, when: whenLeft });
@@ -46,7 +40,7 @@ export function visitorsTodaySpeech(
   t: Translator,
   visits: readonly Visit[],
   speakerId: string,
-  moment: VisitMoment,
+  moment: Moment,
 ): Ssml {
   if (visits.length === 0) return t.speak('visitor.today.none');
   const ordered = speakerFirst(visits, speakerId).slice(0, SPOKEN_VISITS);
@@ -82,7 +76,7 @@ export function visitorsTodayCard(
   t: Translator,
   visits: readonly Visit[],
   speakerId: string,
-  moment: VisitMoment,
+  moment: Moment,
 ): { title: string; text: string } {
   const lines = speakerFirst(visits, speakerId).map((visit) => visitLine(t, visit, moment, false).text);
   return {
@@ -96,15 +90,15 @@ export function visitorArrivedSpeech(
   t: Translator,
   spokenName: string,
   visit: Visit | undefined,
-  moment: VisitMoment,
+  moment: Moment,
 ): Ssml {
   if (!visit) return t.speak('visitor.arrived.no', { name: spokenName });
   const visitor = visitorWords(t, visit);
   if (visit.leftAt) {
-    const when = spokenWhen(t, new Date(visit.leftAt), moment.now, moment.timeZone);
+    const when = spokenWhenAt(t, visit.leftAt, moment);
     return t.speak('visitor.arrived.left', { visitor, host: visit.host.name, when });
   }
-  const when = spokenWhen(t, new Date(visit.arrivedAt), moment.now, moment.timeZone);
+  const when = spokenWhenAt(t, visit.arrivedAt, moment);
   return t.speak('visitor.arrived.here', { visitor, host: visit.host.name, when });
 }
 

@@ -147,4 +147,16 @@ describe('store round trips of one-shot board requests', () => {
     const board = await skill.invoke(intentRequest(IntentNames.isIn, { name: priya }, { newSession: true }));
     expect(speechOf(board)).toMatch(/^Yes, Priya Raman /);
   });
+
+  it('reads nobody\'s attributes for "check me in" from a voice Alexa does not know on a shared device: it asks who', async () => {
+    // Prepare
+    order.takeRounds();
+
+    // Act
+    const answer = await skill.invoke(intentRequest(IntentNames.checkMeIn, {}, { newSession: true }));
+
+    // Assess
+    expect(answer.response.shouldEndSession).toBe(false);
+    expect(order.takeRounds().tables).toEqual([]);
+  });
 });

@@ -88,6 +88,24 @@ describe('notifyHost', () => {
     );
   });
 
+  it("throws SES's refusal without the recipient's address in it, still as SES named it", async () => {
+    const ses = new FakeSes();
+    ses.failure = Object.assign(
+      new Error(
+        'Email address is not verified. The following identities failed the check in region US-EAST-1: wei@acme.example.com',
+      ),
+      { name: 'MessageRejected' },
+    );
+
+    const thrown = await notifyHost(arrival({ name: 'Sam' }, 'wei@acme.example.com'), ses, SETTINGS).catch(
+      (error: Error) => error,
+    );
+
+    expect(thrown).toMatchObject({ name: 'MessageRejected' });
+    expect((thrown as Error).message).toContain('failed the check in region US-EAST-1: [email]');
+    expect((thrown as Error).message).not.toContain('wei@');
+  });
+
   it('sends nothing for a host without an email address, or for another event, and never logs a name', async () => {
     const ses = new FakeSes();
     const lines: Record<string, unknown>[] = [];
