@@ -1,14 +1,12 @@
 import type { Contact } from '../../lambda/src/domain/contact';
-import type { Facet } from '../../lambda/src/domain/facets';
 import {
   type BrowseGroupItem,
-  browseGroupsOf,
   contactItem,
   type ItemKey,
-  ItemTypes,
   itemsOfContact,
   keys,
 } from '../../lambda/src/repositories/directory-items';
+import { browseGroupItemsOf } from './browse-groups';
 import {
   type DirectoryItem,
   type DirectoryWritePlan,
@@ -16,6 +14,8 @@ import {
   keyString,
   type StoredDirectory,
 } from './directory-admin-repository';
+
+export { compareIds } from './browse-groups';
 
 /** What an import will do: the diff of the file against the store, and the writes that apply it. */
 export interface ImportPlan {
@@ -140,73 +140,22 @@ export function planImport(
   };
 }
 
-const idCollator = new Intl.Collator('en', { numeric: true });
-
-/** Orders contact ids the way a person reads them: "c2" before "c10". */
-export function compareIds(a: string, b: string): number {
-  return idCollator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-interface GroupTally {
-  readonly facet: Facet;
-  readonly key: string;
-  count: number;
-  /** A city's: the states its people are in. */
-  readonly states: Set<string>;
-  /** For each spelling of the label: how many contacts use it, and the first of their ids. */
-  readonly spellings: Map<string, { uses: number; firstId: string }>;
-}
-
+/** Compares the stored groups with the groups of the final contacts: what to write, what to delete. */
 function planGroups(
   stored: StoredDirectory,
   finalContacts: readonly Contact[],
 ): { groupPuts: BrowseGroupItem[]; groupDeletes: ItemKey[] } {
-  const tallies = new Map<string, GroupTally>();
-  for (const contact of finalContacts) {
-    for (const group of browseGroupsOf(contact)) {
-      const id = keyString(keys.group(group.facet, group.key));
-      let tally = tallies.get(id);
-      if (!tally) {
-        tally = { facet: group.facet, key: group.key, count: 0, states: new Set(), spellings: new Map() };
-        tallies.set(id, tally);
-      }
-      tally.count += 1;
-      if (group.state) tally.states.add(group.state);
-      const spelling = tally.spellings.get(group.label);
-      if (!spelling) tally.spellings.set(group.label, { uses: 1, firstId: contact.id });
-      else {
-        spelling.uses += 1;
-        if (compareIds(contact.id, spelling.firstId) < 0) spelling.firstId = contact.id;
-      }
-    }
-  }
-
   const groupPuts: BrowseGroupItem[] = [];
-  for (const [id, tally] of tallies) {
-    const item: BrowseGroupItem = {
-      ...keys.group(tally.facet, tally.key),
-      type: ItemTypes.browseGroup,
-      label: chooseLabel(tally.spellings),
-      count: tally.count,
-      // Only a city in several states needs them: "Portland" asks "which one?".
-      ...(tally.states.size > 1 ? { states: [...tally.states].sort() } : {}),
-    };
+  const kept = new Set<string>();
+  for (const item of browseGroupItemsOf(finalContacts)) {
+    const id = keyString(item);
+    kept.add(id);
     if (!storedAs(stored.groups.get(id)?.fingerprint, item)) groupPuts.push(item);
   }
   const groupDeletes = [...stored.groups]
-    .filter(([id]) => !tallies.has(id))
+    .filter(([id]) => !kept.has(id))
     .map(([, storedGroup]) => storedGroup.key);
   return { groupPuts, groupDeletes };
-}
-
-function chooseLabel(spellings: ReadonlyMap<string, { uses: number; firstId: string }>): string {
-  let best: { label: string; uses: number; firstId: string } | undefined;
-  for (const [label, { uses, firstId }] of spellings) {
-    if (!best || uses > best.uses || (uses === best.uses && compareIds(firstId, best.firstId) < 0)) {
-      best = { label, uses, firstId };
-    }
-  }
-  return best?.label ?? '';
 }
 
 /** Whether the stored fingerprint is this item's (hashing only when something is stored). */

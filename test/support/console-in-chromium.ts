@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { testConsoleRoutes } from '../../local/console/test-console';
 import { startReplaySkill } from '../../local/dialog/dialog-backends';
-import { createAlexaServer } from '../../local/http-server';
-import { AlexaRequestVerifier } from '../../local/request-verifier';
 import { launchChromium } from './chromium';
+import { startConsoleServer } from './console-server';
 
 /**
  * `npm start`'s wiring (the skill on a fresh store seeded from the sample directory, behind the
@@ -37,17 +36,14 @@ export async function startConsoleInChromium(): Promise<ConsoleInChromium> {
     closers.push(() => browser.close());
     const sample = await startReplaySkill();
     closers.push(() => sample.close());
-    const server = createAlexaServer({
+    const server = await startConsoleServer({
       invokeSkill: (envelope) => sample.skill.invoke(envelope),
-      verifier: new AlexaRequestVerifier(),
       devRoutes: testConsoleRoutes(sample),
-      log: () => undefined,
     });
-    const address = await server.listen(0, '127.0.0.1');
     closers.splice(1, 0, () => server.close());
     const openPage = async (): Promise<Page> => {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      await page.goto(`http://127.0.0.1:${address.port}/`);
+      await page.goto(`${server.base}/`);
       await page.waitForSelector('body[data-ready="true"]');
       return page;
     };

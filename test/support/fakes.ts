@@ -7,7 +7,7 @@ import type { Facet } from '../../lambda/src/domain/facets';
 import type { PresenceRecord, PresenceState } from '../../lambda/src/domain/presence';
 import type { Visit } from '../../lambda/src/domain/visit';
 import { ConflictError, StoreUnavailableError } from '../../lambda/src/errors';
-
+import { firstPageOf } from '../../lambda/src/repositories/browse-repository';
 import {
   GROUP_SK,
   keys,
@@ -93,17 +93,7 @@ export class FakeDirectoryPartitions implements BrowseReader, SoundReader {
   ): Promise<BrowsePage> {
     this.calls.push(`first:${facet}#${key}${within === undefined ? '' : ` within ${within}`}`);
     const { items, lastKey } = this.query(keys.facetPartition(facet, key), pageSize + 1, undefined, within);
-    const group = items[0]?.sk === GROUP_SK ? items[0] : undefined;
-    const read = group ? items.slice(1) : items;
-    const entries = read.slice(0, pageSize);
-    const states = Array.isArray(group?.states) ? group.states.map(String) : undefined;
-    return {
-      ...(group
-        ? { group: { label: String(group.label), count: Number(group.count), ...(states ? { states } : {}) } }
-        : {}),
-      entries: entries.map(summaryFromItem),
-      after: read.length > pageSize ? entries[entries.length - 1]?.sk : lastKey,
-    };
+    return firstPageOf(items, lastKey, pageSize);
   }
 
   public async readPageAfter(

@@ -2,7 +2,7 @@ import type { Contact } from '../../lambda/src/domain/contact';
 import { createLogger, type Logger } from '../../lambda/src/logger';
 import type { FrontDeskSkill } from '../../lambda/src/pipeline/guarded-skill';
 import { personOrUserIdKey } from '../../lambda/src/repositories/persistence-adapter';
-import { buildSkill } from '../../lambda/src/skill';
+import { buildSkill, type SkillDependencies } from '../../lambda/src/skill';
 import { TEST_CONTACTS } from '../fixtures/contacts';
 import {
   FakeAlexaApi,
@@ -45,6 +45,10 @@ export interface TestSkillOptions {
   readonly personalDevices?: boolean;
   /** The office's country (`OFFICE_COUNTRY`); unset: the country of the office's time zone. */
   readonly officeCountry?: string;
+  /** Any other setting (`officePhone`, `skillId`...), over {@link TEST_CONFIG} and the options above. */
+  readonly config?: Partial<SkillDependencies['config']>;
+  /** Replaces the in-memory users table (one that refuses every write, say). */
+  readonly persistence?: MemoryPersistenceAdapter;
 }
 
 /** The real skill, on an in-memory directory, with speech variants fixed to the first one. */
@@ -54,7 +58,7 @@ export function buildTestSkill(
 ): TestSkill {
   const reader = new FakeContactReader(contacts);
   const partitions = new FakeDirectoryPartitions(contacts);
-  const persistence = new MemoryPersistenceAdapter(personOrUserIdKey);
+  const persistence = options.persistence ?? new MemoryPersistenceAdapter(personOrUserIdKey);
   const presence = new FakePresenceStore();
   const alexaApi =
     options.alexaApi ?? new FakeAlexaApi(options.deviceTimeZone ? { timeZone: options.deviceTimeZone } : {});
@@ -67,6 +71,7 @@ export function buildTestSkill(
       ...TEST_CONFIG,
       personalDevices: options.personalDevices ?? false,
       ...(options.officeCountry ? { officeCountry: options.officeCountry } : {}),
+      ...options.config,
     },
     stores: {
       contacts: reader,

@@ -4,7 +4,7 @@ import type { Contact, ContactSummary } from '../domain/contact';
 import { normalizeName } from '../domain/normalize';
 import type { ContactDetail } from '../interaction';
 import { contactScreen } from '../screens/screen';
-import type { NameQuery } from '../services/directory-service';
+import type { ContactMatch, NameQuery } from '../services/directory-service';
 import { type ChoiceAnswer, chooseCandidate } from '../services/disambiguation';
 import {
   candidateOptions,
@@ -25,6 +25,7 @@ import {
   type ContactAction,
   getSessionState,
   lastListOf,
+  missesOf,
   type PendingQuestion,
   pendingQuestionOf,
   type SessionState,
@@ -168,8 +169,21 @@ export async function lookUpAndAnswer(
   action: ContactAction,
 ): Promise<Response> {
   // Said back as heard, minus what is no part of a name: "jane's" is Jane, "the Jane Doe" Jane Doe.
-  query = { ...query, spoken: cleanSpokenName(query.spoken) ?? query.spoken };
-  const match = await deps.directory.findContacts(query);
+  const cleaned = { ...query, spoken: cleanSpokenName(query.spoken) ?? query.spoken };
+  return answerMatch(input, deps, cleaned, await deps.directory.findContacts(cleaned), action);
+}
+
+/**
+ * {@link lookUpAndAnswer} for a name already looked up: `match` is what the directory found for
+ * `query`, whose spoken name is already cleaned.
+ */
+export async function answerMatch(
+  input: HandlerInput,
+  deps: ConversationDependencies,
+  query: NameQuery & { readonly spoken: string },
+  match: ContactMatch,
+  action: ContactAction,
+): Promise<Response> {
   if (match.kind === 'one') return actOn(input, deps, match.contact, action);
   // "order me a large pizza" in a name slot: speech that was not for Front Desk, never a name.
   if (match.kind !== 'many' && (query.resolvedIds?.length ?? 0) === 0 && isClearlyNotAName(query.spoken)) {
@@ -269,7 +283,7 @@ export function notForUs(input: HandlerInput): Response {
   const t = translatorOf(input);
   const state = getSessionState(input);
   const pending = pendingQuestionOf(state);
-  const misses = typeof state.misses === 'number' && Number.isFinite(state.misses) ? state.misses : 0;
+  const misses = missesOf(state);
   if (pending && misses < MISSES_ALLOWED) {
     const again = pendingQuestionAgain(t, pending);
     updateSessionState(input, { misses: misses + 1 });

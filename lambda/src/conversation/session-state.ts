@@ -381,6 +381,11 @@ export function pendingQuestionOf(state: SessionState): PendingQuestion | undefi
   }
 }
 
+/** How many answers in a row were no answer to the pending question (0 unless the session holds a count). */
+export function missesOf(state: SessionState): number {
+  return typeof state.misses === 'number' && Number.isFinite(state.misses) ? state.misses : 0;
+}
+
 /** The detail last asked for, if the session holds one Front Desk knows. */
 export function lastDetailOf(state: SessionState): ContactDetail | undefined {
   const detail = state.lastDetail as unknown;

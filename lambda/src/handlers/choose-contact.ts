@@ -16,6 +16,7 @@ import { respond } from '../conversation/respond';
 import {
   getSessionState,
   lastListOf,
+  missesOf,
   pendingQuestionOf,
   updateSessionState,
 } from '../conversation/session-state';
@@ -87,7 +88,7 @@ export function chooseContactHandler(deps: ConversationDependencies): RequestHan
         });
       }
       // An answer that picks nobody is asked again once, then let go.
-      const misses = typeof state.misses === 'number' ? state.misses : 0;
+      const misses = missesOf(state);
       if (saysNothing(answer) || misses >= MISSES_ALLOWED) {
         if (misses >= MISSES_ALLOWED) updateSessionState(input, { lastList: undefined });
         return notForUs(input);

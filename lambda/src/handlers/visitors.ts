@@ -1,6 +1,6 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { actOn, askForName, askWhichOne, lookUpAndAnswer } from '../conversation/contact-flow';
+import { actOn, answerMatch, askForName, askWhichOne, lookUpAndAnswer } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { finish } from '../conversation/finish';
 import { userAttributesOf } from '../conversation/identity-attributes';
@@ -8,6 +8,7 @@ import { withMomentOf } from '../conversation/presence-flow';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
 import { updateSessionState } from '../conversation/session-state';
+import { cleanSpokenName } from '../conversation/spoken-name';
 import {
   continueVisit,
   departureAnswer,
@@ -134,7 +135,13 @@ export function visitorCheckOutHandler(deps: ConversationDependencies): RequestH
           return departureAnswer(input, departure, name.value);
         }
       }
-      return lookUpAndAnswer(input, deps, { spoken, resolvedIds: [] }, { kind: 'checkOut' });
+      // Nobody in the directory, and no visitor: answered like any name nobody has, from the same
+      // search unless the name said back would be a cleaned one (which searches for what is left).
+      const query = { spoken, resolvedIds: [] };
+      if ((cleanSpokenName(spoken) ?? spoken) !== spoken) {
+        return lookUpAndAnswer(input, deps, query, { kind: 'checkOut' });
+      }
+      return answerMatch(input, deps, query, match, { kind: 'checkOut' });
     },
   };
 }

@@ -5,7 +5,7 @@ import { respond } from '../conversation/respond';
 import { getSessionState, replaceSessionState, type SessionState } from '../conversation/session-state';
 import { FrontDeskError, StoreUnavailableError } from '../errors';
 import { apologyCauseOf } from '../metrics';
-import { Ssml, speakBody } from '../speech/ssml';
+import { Ssml } from '../speech/ssml';
 import { isSilentRequestType } from './response-rules';
 
 /**
@@ -28,8 +28,8 @@ function pendingQuestion(input: HandlerInput): Ssml | undefined {
   const state = getSessionState(input);
   const reprompt = state.pending ? state.lastSpeech?.reprompt : undefined;
   if (typeof reprompt !== 'string') return undefined;
-  const body = speakBody(reprompt);
-  return body.trim() ? new Ssml(body, body.replace(/<[^>]*>/g, '')) : undefined;
+  const said = Ssml.fromDocument(reprompt);
+  return said.ssml.trim() ? said : undefined;
 }
 
 /**

@@ -28,27 +28,7 @@ export class BrowseRepository implements BrowseReader {
       ...this.partition(facet, key, within),
       Limit: pageSize + 1,
     });
-    const groupItem = items[0]?.sk === GROUP_SK ? items[0] : undefined;
-    const entriesRead = groupItem ? items.slice(1) : items;
-    const entryItems = entriesRead.slice(0, pageSize);
-    // Without a group item (a directory written by an older importer) the Query read one entry
-    // too many: the next page starts after the last entry kept, not after the one dropped.
-    const lastKept = entryItems[entryItems.length - 1]?.sk;
-    const after = entriesRead.length > pageSize && typeof lastKept === 'string' ? lastKept : lastKey;
-    const states = Array.isArray(groupItem?.states) ? groupItem.states.map(String) : undefined;
-    return {
-      ...(groupItem
-        ? {
-            group: {
-              label: String(groupItem.label ?? ''),
-              count: Number(groupItem.count ?? 0),
-              ...(states && states.length > 1 ? { states } : {}),
-            },
-          }
-        : {}),
-      entries: entryItems.map(summaryFromItem),
-      after,
-    };
+    return firstPageOf(items, lastKey, pageSize);
   }
 
   /** The `pageSize` entries after the sort key `after`. One Query of at most `pageSize` items. */
@@ -97,4 +77,37 @@ export class BrowseRepository implements BrowseReader {
     const lastSk = LastEvaluatedKey?.sk;
     return { items: Items ?? [], lastKey: typeof lastSk === 'string' ? lastSk : undefined };
   }
+}
+
+/**
+ * The first page of a browse list from the items a Query of `pageSize + 1` read (`items`, and the
+ * sort key of the last one read when the limit stopped it): the group's label and count from the
+ * `#GROUP` item, when there is one, and the first `pageSize` entries.
+ */
+export function firstPageOf(
+  items: ReadonlyArray<Record<string, unknown>>,
+  lastKey: string | undefined,
+  pageSize: number,
+): BrowsePage {
+  const groupItem = items[0]?.sk === GROUP_SK ? items[0] : undefined;
+  const entriesRead = groupItem ? items.slice(1) : items;
+  const entryItems = entriesRead.slice(0, pageSize);
+  // Without a group item (a directory written by an older importer) the Query read one entry
+  // too many: the next page starts after the last entry kept, not after the one dropped.
+  const lastKept = entryItems[entryItems.length - 1]?.sk;
+  const after = entriesRead.length > pageSize && typeof lastKept === 'string' ? lastKept : lastKey;
+  const states = Array.isArray(groupItem?.states) ? groupItem.states.map(String) : undefined;
+  return {
+    ...(groupItem
+      ? {
+          group: {
+            label: String(groupItem.label ?? ''),
+            count: Number(groupItem.count ?? 0),
+            ...(states && states.length > 1 ? { states } : {}),
+          },
+        }
+      : {}),
+    entries: entryItems.map(summaryFromItem),
+    after,
+  };
 }

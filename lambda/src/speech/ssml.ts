@@ -42,6 +42,15 @@ export class Ssml {
     );
   }
 
+  /**
+   * SSML said before (a stored `<speak>` document, such as the last reprompt): its body as it was,
+   * and its text without the tags.
+   */
+  public static fromDocument(document: string): Ssml {
+    const body = speakBody(document);
+    return new Ssml(body, body.replace(/<[^>]*>/g, ''));
+  }
+
   public get isEmpty(): boolean {
     return this.text.trim().length === 0 && this.ssml.trim().length === 0;
   }

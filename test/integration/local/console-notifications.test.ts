@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { silentLogger } from '../../../lambda/src/logger';
 import { testConsoleRoutes } from '../../../local/console/test-console';
-import { type AlexaServer, createAlexaServer } from '../../../local/http-server';
 import { type LocalSkill, startLocalSkill } from '../../../local/local-skill';
 import type { Notification } from '../../../local/notifications/local-event-bus';
-import { AlexaRequestVerifier } from '../../../local/request-verifier';
+import { type ConsoleServer, startConsoleServer } from '../../support/console-server';
 import { SAMPLE_DIRECTORY_CSV } from '../../support/skill-package';
 
 describe("the console's Notifications panel and the outbox, on the in-process bus", () => {
   let local: LocalSkill;
-  let server: AlexaServer;
+  let server: ConsoleServer;
   let base: string;
   let outboxDir: string;
 
@@ -24,14 +23,11 @@ describe("the console's Notifications panel and the outbox, on the in-process bu
       outboxDir,
       notifier: { officeName: 'Acme Corp.', meetingPlace: 'the lobby' },
     });
-    server = createAlexaServer({
+    server = await startConsoleServer({
       invokeSkill: (envelope) => local.skill.invoke(envelope),
-      verifier: new AlexaRequestVerifier(),
       devRoutes: testConsoleRoutes(local),
-      log: () => undefined,
     });
-    const address = await server.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${address.port}`;
+    base = server.base;
   });
 
   afterAll(async () => {

@@ -1,8 +1,7 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { consoleRoutes, type turnView } from '../../../local/console/console-routes';
 import { DialogSession } from '../../../local/dialog/session';
-import { type AlexaServer, createAlexaServer } from '../../../local/http-server';
-import { AlexaRequestVerifier } from '../../../local/request-verifier';
+import { type ConsoleServer, startConsoleServer } from '../../support/console-server';
 
 async function echoSkill(envelope: RequestEnvelope): Promise<ResponseEnvelope> {
   if (envelope.request.type === 'SessionEndedRequest') throw new Error('the skill failed');
@@ -16,19 +15,16 @@ async function echoSkill(envelope: RequestEnvelope): Promise<ResponseEnvelope> {
 }
 
 describe("the test console's development routes", () => {
-  let server: AlexaServer;
+  let server: ConsoleServer;
   let base: string;
 
   beforeAll(async () => {
     const session = new DialogSession({ invoke: echoSkill });
-    server = createAlexaServer({
+    server = await startConsoleServer({
       invokeSkill: echoSkill,
-      verifier: new AlexaRequestVerifier(),
       devRoutes: consoleRoutes({ session, locales: ['en-US'] }),
-      log: () => undefined,
     });
-    const address = await server.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${address.port}`;
+    base = server.base;
   });
 
   afterAll(() => server.close());

@@ -1,27 +1,23 @@
 import { consoleRoutes, type turnView } from '../../../local/console/console-routes';
 import { DialogSession } from '../../../local/dialog/session';
-import { type AlexaServer, createAlexaServer } from '../../../local/http-server';
-import { AlexaRequestVerifier } from '../../../local/request-verifier';
+import { type ConsoleServer, startConsoleServer } from '../../support/console-server';
 import { buildTestSkill } from '../../support/test-skill';
 
 type TurnView = ReturnType<typeof turnView>;
 type StateView = { state: { device: string; open: boolean } };
 
 describe("the test console's device: an Echo Show, or an Echo without a screen", () => {
-  let server: AlexaServer;
+  let server: ConsoleServer;
   let base: string;
 
   beforeAll(async () => {
     const { skill } = buildTestSkill();
     const session = new DialogSession({ invoke: (envelope) => skill.invoke(envelope) });
-    server = createAlexaServer({
+    server = await startConsoleServer({
       invokeSkill: (envelope) => skill.invoke(envelope),
-      verifier: new AlexaRequestVerifier(),
       devRoutes: consoleRoutes({ session, locales: ['en-US', 'de-DE'] }),
-      log: () => undefined,
     });
-    const address = await server.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${address.port}`;
+    base = server.base;
   });
 
   afterAll(() => server.close());

@@ -2,12 +2,11 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { EndOfDayReport } from '../../../lambda/src/services/end-of-day-service';
 import { consoleRoutes } from '../../../local/console/console-routes';
 import { DialogSession, personIdOfSpeaker } from '../../../local/dialog/session';
-import { type AlexaServer, createAlexaServer } from '../../../local/http-server';
-import { AlexaRequestVerifier } from '../../../local/request-verifier';
+import { type ConsoleServer, startConsoleServer } from '../../support/console-server';
 
 /** The console's speaker picker and end-of-day button, on a skill that records who spoke. */
 describe("the test console's speaker picker and end of day", () => {
-  let server: AlexaServer;
+  let server: ConsoleServer;
   let base: string;
   const heard: RequestEnvelope[] = [];
   let endOfDayRuns = 0;
@@ -35,14 +34,11 @@ describe("the test console's speaker picker and end of day", () => {
         return report;
       },
     });
-    server = createAlexaServer({
+    server = await startConsoleServer({
       invokeSkill: skill,
-      verifier: new AlexaRequestVerifier(),
       devRoutes: consoleRoutes({ session, locales: ['en-US'] }),
-      log: () => undefined,
     });
-    const address = await server.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${address.port}`;
+    base = server.base;
   });
 
   afterAll(() => server.close());

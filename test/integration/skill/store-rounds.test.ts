@@ -159,4 +159,20 @@ describe('store round trips of one-shot board requests', () => {
     expect(answer.response.shouldEndSession).toBe(false);
     expect(order.takeRounds().tables).toEqual([]);
   });
+
+  it('searches the directory once for "Zed Quux is leaving" when nobody and no visitor has the name', async () => {
+    // Prepare: the same name looked up, for the searches one lookup makes.
+    await skill.invoke(intentRequest(IntentNames.contactDetails, { name: 'zed quux' }, { newSession: true }));
+    const directoryCalls = (tables: string[]) => tables.filter((table) => table.includes('directory')).length;
+    const lookup = directoryCalls(order.takeRounds().tables);
+
+    // Act
+    const answer = await skill.invoke(
+      intentRequest(IntentNames.checkOut, { name: 'zed quux' }, { newSession: true }),
+    );
+
+    // Assess: the lookup's searches, and one read of today's visitors (in the same table).
+    expect(speechOf(answer)).toMatch(/zed quux/i);
+    expect(directoryCalls(order.takeRounds().tables)).toBe(lookup + 1);
+  });
 });

@@ -1,21 +1,12 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { StoreUnavailableError } from '../../../lambda/src/errors';
 import { IntentNames } from '../../../lambda/src/interaction';
-import { buildSkill } from '../../../lambda/src/skill';
 import { TEST_CONTACTS } from '../../fixtures/contacts';
 import { Conversation } from '../../support/conversation';
-import {
-  FakeAlexaApi,
-  FakeContactReader,
-  FakeDirectoryPartitions,
-  FakePresenceStore,
-  FakeVisitStore,
-  MemoryPersistenceAdapter,
-  RecordingEventPublisher,
-} from '../../support/fakes';
+import { MemoryPersistenceAdapter } from '../../support/fakes';
 import { intentRequest, launchRequest, TEST_USER_ID } from '../../support/requests';
 import { speechOf } from '../../support/response-checks';
-import { buildTestSkill, TEST_CONFIG } from '../../support/test-skill';
+import { buildTestSkill } from '../../support/test-skill';
 
 const NINE_OH_FIVE = new Date('2025-01-15T14:05:00Z');
 const JANE = 'amzn1.ask.person.JANE';
@@ -207,22 +198,9 @@ describe('"check me in"', () => {
         throw new StoreUnavailableError('saveAttributes failed: ProvisionedThroughputExceededException');
       }
     }
-    const persistence = new RefusingAdapter();
-    const presence = new FakePresenceStore();
-    const skill = buildSkill({
-      config: TEST_CONFIG,
-      stores: {
-        contacts: new FakeContactReader(TEST_CONTACTS),
-        browse: new FakeDirectoryPartitions(TEST_CONTACTS),
-        persistence: persistence,
-        presence: presence,
-        board: presence,
-        visits: new FakeVisitStore(),
-      },
-      events: new RecordingEventPublisher(),
-      apiClient: new FakeAlexaApi(),
+    const { skill, persistence, presence } = buildTestSkill(TEST_CONTACTS, {
       clock: () => NINE_OH_FIVE,
-      random: () => 0,
+      persistence: new RefusingAdapter(),
     });
     const talk = new Conversation(skill);
     await talk.send(intent(IntentNames.checkMeIn, BOB));

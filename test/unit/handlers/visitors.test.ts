@@ -1,21 +1,10 @@
 import type { Contact } from '../../../lambda/src/domain/contact';
 import { IntentNames } from '../../../lambda/src/interaction';
-import { personOrUserIdKey } from '../../../lambda/src/repositories/persistence-adapter';
-import { buildSkill } from '../../../lambda/src/skill';
 import { TEST_CONTACTS } from '../../fixtures/contacts';
 import { Conversation } from '../../support/conversation';
-import {
-  FakeAlexaApi,
-  FakeContactReader,
-  FakeDirectoryPartitions,
-  FakePresenceStore,
-  FakeVisitStore,
-  MemoryPersistenceAdapter,
-  RecordingEventPublisher,
-} from '../../support/fakes';
 import { intentRequest, launchRequest } from '../../support/requests';
 import { cardOf, repromptOf, speechOf } from '../../support/response-checks';
-import { buildTestSkill, TEST_CONFIG } from '../../support/test-skill';
+import { buildTestSkill } from '../../support/test-skill';
 
 /** 14:05 UTC on 15 January 2025: 9:05 AM in New York, the office. */
 const NINE_OH_FIVE = new Date('2025-01-15T14:05:00Z');
@@ -120,24 +109,11 @@ describe('a visitor signing in', () => {
   });
 
   it("gives the office's number when the host has none and could not be told", async () => {
-    const events = new RecordingEventPublisher();
-    events.failing = true;
-    const board = new FakePresenceStore();
-    const skill = buildSkill({
-      config: { ...TEST_CONFIG, officePhone: '+15125550199' },
-      stores: {
-        contacts: new FakeContactReader([...TEST_CONTACTS, NORA]),
-        browse: new FakeDirectoryPartitions([...TEST_CONTACTS, NORA]),
-        persistence: new MemoryPersistenceAdapter(personOrUserIdKey),
-        presence: board,
-        board,
-        visits: new FakeVisitStore(),
-      },
-      events,
-      apiClient: new FakeAlexaApi(),
+    const { skill, events } = buildTestSkill([...TEST_CONTACTS, NORA], {
       clock: () => NINE_OH_FIVE,
-      random: () => 0,
+      config: { officePhone: '+15125550199' },
     });
+    events.failing = true;
 
     const response = await new Conversation(skill).send(arrive({ host: 'nora field', visitorName: 'Sam' }));
 

@@ -1,22 +1,13 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { IntentNames } from '../../../lambda/src/interaction';
 import { SkillIdMismatchError } from '../../../lambda/src/pipeline/guarded-skill';
-import { buildSkill } from '../../../lambda/src/skill';
 import { ALEXA_LIMITS } from '../../../lambda/src/speech/limits';
 import { TEST_CONTACTS } from '../../fixtures/contacts';
 import { responseViolations } from '../../support/alexa-response-rules';
-import {
-  FakeContactReader,
-  FakeDirectoryPartitions,
-  FakePresenceStore,
-  FakeVisitStore,
-  MemoryPersistenceAdapter,
-  RecordingEventPublisher,
-} from '../../support/fakes';
 import { readFixture } from '../../support/fixtures';
 import { intentRequest, launchRequest, TEST_SKILL_ID } from '../../support/requests';
 import { repromptOf, speechOf } from '../../support/response-checks';
-import { buildTestSkill, TEST_CONFIG } from '../../support/test-skill';
+import { buildTestSkill } from '../../support/test-skill';
 
 type Json = Record<string, unknown>;
 
@@ -278,20 +269,7 @@ describe('responses made by the error handler', () => {
 });
 
 describe('the skill id', () => {
-  const guarded = () =>
-    buildSkill({
-      config: { ...TEST_CONFIG, skillId: TEST_SKILL_ID },
-      stores: {
-        contacts: new FakeContactReader(TEST_CONTACTS),
-        browse: new FakeDirectoryPartitions(TEST_CONTACTS),
-        persistence: new MemoryPersistenceAdapter(),
-        presence: new FakePresenceStore(),
-        board: new FakePresenceStore(),
-        visits: new FakeVisitStore(),
-      },
-      events: new RecordingEventPublisher(),
-      random: () => 0,
-    });
+  const guarded = () => buildTestSkill(TEST_CONTACTS, { config: { skillId: TEST_SKILL_ID } }).skill;
 
   it('answers requests for its own skill', async () => {
     expect(speechOf(await guarded().invoke(readFixture('launch')))).toMatch(/^Welcome/);
