@@ -2,6 +2,7 @@ import type { Node } from 'constructs';
 import { type LogLevel, LogLevels } from '../../lambda/src/config';
 import { InfraError } from './errors';
 import type { FrontDeskStackProps } from './front-desk-stack';
+import { SKILL_ID_PATTERN } from './skill-trigger';
 
 /** The context keys the app reads (`cdk deploy -c skillId=...`, or `npm run deploy -- -c skillId=...`). */
 export const ContextKeys = {
@@ -42,11 +43,10 @@ function logLevel(node: Node): LogLevel | undefined {
   return value as LogLevel;
 }
 
-const SKILL_ID = /^amzn1\.ask\.skill\.[0-9a-f-]+$/i;
 // Loose on purpose: SNS checks the address by mailing it; this catches a value that is no address.
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 /** The alarm email value that says "no email, alarms only in CloudWatch". */
-export const NO_ALARM_EMAIL = 'none';
+const NO_ALARM_EMAIL = 'none';
 
 function skillIdFrom(node: Node, allowAnySkill: boolean): string | undefined {
   const skillId = text(node, ContextKeys.skillId);
@@ -58,7 +58,7 @@ function skillIdFrom(node: Node, allowAnySkill: boolean): string | undefined {
         '(docs/deploy.md, path B).',
     );
   }
-  if (!SKILL_ID.test(skillId)) {
+  if (!SKILL_ID_PATTERN.test(skillId)) {
     throw new InfraError(
       `The deploy context's skillId "${skillId}" is not an Alexa skill ID: pass -c skillId=amzn1.ask.skill.<uuid>, ` +
         'copied from the Alexa developer console (Copy Skill ID).',

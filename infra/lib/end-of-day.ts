@@ -1,18 +1,16 @@
-import path from 'node:path';
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { Alarm, IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import { type IRole, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, RuntimeFamily } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
-import { DEFAULT_CLOSING_TIME, parseClockTime } from '../../lambda/src/domain/closing-time';
+import { parseClockTime } from '../../lambda/src/domain/closing-time';
 import { isTimeZone } from '../../lambda/src/domain/time-zones';
-import { LAMBDA_ENTRY, LAMBDA_RUNTIME, PROJECT_ROOT } from '../../scripts/lambda-build-options';
+import { LAMBDA_ENTRY } from '../../scripts/lambda-build-options';
 import { frontDeskAlarm } from './alarms';
 import { InfraError } from './errors';
-import { nodejsBundlingOptions } from './lambda-bundling';
+import { frontDeskFunction } from './lambda-bundling';
 
 export interface EndOfDayProps {
   /**
@@ -20,23 +18,15 @@ export interface EndOfDayProps {
    * (`runtime-access.ts`) and end of day may do exactly what the skill's check-outs do.
    */
   readonly role: IRole;
-  /** The skill function's environment (tables, `OFFICE_TIME_ZONE`, ...); the job reads the same config. */
+  /**
+   * The skill function's environment (tables, `OFFICE_TIME_ZONE`, ...); the job reads the same config.
+   * Its `OFFICE_CLOSING_TIME` is `closingTime`, the time the job clears the board for.
+   */
   readonly environment: Readonly<Record<string, string>>;
   /** IANA zone the schedule's clock runs in, so daylight saving moves the UTC time, not the local one. */
   readonly officeTimeZone: string;
-  /**
-   * `HH:MM` on the office's clocks.
-   * @default '19:00'
-   */
-  readonly closingTime?: string;
-  /**
-   * Room for a big office: 5,000 people in took 17.4 s even on the embedded store
-   * (`npm run bench:end-of-day`, docs/deploy.md), so this is slack for a throttled table.
-   * @default Duration.minutes(5)
-   */
-  readonly timeout?: Duration;
-  /** @default 512 */
-  readonly memorySize?: number;
+  /** `HH:MM` on the office's clocks: when the schedule runs the job. */
+  readonly closingTime: string;
   /** @default - the function's own log group */
   readonly logGroup?: ILogGroup;
   /** Where the failure alarm notifies. @default - nobody (visible in CloudWatch) */
@@ -60,29 +50,28 @@ export class EndOfDay extends Construct {
 
   public constructor(scope: Construct, id: string, props: EndOfDayProps) {
     super(scope, id);
-    const closingText = props.closingTime ?? DEFAULT_CLOSING_TIME;
+    const closingText = props.closingTime;
     const closing = parseClockTime(closingText);
     if (!closing) throw new InfraError(`The closing time must be HH:MM (24-hour), not "${closingText}"`);
     if (!isTimeZone(props.officeTimeZone)) {
       throw new InfraError(`"${props.officeTimeZone}" is not an IANA time zone`);
     }
 
-    this.handler = new NodejsFunction(this, 'Function', {
+    this.handler = frontDeskFunction(this, 'Function', {
       description: 'Front Desk end of day: checks out everyone still in at closing time',
       entry: props.entry ?? LAMBDA_ENTRY,
       handler: 'endOfDay',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-      runtime: new Runtime(LAMBDA_RUNTIME, RuntimeFamily.NODEJS, { supportsInlineCode: true }),
-      architecture: Architecture.ARM_64,
-      memorySize: props.memorySize ?? 512,
-      timeout: props.timeout ?? Duration.minutes(5),
+      memorySize: 512,
+      // Room for a big office: 5,000 people in took 17.4 s even on the embedded store
+      // (`npm run bench:end-of-day`, docs/deploy.md), so this is slack for a throttled table.
+      timeout: Duration.minutes(5),
       role: props.role,
       ...(props.logGroup ? { logGroup: props.logGroup } : {}),
       // No reserved concurrency: a new account's limit of 10 leaves none to reserve, and two runs
       // at once are safe anyway (every check-out is a conditional write).
-      environment: { ...props.environment, OFFICE_CLOSING_TIME: closingText },
-      bundling: nodejsBundlingOptions(),
+      environment: props.environment,
+      runtimePinReason:
+        'The runtime is pinned to nodejs22.x with the skill function (scripts/lambda-build-options.ts).',
     });
 
     // Written out rather than `grantInvoke`, which also allows every version and alias (`:*`):
@@ -126,12 +115,6 @@ export class EndOfDay extends Construct {
       metric: this.handler.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
       threshold: 1,
       action: props.alarmAction,
-    });
-
-    Validations.of(this.handler).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'The runtime is pinned to nodejs22.x with the skill function (scripts/lambda-build-options.ts).',
     });
   }
 }

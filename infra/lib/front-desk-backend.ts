@@ -1,18 +1,10 @@
-import path from 'node:path';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { Alarm, Dashboard, IAlarmAction, IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import {
-  ApplicationLogLevel,
-  Architecture,
-  LoggingFormat,
-  Runtime,
-  RuntimeFamily,
-  SystemLogLevel,
-} from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { ApplicationLogLevel, LoggingFormat, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -32,11 +24,11 @@ import {
   type TableDefinition,
   USERS_TABLE,
 } from '../../lambda/src/repositories/table-definitions';
-import { LAMBDA_ENTRY, LAMBDA_RUNTIME, PROJECT_ROOT } from '../../scripts/lambda-build-options';
+import { LAMBDA_ENTRY } from '../../scripts/lambda-build-options';
 import { frontDeskAlarm } from './alarms';
 import { EndOfDay } from './end-of-day';
 import { InfraError } from './errors';
-import { nodejsBundlingOptions } from './lambda-bundling';
+import { frontDeskFunction } from './lambda-bundling';
 import { grantEventPublishing, grantRuntimeAccess } from './runtime-access';
 import { addSkillDashboard } from './skill-dashboard';
 import { apologiesFor, apologiesMetric } from './skill-metrics';
@@ -166,6 +158,8 @@ export class FrontDeskBackend extends Construct {
     const logLevel = props.logLevel ?? 'INFO';
     if (!LogLevels.includes(logLevel))
       throw new InfraError(`LOG_LEVEL must be one of ${LogLevels.join(', ')}`);
+    const officeClosingTime = props.officeClosingTime ?? DEFAULT_CLOSING_TIME;
+    const alarmAction = props.alarmTopic ? new SnsAction(props.alarmTopic) : undefined;
 
     this.directoryTable = this.statefulTable('DirectoryTable', DIRECTORY_TABLE);
     this.usersTable = this.statefulTable('UsersTable', USERS_TABLE);
@@ -183,19 +177,30 @@ export class FrontDeskBackend extends Construct {
     this.delivery = new VisitorDelivery(this, 'Delivery', {
       ...props.delivery,
       officeTimeZone,
-      ...(props.alarmTopic ? { alarmAction: new SnsAction(props.alarmTopic) } : {}),
+      ...(alarmAction ? { alarmAction } : {}),
     });
     grantEventPublishing(role, this.delivery.bus);
+    // The skill's configuration. End of day reads the same, without the skill ID, and publishes its
+    // check-outs and signs visitors out on the same bus.
+    const settings = {
+      directoryTable: this.directoryTable.tableName,
+      usersTable: this.usersTable.tableName,
+      officeTimeZone,
+      officeCountry,
+      logLevel,
+      skillId: props.skillId,
+      officeClosingTime,
+      personalDevices: props.personalDevices ?? false,
+      eventBusName: this.delivery.bus.eventBusName,
+      visitorRetentionDays: props.visitorRetentionDays ?? DEFAULT_VISITOR_RETENTION_DAYS,
+      // Empty when the office gave none: every variable the skill reads has a value in the stack.
+      officePhone: props.officePhone ?? '',
+    };
 
-    this.handler = new NodejsFunction(this, 'Handler', {
+    this.handler = frontDeskFunction(this, 'Handler', {
       description: 'Front Desk Alexa skill',
       entry: props.entry ?? LAMBDA_ENTRY,
       handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-      // Built from the same constant as the bundle's esbuild target, so the two cannot disagree.
-      runtime: new Runtime(LAMBDA_RUNTIME, RuntimeFamily.NODEJS, { supportsInlineCode: true }),
-      architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout,
       role,
@@ -209,55 +214,27 @@ export class FrontDeskBackend extends Construct {
       applicationLogLevelV2: logLevel === 'DEBUG' ? ApplicationLogLevel.DEBUG : ApplicationLogLevel.INFO,
       // INFO keeps the REPORT line (duration, memory, init duration) of every invocation.
       systemLogLevelV2: SystemLogLevel.INFO,
-      environment: this.environmentOf({
-        directoryTable: this.directoryTable.tableName,
-        usersTable: this.usersTable.tableName,
-        officeTimeZone,
-        officeCountry,
-        logLevel,
-        skillId: props.skillId,
-        officeClosingTime: props.officeClosingTime ?? DEFAULT_CLOSING_TIME,
-        personalDevices: props.personalDevices ?? false,
-        eventBusName: this.delivery.bus.eventBusName,
-        visitorRetentionDays: props.visitorRetentionDays ?? DEFAULT_VISITOR_RETENTION_DAYS,
-        // Empty when the office gave none: every variable the skill reads has a value in the stack.
-        officePhone: props.officePhone ?? '',
-      }),
-      bundling: nodejsBundlingOptions(),
+      environment: this.environmentOf(settings),
+      runtimePinReason:
+        'The runtime is pinned to nodejs22.x on purpose: the bundle targets node22 and the tests and benchmarks ' +
+        'run against it (scripts/lambda-build-options.ts). Moving to a newer runtime is a deliberate change there.',
     });
     addSkillTrigger(this.handler, { skillId: props.skillId, allowAnySkill: props.allowAnySkill });
 
-    this.alarms = this.createAlarms(
-      timeout,
-      props.apologiesAlarmThreshold ?? 3,
-      props.alarmTopic ? new SnsAction(props.alarmTopic) : undefined,
-    );
+    this.alarms = this.createAlarms(timeout, props.apologiesAlarmThreshold ?? 3, alarmAction);
     this.dashboard = addSkillDashboard(this, 'Dashboard', this.handler);
     // End of day (issue 18): its own function, schedule, scheduler role and alarm (end-of-day.ts).
     this.endOfDay = new EndOfDay(this, 'EndOfDay', {
       role,
-      environment: this.environmentOf({
-        directoryTable: this.directoryTable.tableName,
-        usersTable: this.usersTable.tableName,
-        officeTimeZone,
-        officeCountry,
-        logLevel,
-        skillId: undefined,
-        officeClosingTime: props.officeClosingTime ?? DEFAULT_CLOSING_TIME,
-        personalDevices: props.personalDevices ?? false,
-        // End of day publishes its check-outs and signs visitors out on the same bus.
-        eventBusName: this.delivery.bus.eventBusName,
-        visitorRetentionDays: props.visitorRetentionDays ?? DEFAULT_VISITOR_RETENTION_DAYS,
-        officePhone: props.officePhone ?? '',
-      }),
+      // Without SKILL_ID: end of day answers no skill request.
+      environment: this.environmentOf({ ...settings, skillId: undefined }),
       officeTimeZone,
-      closingTime: props.officeClosingTime,
+      closingTime: officeClosingTime,
       logGroup: this.logGroup,
-      alarmAction: props.alarmTopic ? new SnsAction(props.alarmTopic) : undefined,
+      alarmAction,
       ...(props.entry ? { entry: props.entry } : {}),
     });
     this.alarms.push(this.endOfDay.failureAlarm);
-    this.acknowledgeFindings();
   }
 
   /** The function's environment, named by the variables `loadConfig` reads (lambda/src/config.ts). */
@@ -333,15 +310,5 @@ export class FrontDeskBackend extends Construct {
         1,
       ),
     ];
-  }
-
-  /** Each remaining cdk-nag finding, acknowledged on its own resource with the reason it stands. */
-  private acknowledgeFindings(): void {
-    Validations.of(this.handler).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'The runtime is pinned to nodejs22.x on purpose: the bundle targets node22 and the tests and benchmarks ' +
-        'run against it (scripts/lambda-build-options.ts). Moving to a newer runtime is a deliberate change there.',
-    });
   }
 }

@@ -1,5 +1,16 @@
-import { type BundlingOptions, Charset, LogLevel, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { lambdaBuildOptions } from '../../scripts/lambda-build-options';
+import path from 'node:path';
+import { Validations } from 'aws-cdk-lib';
+import { Architecture, Runtime, RuntimeFamily } from 'aws-cdk-lib/aws-lambda';
+import {
+  type BundlingOptions,
+  Charset,
+  LogLevel,
+  NodejsFunction,
+  type NodejsFunctionProps,
+  OutputFormat,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Construct } from 'constructs';
+import { LAMBDA_RUNTIME, lambdaBuildOptions, PROJECT_ROOT } from '../../scripts/lambda-build-options';
 import { InfraError } from './errors';
 
 type LambdaBuildOptions = typeof lambdaBuildOptions;
@@ -55,4 +66,40 @@ export function nodejsBundlingOptions(): BundlingOptions {
     };
   }
   return bundling;
+}
+
+/** What every Front Desk function decides for itself; the build and runtime are {@link frontDeskFunction}'s. */
+export interface FrontDeskFunctionProps
+  extends Omit<
+    NodejsFunctionProps,
+    'projectRoot' | 'depsLockFilePath' | 'runtime' | 'architecture' | 'bundling'
+  > {
+  /**
+   * Why the pinned runtime stands, acknowledged on the function as cdk-nag's AwsSolutions-L1
+   * (which asks for the latest runtime).
+   */
+  readonly runtimePinReason: string;
+}
+
+/**
+ * A Front Desk function: bundled from this project like `npm run bundle` bundles it, on the
+ * pinned Node.js runtime (built from the same constant as the bundle's esbuild target, so the two
+ * cannot disagree), on ARM, with cdk-nag's runtime finding acknowledged with the caller's reason.
+ */
+export function frontDeskFunction(
+  scope: Construct,
+  id: string,
+  props: FrontDeskFunctionProps,
+): NodejsFunction {
+  const { runtimePinReason, ...functionProps } = props;
+  const fn = new NodejsFunction(scope, id, {
+    ...functionProps,
+    projectRoot: PROJECT_ROOT,
+    depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+    runtime: new Runtime(LAMBDA_RUNTIME, RuntimeFamily.NODEJS, { supportsInlineCode: true }),
+    architecture: Architecture.ARM_64,
+    bundling: nodejsBundlingOptions(),
+  });
+  Validations.of(fn).acknowledge({ id: 'AwsSolutions-L1', reason: runtimePinReason });
+  return fn;
 }

@@ -4,7 +4,7 @@ import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { DIRECTORY_TABLE } from '../../lambda/src/repositories/table-definitions';
 
 /** The tables the skill's runtime reads and writes. */
-export interface RuntimeTables {
+interface RuntimeTables {
   readonly directory: ITable;
   readonly users: ITable;
 }

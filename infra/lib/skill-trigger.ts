@@ -5,9 +5,10 @@ import { InfraError } from './errors';
 
 export const ALEXA_PRINCIPAL = 'alexa-appkit.amazon.com';
 
-const SKILL_ID_PATTERN = /^amzn1\.ask\.skill\.[0-9a-f-]+$/i;
+/** An Alexa skill ID, `amzn1.ask.skill.<uuid>`: what the trigger and the deploy context accept. */
+export const SKILL_ID_PATTERN = /^amzn1\.ask\.skill\.[0-9a-f-]+$/i;
 
-export const NO_SKILL_ID_WARNING =
+const NO_SKILL_ID_WARNING =
   'No skill ID given, so the function has NO Alexa trigger and Alexa cannot invoke it. ' +
   'Create the skill first (developer console or `ask deploy`), then deploy with `-c skillId=amzn1.ask.skill...`; ' +
   'or deploy once with `-c allowAnySkill=true` to let `ask deploy` validate the endpoint, and lock it with the skill ID right after. ' +

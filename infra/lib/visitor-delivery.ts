@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import type { Alarm, IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import {
@@ -13,16 +12,15 @@ import {
 } from 'aws-cdk-lib/aws-events';
 import { ApiDestination as ApiDestinationTarget, LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, RuntimeFamily } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EVENT_SOURCE } from '../../lambda/src/domain/events';
-import { LAMBDA_RUNTIME, NOTIFIER_ENTRY, PROJECT_ROOT } from '../../scripts/lambda-build-options';
+import { NOTIFIER_ENTRY } from '../../scripts/lambda-build-options';
 import { frontDeskAlarm } from './alarms';
 import { InfraError } from './errors';
-import { nodejsBundlingOptions } from './lambda-bundling';
+import { frontDeskFunction } from './lambda-bundling';
 
 export interface VisitorDeliveryProps {
   /**
@@ -50,8 +48,8 @@ export interface VisitorDeliveryProps {
 }
 
 /** How long EventBridge keeps retrying a delivery before the event goes to the dead-letter queue. */
-export const DELIVERY_MAX_EVENT_AGE = Duration.hours(2);
-export const DELIVERY_RETRY_ATTEMPTS = 8;
+const DELIVERY_MAX_EVENT_AGE = Duration.hours(2);
+const DELIVERY_RETRY_ATTEMPTS = 8;
 
 /**
  * Where Front Desk's events go once published (the skill gets the bus's name as `EVENT_BUS_NAME`
@@ -152,15 +150,11 @@ export class VisitorDelivery extends Construct {
       description: 'Front Desk notifier: its own log group, and sending email from the configured identity',
     });
     logGroup.grantWrite(role);
-    const notifier = new NodejsFunction(this, 'Notifier', {
+    const notifier = frontDeskFunction(this, 'Notifier', {
       role,
       description: "Front Desk: emails a visitor's host through SES",
       entry: props.notifierEntry ?? NOTIFIER_ENTRY,
       handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-      runtime: new Runtime(LAMBDA_RUNTIME, RuntimeFamily.NODEJS, { supportsInlineCode: true }),
-      architecture: Architecture.ARM_64,
       memorySize: 256,
       timeout: Duration.seconds(10),
       logGroup,
@@ -173,11 +167,7 @@ export class VisitorDelivery extends Construct {
       // An SES failure is thrown: Lambda retries the asynchronous event, then parks it here.
       retryAttempts: 2,
       deadLetterQueue: this.deadLetterQueue,
-      bundling: nodejsBundlingOptions(),
-    });
-    Validations.of(notifier).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
+      runtimePinReason:
         'The runtime is pinned to nodejs22.x, as the skill function is (scripts/lambda-build-options.ts).',
     });
     const stack = Stack.of(this);
