@@ -53,3 +53,20 @@ export async function askToRemember(
     reprompt: t.speak('identity.confirmReprompt', { fullName: identity.fullName }),
   });
 }
+
+/**
+ * The speaker is remembered as someone no longer in the directory: says so, and asks who they
+ * are, to carry on with `followUp` once they have said.
+ */
+export function askWhoAfterGone(
+  input: HandlerInput,
+  gone: { readonly fullName: string },
+  followUp: SelfAction | undefined,
+): Response {
+  const t = translatorOf(input);
+  updateSessionState(input, { pending: { type: 'askName', action: { kind: 'identify', followUp } } });
+  return respond(input, {
+    speech: t.speak('identity.gone', { fullName: gone.fullName }),
+    reprompt: t.speak('identity.askWhoReprompt'),
+  });
+}

@@ -4,9 +4,9 @@ import { askForName, lookUpAndAnswer } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { finish } from '../conversation/finish';
 import { identityAttributesOf } from '../conversation/identity-attributes';
+import { askWhoAfterGone } from '../conversation/identity-flow';
 import { presenceAnswer } from '../conversation/presence-flow';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
-import { respond } from '../conversation/respond';
 import { answersPending, getSessionState, updateSessionState } from '../conversation/session-state';
 import { StoreUnavailableError } from '../errors';
 import { IntentNames, SlotNames } from '../interaction';
@@ -51,11 +51,7 @@ export function identifyHandler(deps: ConversationDependencies): RequestHandler 
         });
       }
       if (recollection.kind === 'gone') {
-        updateSessionState(input, { pending: { type: 'askName', action: { kind: 'identify', followUp } } });
-        return respond(input, {
-          speech: t.speak('identity.gone', { fullName: recollection.identity.fullName }),
-          reprompt: t.speak('identity.askWhoReprompt'),
-        });
+        return askWhoAfterGone(input, recollection.identity, followUp);
       }
       return askForName(input, { kind: 'identify', followUp });
     },

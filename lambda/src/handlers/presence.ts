@@ -4,10 +4,10 @@ import { readBoardPage, speakBoardPage } from '../conversation/board-flow';
 import { askForName, lookUpAndAnswer } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { identityAttributesOf } from '../conversation/identity-attributes';
+import { askWhoAfterGone } from '../conversation/identity-flow';
 import { answerPresence, readBoardAhead } from '../conversation/presence-flow';
-import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
-import { respond } from '../conversation/respond';
-import { type SelfAction, updateSessionState } from '../conversation/session-state';
+import { isIntent, resolvedIds, slotValue } from '../conversation/request-context';
+import type { SelfAction } from '../conversation/session-state';
 import { IntentNames, SlotNames } from '../interaction';
 
 const ACTION_OF_INTENT: Readonly<Record<string, SelfAction>> = {
@@ -57,14 +57,7 @@ export function selfPresenceHandler(deps: ConversationDependencies): RequestHand
         return answerPresence(input, deps, recollection.contact, action, true);
       }
       if (recollection.kind === 'unknown') return askForName(input, { kind: 'identify', followUp: action });
-      const t = translatorOf(input);
-      updateSessionState(input, {
-        pending: { type: 'askName', action: { kind: 'identify', followUp: action } },
-      });
-      return respond(input, {
-        speech: t.speak('identity.gone', { fullName: recollection.identity.fullName }),
-        reprompt: t.speak('identity.askWhoReprompt'),
-      });
+      return askWhoAfterGone(input, recollection.identity, action);
     },
   };
 }
