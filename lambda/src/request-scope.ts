@@ -11,6 +11,8 @@ export interface RequestScope {
   readonly storeDeadline?: number | undefined;
   /** Store time spent by this request so far, added to by the store client (`store-timing.ts`). */
   readonly storeTime?: StoreTime | undefined;
+  /** Work started while answering that must settle before the answer goes out ({@link keepUntilAnswered}). */
+  readonly unsettled?: Promise<unknown>[] | undefined;
 }
 
 /** The store calls of one request: how many, and their total time, retries included. */
@@ -58,4 +60,23 @@ export function runInRequestScope<T>(scope: RequestScope, work: () => T): T {
 /** The scope of the request being answered, or undefined outside any request. */
 export function currentRequestScope(): RequestScope | undefined {
   return scopes.getStore();
+}
+
+/**
+ * Keeps `work`, started while answering but not awaited by the answer, from outliving the request:
+ * the skill's guard waits for it to settle before it returns the response, whether the answer
+ * succeeded or failed (Lambda freezes the process once the handler returns, with whatever is still
+ * under way). Outside a request scope that asks for it (tools, tests' setup), `work` just runs.
+ */
+export function keepUntilAnswered(work: Promise<unknown>): void {
+  currentRequestScope()?.unsettled?.push(work);
+}
+
+/** Waits for everything {@link keepUntilAnswered} kept in `scope`, including work kept meanwhile. */
+export async function settleKeptWork(scope: RequestScope): Promise<void> {
+  const kept = scope.unsettled;
+  if (!kept) return;
+  for (let settled = 0; settled < kept.length; settled = kept.length) {
+    await Promise.allSettled(kept.slice(settled));
+  }
 }

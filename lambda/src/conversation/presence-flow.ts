@@ -6,6 +6,7 @@ import { changeSpeech, isInSpeech, type Moment, presenceCard, stateSpeech } from
 import type { ConversationDependencies } from './dependencies';
 import { timeZoneOf } from './device-time-zone';
 import { type Answer, finish } from './finish';
+import { rememberNowIfOneShot } from './last-contact';
 import { translatorOf } from './request-context';
 import { type SelfAction, updateSessionState } from './session-state';
 
@@ -73,6 +74,7 @@ export async function presenceAnswer(
   const t = translatorOf(input);
   const name = fullNameOf(contact);
   updateSessionState(input, { lastContactId: contact.id, pending: undefined });
+  rememberNowIfOneShot(input, deps.logger);
   if (action === 'isIn') {
     const [record, moment] = await withMomentOf(input, deps, deps.presence.getPresence(contact.id));
     return {
@@ -117,6 +119,7 @@ export async function answerWhen(
   const t = translatorOf(input);
   const name = fullNameOf(contact);
   updateSessionState(input, { lastContactId: contact.id, pending: undefined });
+  rememberNowIfOneShot(input, deps.logger);
   const [record, moment] = await withMomentOf(input, deps, deps.presence.getPresence(contact.id));
   return finish(input, {
     speech: record ? stateSpeech(t, name, record, moment) : isInSpeech(t, name, undefined, false, moment),

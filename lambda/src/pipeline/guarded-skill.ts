@@ -3,7 +3,14 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { FrontDeskError } from '../errors';
 import type { Logger } from '../logger';
 import { apologyCauseOf, type Metrics } from '../metrics';
-import { lambdaFieldsOf, runInRequestScope, type StoreTime, takeColdStart } from '../request-scope';
+import {
+  lambdaFieldsOf,
+  type RequestScope,
+  runInRequestScope,
+  type StoreTime,
+  settleKeptWork,
+  takeColdStart,
+} from '../request-scope';
 import type { Random } from '../speech/i18n';
 import { translatorFor } from '../speech/locales';
 import { Ssml, speakDocument } from '../speech/ssml';
@@ -83,6 +90,7 @@ export interface FrontDeskSkill {
  * 2. the request runs in its own scope: every log line carries its id, type and intent, and its
  *    store calls share one time budget;
  * 3. ASK answers it; if anything escapes ASK (the error handler failing included), a fixed apology;
+ *    work the answer started without awaiting it (`keepUntilAnswered`) settles before it is returned;
  * 4. `applyResponseRules` has the last word on speech, reprompts and Alexa's limits.
  */
 export function guardSkill(skill: Pick<Skill, 'invoke'>, guard: GuardOptions): FrontDeskSkill {
@@ -100,11 +108,12 @@ export function guardSkill(skill: Pick<Skill, 'invoke'>, guard: GuardOptions): F
       const coldStart = takeColdStart();
       const fields = describeRequest(request);
       const storeTime: StoreTime = { calls: 0, milliseconds: 0 };
-      const scope = {
+      const scope: RequestScope = {
         // Alexa's request id and Lambda's invocation id, so a skill line joins Lambda's own lines.
         logFields: { ...fields, ...lambdaFieldsOf(context, coldStart) },
         storeDeadline: now() + guard.storeBudgetMs,
         storeTime,
+        unsettled: [],
       };
       return runInRequestScope(scope, async () => {
         let response: ResponseEnvelope;
@@ -117,6 +126,7 @@ export function guardSkill(skill: Pick<Skill, 'invoke'>, guard: GuardOptions): F
           response = lastResortResponse(request, guard.random);
           if (response.response.outputSpeech) guard.metrics.apology(apologyCauseOf(error).reason);
         }
+        await settleKeptWork(scope);
         guard.metrics.request({
           intent: fields.intent,
           requestType: fields.requestType,

@@ -2,13 +2,9 @@ import type { RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { canKnowSpeaker } from '../conversation/identity-attributes';
+import { rememberLastContact } from '../conversation/last-contact';
 import { isIntent, localeOf, setTranslator } from '../conversation/request-context';
-import {
-  getSessionState,
-  type PersistentState,
-  pendingQuestionOf,
-  updateSessionState,
-} from '../conversation/session-state';
+import { getSessionState, pendingQuestionOf, updateSessionState } from '../conversation/session-state';
 import { type IntentName, IntentNames } from '../interaction';
 import type { Logger } from '../logger';
 import type { Random } from '../speech/i18n';
@@ -138,25 +134,16 @@ export function rememberSpeechInterceptor(): ResponseInterceptor {
 }
 
 /**
- * When a session ends, remembers the person it was about, so a new session can carry on
- * ("what about her email"). One read and at most one write per session, never per lookup.
+ * When a session ends, remembers the person it was about, so a new session can carry on ("what
+ * about her email"). One read and at most one write per session, never per lookup; a one-shot
+ * answer may have made the write already, beside its own store calls (`rememberNowIfOneShot`).
  */
 export function rememberLastContactInterceptor(logger: Logger): ResponseInterceptor {
   return {
     process: async (input, response) => {
       const ending =
         input.requestEnvelope.request.type === 'SessionEndedRequest' || response?.shouldEndSession === true;
-      const lastContactId = getSessionState(input).lastContactId;
-      if (!ending || !lastContactId) return;
-      try {
-        const persistent = (await input.attributesManager.getPersistentAttributes()) as PersistentState;
-        if (persistent.lastContactId === lastContactId) return;
-        input.attributesManager.setPersistentAttributes({ ...persistent, lastContactId });
-        await input.attributesManager.savePersistentAttributes();
-      } catch (error) {
-        // Losing this convenience must not turn a goodbye into an apology.
-        logger.warn('Could not remember the last contact', { error });
-      }
+      if (ending) await rememberLastContact(input, logger);
     },
   };
 }

@@ -87,9 +87,31 @@ describe('store round trips of one-shot board requests', () => {
     await testStore.close();
   });
 
+  /** A one-shot question about Robert Smith: the speaker's next session carries on with him. */
+  async function rememberRobert(): Promise<void> {
+    await skill.invoke(intentRequest(IntentNames.isIn, { name: 'robert smith' }, { newSession: true }));
+  }
+
+  /** Who a new session of the same speaker carries on with: "what's her email", without a name. */
+  async function rememberedEmail(): Promise<string> {
+    const answer = await skill.invoke(
+      intentRequest(
+        IntentNames.contactDetails,
+        { detail: { value: 'email', ids: ['email'] } },
+        { newSession: true },
+      ),
+    );
+    order.takeRounds();
+    return speechOf(answer);
+  }
+
+  // Each one-shot answer below is about Priya while the speaker's last remembered contact is
+  // Robert, so it also remembers Priya: that write goes beside the answer's own store calls.
+
   it('reads who is speaking beside the board in "when did Priya check in": two rounds, not three', async () => {
     // Prepare
     await skill.invoke(intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }));
+    await rememberRobert();
     order.takeRounds();
 
     // Act
@@ -100,11 +122,16 @@ describe('store round trips of one-shot board requests', () => {
     // Assess
     expect(speechOf(answer)).toMatch(/^Priya Raman checked in at /);
     const { rounds, tables } = order.takeRounds();
-    expect(tables.filter((table) => table.includes('users'))).toHaveLength(1);
+    expect(tables.filter((table) => table.includes('users'))).toHaveLength(2);
     expect(rounds).toBe(2);
+    expect(await rememberedEmail()).toMatch(/^Priya Raman's email is /);
   });
 
   it('reads who is speaking beside the board in "is Priya in": two rounds', async () => {
+    // Prepare
+    await rememberRobert();
+    order.takeRounds();
+
     // Act
     const answer = await skill.invoke(
       intentRequest(IntentNames.isIn, { name: 'priya raman' }, { newSession: true }),
@@ -113,11 +140,13 @@ describe('store round trips of one-shot board requests', () => {
     // Assess
     expect(speechOf(answer)).toMatch(/^Yes, Priya Raman /);
     expect(order.takeRounds().rounds).toBe(2);
+    expect(await rememberedEmail()).toMatch(/^Priya Raman's email is /);
   });
 
-  it('checks someone in in three rounds: the person and who is speaking, the board, the change', async () => {
+  it('checks someone in in three rounds: the person and who is speaking, the board and remembering her, the change', async () => {
     // Prepare
     await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, { newSession: true }));
+    await rememberRobert();
     order.takeRounds();
 
     // Act
@@ -128,12 +157,14 @@ describe('store round trips of one-shot board requests', () => {
     // Assess
     expect(speechOf(answer)).toBe('Priya Raman has checked in.');
     expect(order.takeRounds().rounds).toBe(3);
+    expect(await rememberedEmail()).toMatch(/^Priya Raman's email is /);
   });
 
   it('checks someone in in two rounds when Alexa resolved the name to one person: the board is read beside the directory', async () => {
     // Prepare
     const priya = { value: 'priya raman', ids: ['c007'] };
     await skill.invoke(intentRequest(IntentNames.checkOut, { name: priya }, { newSession: true }));
+    await rememberRobert();
     order.takeRounds();
 
     // Act
@@ -144,8 +175,60 @@ describe('store round trips of one-shot board requests', () => {
     // Assess
     expect(speechOf(answer)).toBe('Priya Raman has checked in.');
     expect(order.takeRounds().rounds).toBe(2);
+    expect(await rememberedEmail()).toMatch(/^Priya Raman's email is /);
     const board = await skill.invoke(intentRequest(IntentNames.isIn, { name: priya }, { newSession: true }));
     expect(speechOf(board)).toMatch(/^Yes, Priya Raman /);
+  });
+
+  it('finishes remembering the person before it answers, also when the answer fails after the write started', async () => {
+    // Prepare: a skill whose board write fails with a bug, and whose speaker writes answer late.
+    const failingClient = testStore.skillClient();
+    let speakerWrites = { started: 0, ended: 0 };
+    failingClient.middlewareStack.add(
+      (next, context) => async (args) => {
+        const writesSpeaker =
+          String((args.input as { TableName?: unknown }).TableName).includes('users') &&
+          /^(Put|Update)ItemCommand$/.test(context.commandName ?? '');
+        if (!writesSpeaker) return next(args);
+        speakerWrites.started += 1;
+        try {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          return await next(args);
+        } finally {
+          speakerWrites.ended += 1;
+        }
+      },
+      { step: 'initialize', name: 'lateSpeakerWrites' },
+    );
+    const stores = storesOn(testStore, failingClient);
+    const failing = buildSkill({
+      config: skillConfigFor(testStore),
+      stores: {
+        ...stores,
+        presence: Object.assign(Object.create(stores.presence) as typeof stores.presence, {
+          putPresence: () => Promise.reject(new TypeError('a bug in the board write')),
+        }),
+      },
+      events: new RecordingEventPublisher(),
+      apiClient: new FakeAlexaApi(),
+    });
+    try {
+      await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, { newSession: true }));
+      await rememberRobert();
+      speakerWrites = { started: 0, ended: 0 };
+
+      // Act
+      const answer = await failing.invoke(
+        intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }),
+      );
+
+      // Assess: an apology, and the write that remembers Priya had ended when it came.
+      expect(speechOf(answer)).toMatch(/sorry/i);
+      expect(speakerWrites).toEqual({ started: 1, ended: 1 });
+      expect(await rememberedEmail()).toMatch(/^Priya Raman's email is /);
+    } finally {
+      failingClient.destroy();
+    }
   });
 
   it('reads nobody\'s attributes for "check me in" from a voice Alexa does not know on a shared device: it asks who', async () => {
