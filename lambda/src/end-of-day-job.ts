@@ -1,6 +1,8 @@
 import type { Config } from './config';
 import { EndOfDayIncompleteError } from './errors';
 import { type Logger, silentLogger } from './logger';
+import { type Metrics, silentMetrics } from './metrics';
+import { ChangeAnnouncer } from './services/change-announcer';
 import { type EndOfDayReport, EndOfDayService, isComplete } from './services/end-of-day-service';
 import type { EventPublisher, PresenceStore, VisitorSignOut } from './services/ports';
 import { PresenceService } from './services/presence-service';
@@ -25,6 +27,8 @@ export interface EndOfDayDependencies {
   readonly visitors?: VisitorSignOut | undefined;
   readonly clock?: () => Date;
   readonly logger?: Logger;
+  /** Counts the events not published (EMF lines in Lambda), as the skill does; nothing unless given. */
+  readonly metrics?: Metrics;
   readonly pageSize?: number;
   readonly concurrency?: number;
 }
@@ -53,9 +57,14 @@ export function scheduledTimeOf(event: unknown, now: Date): Date | undefined {
 export function buildEndOfDayJob(deps: EndOfDayDependencies): EndOfDayJob {
   const clock = deps.clock ?? (() => new Date());
   const logger = deps.logger ?? silentLogger;
+  const metrics = deps.metrics ?? silentMetrics;
+  // Built as buildSkill builds the skill's: a failed publish is logged and counted alike.
+  const changes = deps.events
+    ? new ChangeAnnouncer(deps.events, logger, (eventType) => metrics.eventNotPublished(eventType))
+    : undefined;
   const service = new EndOfDayService({
     presence: new PresenceService(deps.presence, { clock, logger }),
-    events: deps.events,
+    changes,
     visitors: deps.visitors,
     closingTime: deps.config.officeClosingTime,
     timeZone: deps.config.officeTimeZone,

@@ -33,6 +33,7 @@ const endOfDayJob = buildEndOfDayJob({
   config,
   presence: stores.presence,
   logger,
+  metrics,
   events,
   visitors: new VisitService(
     stores.visits,

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ResponseEnvelope } from 'ask-sdk-model';
-import { presenceItem } from '../../lambda/src/repositories/directory-items';
+import { keys, presenceItem } from '../../lambda/src/repositories/directory-items';
 import { LOCAL_STORE_CREDENTIALS } from '../../lambda/src/repositories/dynamodb-client';
 import { bundleLambda } from '../../scripts/bundle';
 import { importDirectoryFile } from '../../scripts/directory-import/import-directory';
@@ -161,6 +161,89 @@ describe('the Lambda bundle', () => {
     expect(again.checkedOut).toBe(0);
     const [isIn] = await invoke(['is-in-er-match']);
     expect(speechOf(isIn as ResponseEnvelope)).toMatch(/checked out .*\(end of day\)/);
+  });
+
+  it('endOfDay logs and counts a check-out the bus refused as the skill does, and the check-out stands', async () => {
+    // Prepare: Jane checked in an hour ago; closing time was two minutes ago (UTC); the bus refuses.
+    const now = Date.now();
+    await testStore.setup.send(
+      new PutCommand({
+        TableName: testStore.tables.directory,
+        Item: presenceItem({
+          contactId: 'c001',
+          status: 'IN',
+          changedAt: new Date(now - 3_600_000).toISOString(),
+          version: 1,
+          changeId: 'bundle-test-refused',
+          requester: 'test',
+          fullName: 'Jane Doe',
+          firstName: 'Jane',
+          company: 'Acme Corp.',
+        }),
+      }),
+    );
+    const outcome = path.join(workDir, 'end-of-day-refused.out');
+    const script = `
+      const bundle = require(${JSON.stringify(bundle)});
+      bundle.endOfDay({ scheduledTime: new Date().toISOString() }).then(
+        (report) => ({ report }),
+        (error) => ({ error: error.name, report: error.cause }),
+      ).then((result) => require('node:fs').writeFileSync(${JSON.stringify(outcome)}, JSON.stringify(result)));`;
+    const bus = await startEventBridgeEndpoint();
+    bus.mode = 'refuse';
+
+    // Act
+    let stdout: string;
+    try {
+      ({ stdout } = await run(process.execPath, ['-e', script], {
+        env: {
+          PATH: process.env.PATH,
+          DIRECTORY_TABLE: testStore.tables.directory,
+          USERS_TABLE: testStore.tables.users,
+          DYNAMODB_ENDPOINT: testStore.store.endpoint,
+          LOG_LEVEL: 'WARN',
+          AWS_REGION: 'us-east-1',
+          OFFICE_TIME_ZONE: 'UTC',
+          OFFICE_CLOSING_TIME: new Date(now - 120_000).toISOString().slice(11, 16),
+          EVENT_BUS_NAME: 'front-desk-test',
+          EVENTBRIDGE_ENDPOINT: bus.url,
+        },
+      }));
+    } finally {
+      await bus.close();
+    }
+
+    // Assess: the EventsNotPublished metric and the log line a failed publish in the skill gives,
+    // an invocation that fails (so Scheduler retries and the alarm sees it), and Jane checked out.
+    const lines = stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.filter((line) => line.EventsNotPublished !== undefined)).toEqual([
+      expect.objectContaining({
+        EventType: 'Checked Out',
+        EventsNotPublished: 1,
+        _aws: expect.objectContaining({
+          CloudWatchMetrics: [
+            expect.objectContaining({
+              Namespace: 'FrontDesk',
+              Metrics: [{ Name: 'EventsNotPublished', Unit: 'Count' }],
+            }),
+          ],
+        }),
+      }),
+    ]);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 'WARN', message: 'Event not published', eventType: 'Checked Out' }),
+    );
+    expect(JSON.parse(await readFile(outcome, 'utf8'))).toEqual({
+      error: 'EndOfDayIncompleteError',
+      report: expect.objectContaining({ checkedOut: 1, eventsFailed: 1, failed: 0 }),
+    });
+    const { Item: jane } = await testStore.setup.send(
+      new GetCommand({ TableName: testStore.tables.directory, Key: keys.presence('c001') }),
+    );
+    expect(jane).toMatchObject({ status: 'OUT', reason: 'end of day' });
   });
 
   it('stays under its 500 kB budget', () => {

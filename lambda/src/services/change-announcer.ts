@@ -1,6 +1,6 @@
 import type { Contact } from '../domain/contact';
 import { fullNameOf } from '../domain/contact';
-import type { FrontDeskEvent, PresenceChangeReason } from '../domain/events';
+import type { EventContact, FrontDeskEvent, PresenceChangeReason } from '../domain/events';
 import type { PresenceRecord } from '../domain/presence';
 import type { Visit } from '../domain/visit';
 import { type Logger, silentLogger } from '../logger';
@@ -23,24 +23,29 @@ export class ChangeAnnouncer {
     private readonly countFailure: (eventType: string) => void = () => undefined,
   ) {}
 
-  /** A check-in or check-out the board accepted. */
+  /** A check-in or check-out the board accepted, for a contact the caller has read. */
   public presenceChanged(
     contact: Contact,
     record: PresenceRecord,
     reason: PresenceChangeReason,
   ): Promise<boolean> {
-    return this.announce({
-      type: record.status === 'IN' ? 'Checked In' : 'Checked Out',
-      detail: {
-        at: record.changedAt,
-        contact: {
-          id: contact.id,
-          name: fullNameOf(contact),
-          ...(contact.company ? { company: contact.company } : {}),
-        },
-        reason,
-      },
-    });
+    return this.announcePresence(
+      { id: contact.id, name: fullNameOf(contact), company: contact.company },
+      record,
+      reason,
+    );
+  }
+
+  /**
+   * A check-in or check-out the board accepted, naming the person as the record does (the display
+   * fields it copied from the contact): end of day, which reads the `present` index, not contacts.
+   */
+  public presenceRecorded(record: PresenceRecord, reason: PresenceChangeReason): Promise<boolean> {
+    return this.announcePresence(
+      { id: record.contactId, name: record.fullName, company: record.company },
+      record,
+      reason,
+    );
   }
 
   /** A visitor signed in (`Visitor Arrived`) or out (`Visitor Left`). */
@@ -59,6 +64,25 @@ export class ChangeAnnouncer {
           ...(host.email ? { email: host.email } : {}),
           ...(host.phone ? { phone: host.phone } : {}),
         },
+      },
+    });
+  }
+
+  private announcePresence(
+    contact: EventContact,
+    record: PresenceRecord,
+    reason: PresenceChangeReason,
+  ): Promise<boolean> {
+    return this.announce({
+      type: record.status === 'IN' ? 'Checked In' : 'Checked Out',
+      detail: {
+        at: record.changedAt,
+        contact: {
+          id: contact.id,
+          name: contact.name,
+          ...(contact.company ? { company: contact.company } : {}),
+        },
+        reason,
       },
     });
   }

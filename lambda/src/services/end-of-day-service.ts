@@ -1,9 +1,9 @@
 import { type ClockTime, latestClosingTime } from '../domain/closing-time';
-import type { FrontDeskEvent } from '../domain/events';
 import type { PresenceRecord } from '../domain/presence';
 import { StoreUnavailableError } from '../errors';
 import { type Logger, silentLogger } from '../logger';
-import type { EventPublisher, VisitorSignOut, VisitorSignOutReport } from './ports';
+import type { ChangeAnnouncer } from './change-announcer';
+import type { VisitorSignOut, VisitorSignOutReport } from './ports';
 import type { PresenceService } from './presence-service';
 
 /** Who the history names as the requester of end-of-day changes (hashed like any requester). */
@@ -19,7 +19,7 @@ export interface EndOfDayReport {
   readonly leftAsIs: number;
   /** People the store would not check out this time; a rerun retries them. */
   readonly failed: number;
-  /** `Checked Out` events the publisher refused; the changes stand. */
+  /** `Checked Out` events that could not be published (logged and counted by the announcer); the changes stand. */
   readonly eventsFailed: number;
   /** The visitor desk's part, or undefined when no visitor desk is wired in. */
   readonly visitors?: VisitorSignOutReport | undefined;
@@ -29,8 +29,11 @@ export interface EndOfDayReport {
 
 export interface EndOfDayOptions {
   readonly presence: PresenceService;
-  /** Where the `Checked Out` events go; without one, none is published. */
-  readonly events?: EventPublisher | undefined;
+  /**
+   * Announces each check-out as the skill's check-outs are announced, so a failed publish is logged
+   * and counted (`EventsNotPublished`) the same way; without one, no `Checked Out` event is published.
+   */
+  readonly changes?: ChangeAnnouncer | undefined;
   /** The visitor desk; without one, visitors are left to it. */
   readonly visitors?: VisitorSignOut | undefined;
   /** `OFFICE_CLOSING_TIME`, on the clocks of {@link timeZone}. */
@@ -130,27 +133,10 @@ export class EndOfDayService {
     );
     if (change.kind === 'unchanged') return 'leftAsIs';
     if (change.kind !== 'changed') return 'failed';
-    const event: FrontDeskEvent = {
-      type: 'Checked Out',
-      detail: {
-        at: change.record.changedAt,
-        contact: {
-          id: change.record.contactId,
-          name: change.record.fullName,
-          ...(change.record.company ? { company: change.record.company } : {}),
-        },
-        reason: 'end of day',
-      },
-    };
-    try {
-      await this.options.events?.publish(event);
-      return 'checkedOut';
-    } catch (error) {
-      this.logger.error('A Checked Out event was not published', {
-        error: { name: (error as Error).name },
-      });
-      return 'eventFailed';
-    }
+    const announced = this.options.changes
+      ? await this.options.changes.presenceRecorded(change.record, 'end of day')
+      : true;
+    return announced ? 'checkedOut' : 'eventFailed';
   }
 
   private async signOutVisitors(closingAt: Date): Promise<VisitorSignOutReport | undefined> {

@@ -55,4 +55,22 @@ describe('ChangeAnnouncer', () => {
       },
     });
   });
+
+  it("announces an end-of-day check-out by the names its record carries, in the contract's shape", async () => {
+    // Prepare: the record end of day wrote, without a company.
+    const publisher = new RecordingEventPublisher();
+    const checkedOut = { ...RECORD, status: 'OUT' as const, version: 2, reason: 'end of day' as const };
+
+    // Act
+    const published = await new ChangeAnnouncer(publisher).presenceRecorded(checkedOut, 'end of day');
+
+    // Assess: what EventBridge is sent as DetailType and Detail, byte for byte.
+    expect(published).toBe(true);
+    expect(publisher.events.map((event) => [event.type, JSON.stringify(event.detail)])).toEqual([
+      [
+        'Checked Out',
+        '{"at":"2025-01-15T14:05:00.000Z","contact":{"id":"c005","name":"Sean O\'Neill"},"reason":"end of day"}',
+      ],
+    ]);
+  });
 });

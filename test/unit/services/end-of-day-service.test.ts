@@ -1,6 +1,9 @@
 import type { FrontDeskEvent } from '../../../lambda/src/domain/events';
 import type { PresenceRecord } from '../../../lambda/src/domain/presence';
 import { StoreUnavailableError } from '../../../lambda/src/errors';
+import { createLogger } from '../../../lambda/src/logger';
+import { createMetrics } from '../../../lambda/src/metrics';
+import { ChangeAnnouncer } from '../../../lambda/src/services/change-announcer';
 import { END_OF_DAY_REQUESTER, EndOfDayService } from '../../../lambda/src/services/end-of-day-service';
 import type { EventPublisher, VisitorSignOut } from '../../../lambda/src/services/ports';
 import { hashRequester, PresenceService } from '../../../lambda/src/services/presence-service';
@@ -36,17 +39,22 @@ class RecordingPublisher implements EventPublisher {
 function setUp(options: { pageSize?: number; visitors?: VisitorSignOut } = {}) {
   const store = new FakePresenceStore();
   const events = new RecordingPublisher();
+  // What an operator sees: the log lines and the metric lines (EMF) the announcer writes.
+  const logLines: string[] = [];
+  const metricLines: string[] = [];
+  const logger = createLogger({ level: 'INFO', write: (line) => logLines.push(line) });
+  const metrics = createMetrics({ write: (line) => metricLines.push(line), now: () => 0 });
   let changes = 0;
   const service = new EndOfDayService({
     presence: new PresenceService(store, { clock: () => NOW, newChangeId: () => `eod-${++changes}` }),
-    events,
+    changes: new ChangeAnnouncer(events, logger, (eventType) => metrics.eventNotPublished(eventType)),
     visitors: options.visitors,
     closingTime: { hour: 19, minute: 0 },
     timeZone: 'America/New_York',
     clock: () => NOW,
     pageSize: options.pageSize ?? 2,
   });
-  return { store, events, service };
+  return { store, events, service, logLines, metricLines };
 }
 
 describe('EndOfDayService', () => {
@@ -178,15 +186,39 @@ describe('EndOfDayService', () => {
     expect(events.events).toHaveLength(2);
   });
 
-  it('keeps the check-out when its event cannot be published, and says so', async () => {
-    const { store, events, service } = setUp();
+  it('keeps the check-out when its event cannot be published, and logs and counts it as the skill does', async () => {
+    // Prepare
+    const { store, events, service, logLines, metricLines } = setUp();
     store.presence.set('a', inRecord('a', '2026-01-15T13:00:00.000Z'));
     events.failing = true;
 
+    // Act
     const report = await service.run(CLOSING);
 
+    // Assess: the EventsNotPublished metric the skill's failed publishes count in, by event type.
     expect(report).toMatchObject({ checkedOut: 1, eventsFailed: 1 });
     expect(store.presence.get('a')?.status).toBe('OUT');
+    expect(metricLines.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({
+        EventType: 'Checked Out',
+        EventsNotPublished: 1,
+        _aws: expect.objectContaining({
+          CloudWatchMetrics: [
+            expect.objectContaining({ Namespace: 'FrontDesk', Dimensions: [['EventType'], []] }),
+          ],
+        }),
+      }),
+    ]);
+    const logged = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged.filter((line) => line.level !== 'INFO')).toEqual([
+      expect.objectContaining({
+        level: 'WARN',
+        message: 'Event not published',
+        eventType: 'Checked Out',
+        error: { name: 'Error' },
+      }),
+    ]);
+    expect(logLines.join('\n')).not.toContain('Person a');
   });
 
   it('has the visitor desk sign out its visitors for the same closing time', async () => {
