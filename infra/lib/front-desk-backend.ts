@@ -138,6 +138,10 @@ export class FrontDeskBackend extends Construct {
   public readonly usersTable: Table;
   public readonly handler: NodejsFunction;
   public readonly logGroup: LogGroup;
+  /**
+   * Every alarm the backend creates: the skill function's, the visitor delivery's dead letters and
+   * end of day's failures. Each notifies `alarmTopic`, when one is given, on alarm and on OK.
+   */
   public readonly alarms: Alarm[];
   public readonly dashboard: Dashboard;
   public readonly endOfDay: EndOfDay;
@@ -221,7 +225,7 @@ export class FrontDeskBackend extends Construct {
     });
     addSkillTrigger(this.handler, { skillId: props.skillId, allowAnySkill: props.allowAnySkill });
 
-    this.alarms = this.createAlarms(timeout, props.apologiesAlarmThreshold ?? 3, alarmAction);
+    const skillAlarms = this.createAlarms(timeout, props.apologiesAlarmThreshold ?? 3, alarmAction);
     this.dashboard = addSkillDashboard(this, 'Dashboard', this.handler);
     // End of day (issue 18): its own function, schedule, scheduler role and alarm (end-of-day.ts).
     this.endOfDay = new EndOfDay(this, 'EndOfDay', {
@@ -234,7 +238,7 @@ export class FrontDeskBackend extends Construct {
       alarmAction,
       ...(props.entry ? { entry: props.entry } : {}),
     });
-    this.alarms.push(this.endOfDay.failureAlarm);
+    this.alarms = [...skillAlarms, this.delivery.deadLetterAlarm, this.endOfDay.failureAlarm];
   }
 
   /** The function's environment, named by the variables `loadConfig` reads (lambda/src/config.ts). */

@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { CfnAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { ConfigVariables, LocalOnlySettings } from '../../lambda/src/config';
 import { DIRECTORY_TABLE, USERS_TABLE } from '../../lambda/src/repositories/table-definitions';
 import { createTableInput } from '../../local/create-tables';
@@ -266,6 +267,36 @@ describe('FrontDeskStack', () => {
         OKActions: [{ Ref: topicId }],
       });
       template.hasOutput('AlarmTopicArn', { Value: { Ref: topicId } });
+    });
+
+    it("are every alarm in the template, each listed in the backend's alarms and notifying the topic", () => {
+      // Prepare: every optional delivery on, so every alarm the backend can create is there.
+      const { stack } = buildStack({
+        backend: {
+          skillId: SKILL_ID,
+          delivery: { senderEmail: 'desk@example.com', chatWebhookUrl: 'https://chat.example.com/hook' },
+        },
+      });
+      const full = Template.fromStack(stack);
+      const [topicId] = Object.keys(full.findResources('AWS::SNS::Topic'));
+      // Act
+      const inTemplate = Object.keys(full.findResources('AWS::CloudWatch::Alarm')).sort();
+      const listed = stack.backend.alarms
+        .map((alarm) => stack.getLogicalId(alarm.node.defaultChild as CfnAlarm))
+        .sort();
+      const notifying = Object.keys(
+        full.findResources('AWS::CloudWatch::Alarm', {
+          Properties: { AlarmActions: [{ Ref: topicId }], OKActions: [{ Ref: topicId }] },
+        }),
+      ).sort();
+      const deadLetters = Object.keys(
+        full.findResources('AWS::CloudWatch::Alarm', { Properties: { Namespace: 'AWS/SQS' } }),
+      );
+      // Assess: the delivery's dead-letter alarm (a host was not told) among them.
+      expect(deadLetters).toHaveLength(1);
+      expect(listed).toEqual(expect.arrayContaining(deadLetters));
+      expect(listed).toEqual(inTemplate);
+      expect(notifying).toEqual(inTemplate);
     });
 
     it('a dashboard shows requests by intent, apologies by reason, store time p99 and cold starts', () => {
