@@ -5,11 +5,13 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
+import type { LogLevel } from '../../lambda/src/config';
 import { parseClockTime } from '../../lambda/src/domain/closing-time';
 import { isTimeZone } from '../../lambda/src/domain/time-zones';
 import { LAMBDA_ENTRY } from '../../scripts/lambda-build-options';
 import { frontDeskAlarm } from './alarms';
 import { InfraError } from './errors';
+import { bundleLogging } from './function-logging';
 import { frontDeskFunction } from './lambda-bundling';
 
 export interface EndOfDayProps {
@@ -29,6 +31,11 @@ export interface EndOfDayProps {
   readonly closingTime: string;
   /** @default - the function's own log group */
   readonly logGroup?: ILogGroup;
+  /**
+   * The job's `LOG_LEVEL` (also in `environment`): Lambda's level filter follows it, as the skill's does.
+   * @default 'INFO'
+   */
+  readonly logLevel?: LogLevel;
   /** Where the failure alarm notifies. @default - nobody (visible in CloudWatch) */
   readonly alarmAction?: IAlarmAction;
   /** The bundle's entry, which exports `endOfDay`. Tests point it at a fixture. @default 'lambda/src/index.ts' */
@@ -67,6 +74,8 @@ export class EndOfDay extends Construct {
       timeout: Duration.minutes(5),
       role: props.role,
       ...(props.logGroup ? { logGroup: props.logGroup } : {}),
+      // JSON like the skill's, whose log group it usually shares (function-logging.ts).
+      ...bundleLogging(props.logLevel ?? 'INFO'),
       // No reserved concurrency: a new account's limit of 10 leaves none to reserve, and two runs
       // at once are safe anyway (every check-out is a conditional write).
       environment: props.environment,

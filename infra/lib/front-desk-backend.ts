@@ -3,7 +3,6 @@ import type { Alarm, Dashboard, IAlarmAction, IMetric } from 'aws-cdk-lib/aws-cl
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { ApplicationLogLevel, LoggingFormat, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -28,6 +27,7 @@ import { LAMBDA_ENTRY } from '../../scripts/lambda-build-options';
 import { frontDeskAlarm } from './alarms';
 import { EndOfDay } from './end-of-day';
 import { InfraError } from './errors';
+import { bundleLogging } from './function-logging';
 import { frontDeskFunction } from './lambda-bundling';
 import { grantEventPublishing, grantRuntimeAccess } from './runtime-access';
 import { addSkillDashboard } from './skill-dashboard';
@@ -209,15 +209,7 @@ export class FrontDeskBackend extends Construct {
       timeout,
       role,
       logGroup: this.logGroup,
-      // Lambda's own lines (START, REPORT, errors) become JSON objects with the invocation's
-      // `requestId`, beside the skill's JSON lines, which carry it as `awsRequestId`.
-      loggingFormat: LoggingFormat.JSON,
-      // Lambda drops a line below this level, reading the line's `level`. The skill's metric lines
-      // (EMF) have none and count as INFO, so this never goes above INFO, or the apologies alarm
-      // would go blind; LOG_LEVEL does the finer filtering in the skill's own logger.
-      applicationLogLevelV2: logLevel === 'DEBUG' ? ApplicationLogLevel.DEBUG : ApplicationLogLevel.INFO,
-      // INFO keeps the REPORT line (duration, memory, init duration) of every invocation.
-      systemLogLevelV2: SystemLogLevel.INFO,
+      ...bundleLogging(logLevel),
       environment: this.environmentOf(settings),
       runtimePinReason:
         'The runtime is pinned to nodejs22.x on purpose: the bundle targets node22 and the tests and benchmarks ' +
@@ -235,6 +227,7 @@ export class FrontDeskBackend extends Construct {
       officeTimeZone,
       closingTime: officeClosingTime,
       logGroup: this.logGroup,
+      logLevel,
       alarmAction,
       ...(props.entry ? { entry: props.entry } : {}),
     });

@@ -8,7 +8,7 @@ import type { StoreTime } from './request-scope';
  * and no `cloudwatch:PutMetricData` permission. Lines go to stdout directly, like the logger's: with
  * Lambda's JSON log format a `console` line would be wrapped in Lambda's own object, and a metric
  * inside `message` is not extracted. They carry no `level`, so Lambda files them as INFO; the stack
- * therefore never sets Lambda's application log level above INFO (see `front-desk-backend.ts`).
+ * therefore never sets Lambda's application log level above INFO (see `infra/lib/function-logging.ts`).
  *
  * The names here are what the stack's alarm and dashboard read: infra imports them from this file.
  */

@@ -217,8 +217,16 @@ describe('the Lambda bundle', () => {
     // an invocation that fails (so Scheduler retries and the alarm sees it), and Jane checked out.
     const lines = stdout
       .split('\n')
-      .filter((line) => line.startsWith('{'))
+      .filter((line) => line !== '')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
+    // Every line is JSON (parsed above): EMF, or a log line with the `level` and `timestamp` that
+    // Lambda's JSON log format reads.
+    const logLines = lines.filter((line) => line._aws === undefined);
+    expect(logLines).toEqual(
+      logLines.map(() =>
+        expect.objectContaining({ level: expect.any(String), timestamp: expect.any(String) }),
+      ),
+    );
     expect(lines.filter((line) => line.EventsNotPublished !== undefined)).toEqual([
       expect.objectContaining({
         EventType: 'Checked Out',

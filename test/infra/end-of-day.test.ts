@@ -36,6 +36,31 @@ describe('end of day in the stack', () => {
     });
   });
 
+  it("logs JSON into the skill's log group, with Lambda's filters set as the skill's are", () => {
+    // Prepare: LOG_LEVEL DEBUG, so both functions' application level follows it.
+    const debug = Template.fromStack(buildStack({ backend: { skillId: SKILL_ID, logLevel: 'DEBUG' } }).stack);
+    const loggingOf = (t: Template, handler: string) =>
+      (
+        Object.values(
+          t.findResources('AWS::Lambda::Function', { Properties: { Handler: handler } }),
+        )[0] as Resource
+      ).Properties.LoggingConfig;
+    const [logGroupId] = Object.keys(template.findResources('AWS::Logs::LogGroup'));
+    // Assess: START, REPORT and "Invoke Error" are JSON lines among the job's own JSON lines.
+    expect(loggingOf(template, 'index.endOfDay')).toEqual({
+      LogGroup: { Ref: logGroupId },
+      LogFormat: 'JSON',
+      ApplicationLogLevel: 'INFO',
+      SystemLogLevel: 'INFO',
+    });
+    expect(loggingOf(template, 'index.endOfDay')).toEqual(loggingOf(template, 'index.handler'));
+    expect(loggingOf(debug, 'index.endOfDay')).toMatchObject({
+      LogFormat: 'JSON',
+      ApplicationLogLevel: 'DEBUG',
+    });
+    expect(loggingOf(debug, 'index.endOfDay')).toEqual(loggingOf(debug, 'index.handler'));
+  });
+
   it('is scheduled at closing time on the office clocks, with the scheduled time as input', () => {
     // Prepare
     const [jobId] = one('AWS::Lambda::Function', { Handler: 'index.endOfDay' });
