@@ -22,6 +22,9 @@ export interface LastContactDependencies {
   readonly speakerAttributes?: SpeakerAttributeWriter | undefined;
 }
 
+/** Where the speaker's record keeps the last contact (`PersistentState.lastContactId`). */
+const LAST_CONTACT_ATTRIBUTE = 'lastContactId' satisfies keyof PersistentState;
+
 /**
  * A request's last save: a later save of the same request waits for it, and writes nothing if it
  * has remembered the same contact.
@@ -68,9 +71,6 @@ async function saveLastContact(
     return remembered;
   }
 }
-
-/** Where the speaker's record keeps the last contact (`PersistentState.lastContactId`). */
-const LAST_CONTACT_ATTRIBUTE = 'lastContactId' satisfies keyof PersistentState;
 
 /**
  * For an answer about the session's last contact in a one-shot request, which ends the session
