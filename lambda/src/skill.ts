@@ -126,6 +126,7 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
       retentionDays: config.visitorRetentionDays ?? DEFAULT_VISITOR_RETENTION_DAYS,
     }),
     officePhone: config.officePhone,
+    speakerAttributes: stores.speakerAttributes,
   };
 
   const skill = SkillBuilders.custom()
@@ -177,7 +178,7 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
       requestLoggingInterceptor(logger),
       prefetchPersistentAttributesInterceptor(conversation),
     )
-    .addResponseInterceptors(rememberSpeechInterceptor(), rememberLastContactInterceptor(logger))
+    .addResponseInterceptors(rememberSpeechInterceptor(), rememberLastContactInterceptor(conversation))
     .addErrorHandlers(apologizingErrorHandler(conversation))
     .withPersistenceAdapter(stores.persistence)
     .withApiClient(deps.apiClient ?? new DefaultApiClient())

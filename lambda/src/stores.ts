@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { Config } from './config';
+import type { SpeakerAttributeWriter } from './conversation/last-contact';
 import { BoardRepository } from './repositories/board-repository';
 import { BrowseRepository } from './repositories/browse-repository';
 import { DirectoryRepository } from './repositories/directory-repository';
@@ -32,6 +33,8 @@ export interface Stores {
   readonly board: BoardReader;
   /** Per-speaker attributes ("remember me", the last person asked about). */
   readonly persistence: PersistenceAdapter;
+  /** The same records, one attribute written without a read (the last person asked about). */
+  readonly speakerAttributes?: SpeakerAttributeWriter | undefined;
   /** The visitors' book (in the directory table). */
   readonly visits: VisitStore;
 }
@@ -41,18 +44,20 @@ export function dynamoDbStores(
   client: DynamoDBDocumentClient,
   tables: Pick<Config, 'directoryTable' | 'usersTable'>,
 ): Stores {
+  const speakers = new DynamoDbPersistenceAdapter({
+    client,
+    tableName: tables.usersTable,
+    // "Remember me" is per voice profile when Alexa recognises the speaker.
+    partitionKeyGenerator: personOrUserIdKey,
+  });
   return {
     contacts: new DirectoryRepository(client, tables.directoryTable),
     browse: new BrowseRepository(client, tables.directoryTable),
     sounds: new NameSoundRepository(client, tables.directoryTable),
     presence: new PresenceRepository(client, tables.directoryTable),
     board: new BoardRepository(client, tables.directoryTable),
-    persistence: new DynamoDbPersistenceAdapter({
-      client,
-      tableName: tables.usersTable,
-      // "Remember me" is per voice profile when Alexa recognises the speaker.
-      partitionKeyGenerator: personOrUserIdKey,
-    }),
+    persistence: speakers,
+    speakerAttributes: speakers,
     visits: new VisitRepository(client, tables.directoryTable),
   };
 }

@@ -8,6 +8,7 @@ import type { IdentityService } from '../services/identity-service';
 import type { NameSuggestionService } from '../services/name-suggestion-service';
 import type { PresenceService } from '../services/presence-service';
 import type { VisitService } from '../services/visit-service';
+import type { SpeakerAttributeWriter } from './last-contact';
 
 /**
  * What the conversation is built on: the services, the office's settings and the clock. The
@@ -41,4 +42,6 @@ export interface ConversationDependencies {
   readonly changes: ChangeAnnouncer;
   /** The office's front-desk number, for a visitor whose host could not be told and has no phone. */
   readonly officePhone?: string | undefined;
+  /** Writes one speaker attribute without a read; without it, attributes go through ASK's manager. */
+  readonly speakerAttributes?: SpeakerAttributeWriter | undefined;
 }

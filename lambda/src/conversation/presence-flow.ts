@@ -13,7 +13,7 @@ import { type SelfAction, updateSessionState } from './session-state';
 /** What the in/out board's answers need. */
 export type PresenceFlowDependencies = Pick<
   ConversationDependencies,
-  'presence' | 'officeTimeZone' | 'clock' | 'logger' | 'metrics' | 'changes'
+  'presence' | 'officeTimeZone' | 'clock' | 'logger' | 'metrics' | 'changes' | 'speakerAttributes'
 >;
 
 /** Who is asking: the recognised voice profile, else the account. Only its hash is ever stored. */
@@ -74,7 +74,7 @@ export async function presenceAnswer(
   const t = translatorOf(input);
   const name = fullNameOf(contact);
   updateSessionState(input, { lastContactId: contact.id, pending: undefined });
-  rememberNowIfOneShot(input, deps.logger);
+  rememberNowIfOneShot(input, deps);
   if (action === 'isIn') {
     const [record, moment] = await withMomentOf(input, deps, deps.presence.getPresence(contact.id));
     return {
@@ -119,7 +119,7 @@ export async function answerWhen(
   const t = translatorOf(input);
   const name = fullNameOf(contact);
   updateSessionState(input, { lastContactId: contact.id, pending: undefined });
-  rememberNowIfOneShot(input, deps.logger);
+  rememberNowIfOneShot(input, deps);
   const [record, moment] = await withMomentOf(input, deps, deps.presence.getPresence(contact.id));
   return finish(input, {
     speech: record ? stateSpeech(t, name, record, moment) : isInSpeech(t, name, undefined, false, moment),

@@ -2,7 +2,7 @@ import type { RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { canKnowSpeaker } from '../conversation/identity-attributes';
-import { rememberLastContact } from '../conversation/last-contact';
+import { type LastContactDependencies, rememberLastContact } from '../conversation/last-contact';
 import { isIntent, localeOf, setTranslator } from '../conversation/request-context';
 import { getSessionState, pendingQuestionOf, updateSessionState } from '../conversation/session-state';
 import { type IntentName, IntentNames } from '../interaction';
@@ -92,7 +92,7 @@ const RECALL_THE_SPEAKER: readonly IntentName[] = [
  * session open reads them never, and a prefetch would be a wasted read.
  */
 export function prefetchPersistentAttributesInterceptor(
-  deps: Pick<ConversationDependencies, 'personalDevices'>,
+  deps: Pick<ConversationDependencies, 'personalDevices' | 'speakerAttributes'>,
 ): RequestInterceptor {
   return {
     process: (input) => {
@@ -103,7 +103,10 @@ export function prefetchPersistentAttributesInterceptor(
       // still running after the answer.
       const aboutTheSpeaker =
         envelope.request.type === 'LaunchRequest' || isIntent(input, ...RECALL_THE_SPEAKER);
-      const reads = aboutTheSpeaker ? canKnowSpeaker(input, deps) : isIntent(input, ...REMEMBER_THE_PERSON);
+      // Remembering the person needs no read where one attribute can be written alone.
+      const reads = aboutTheSpeaker
+        ? canKnowSpeaker(input, deps)
+        : !deps.speakerAttributes && isIntent(input, ...REMEMBER_THE_PERSON);
       if (!reads) return;
       // The adapter shares this read with the request's own; its failure is reported there.
       input.attributesManager.getPersistentAttributes().catch(() => undefined);
@@ -138,12 +141,12 @@ export function rememberSpeechInterceptor(): ResponseInterceptor {
  * about her email"). One read and at most one write per session, never per lookup; a one-shot
  * answer may have made the write already, beside its own store calls (`rememberNowIfOneShot`).
  */
-export function rememberLastContactInterceptor(logger: Logger): ResponseInterceptor {
+export function rememberLastContactInterceptor(deps: LastContactDependencies): ResponseInterceptor {
   return {
     process: async (input, response) => {
       const ending =
         input.requestEnvelope.request.type === 'SessionEndedRequest' || response?.shouldEndSession === true;
-      if (ending) await rememberLastContact(input, logger);
+      if (ending) await rememberLastContact(input, deps);
     },
   };
 }

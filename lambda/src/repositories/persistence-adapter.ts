@@ -137,24 +137,51 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
     }
     const changes = changesBetween(snapshot.attributes, attributes);
     if (Object.keys(changes.set).length === 0 && changes.removed.length === 0) return;
-    // Updating needs the record; creating needs it absent. One of the two holds, whatever another
-    // request does in between, so this ends within three writes.
+    await this.applyChanges(key, changes);
+    this.snapshots.set(requestEnvelope, { key, attributes: structuredClone(attributes) });
+    this.reads.delete(requestEnvelope);
+  }
+
+  /** Whether this request has read the speaker's attributes, or is reading them. */
+  public hasRead(requestEnvelope: RequestEnvelope): boolean {
+    return this.reads.has(requestEnvelope) || this.snapshots.has(requestEnvelope);
+  }
+
+  /**
+   * Sets one attribute without reading the record first: one UpdateItem of that attribute alone
+   * (a speaker without a record gets one), so what another request wrote meanwhile is kept. For a
+   * request that has not read the attributes ({@link hasRead}); one that has read them saves
+   * through {@link saveAttributes}, which keeps its snapshot true.
+   */
+  public async setAttribute(requestEnvelope: RequestEnvelope, name: string, value: unknown): Promise<void> {
+    await this.applyChanges(this.partitionKeyGenerator(requestEnvelope), {
+      set: { [name]: value },
+      removed: [],
+    });
+  }
+
+  /**
+   * Writes `changes` into the record. Updating needs the record; creating needs it absent. One of
+   * the two holds, whatever another request does in between, so this ends within three writes.
+   */
+  private async applyChanges(
+    key: string,
+    changes: { set: Record<string, unknown>; removed: string[] },
+  ): Promise<void> {
     for (let attempt = 1; attempt <= 2; attempt += 1) {
       try {
         await this.updateRecord(key, changes);
-        break;
+        return;
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt === 2) throw error;
       }
       try {
         await this.putRecord(key, { ...changes.set }, true);
-        break;
+        return;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
       }
     }
-    this.snapshots.set(requestEnvelope, { key, attributes: structuredClone(attributes) });
-    this.reads.delete(requestEnvelope);
   }
 
   private async putRecord(

@@ -135,4 +135,28 @@ describe('persistent attributes saved by concurrent requests of one speaker', ()
     expect(writes.hits).toEqual([0, 0]);
     client.destroy();
   });
+  it('sets one attribute without reading, keeping what another request saved meanwhile', async () => {
+    // Prepare: "remember me" has read the record, and saves after the one attribute is set.
+    const store = adapter();
+    const setup = request();
+    await store.getAttributes(setup);
+    await store.saveAttributes(setup, { visits: 1 });
+    const rememberMe = request();
+    const readByRememberMe = await store.getAttributes(rememberMe);
+    const checkIn = request();
+
+    // Act
+    await store.setAttribute(checkIn, 'lastContactId', 'c004');
+    await store.saveAttributes(rememberMe, { ...readByRememberMe, identity: JANE });
+
+    // Assess
+    expect(store.hasRead(checkIn)).toBe(false);
+    expect(await stored()).toEqual({ visits: 1, identity: JANE, lastContactId: 'c004' });
+  });
+
+  it("creates the speaker's record when one attribute is set for a speaker never seen", async () => {
+    await adapter().setAttribute(request(), 'lastContactId', 'c004');
+
+    expect(await stored()).toEqual({ lastContactId: 'c004' });
+  });
 });

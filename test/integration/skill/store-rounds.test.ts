@@ -106,9 +106,9 @@ describe('store round trips of one-shot board requests', () => {
   }
 
   // Each one-shot answer below is about Priya while the speaker's last remembered contact is
-  // Robert, so it also remembers Priya: that write goes beside the answer's own store calls.
+  // Robert, so it also remembers Priya: that write (no read) goes beside the answer's store calls.
 
-  it('reads who is speaking beside the board in "when did Priya check in": two rounds, not three', async () => {
+  it('remembers who "when did Priya check in" was about beside the board: two rounds, not three', async () => {
     // Prepare
     await skill.invoke(intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }));
     await rememberRobert();
@@ -122,12 +122,13 @@ describe('store round trips of one-shot board requests', () => {
     // Assess
     expect(speechOf(answer)).toMatch(/^Priya Raman checked in at /);
     const { rounds, tables } = order.takeRounds();
-    expect(tables.filter((table) => table.includes('users'))).toHaveLength(2);
+    // The speaker's record is written, not read: one call.
+    expect(tables.filter((table) => table.includes('users'))).toHaveLength(1);
     expect(rounds).toBe(2);
     expect(await rememberedEmail()).toMatch(/^Priya Raman's email is /);
   });
 
-  it('reads who is speaking beside the board in "is Priya in": two rounds', async () => {
+  it('remembers who "is Priya in" was about beside the board: two rounds', async () => {
     // Prepare
     await rememberRobert();
     order.takeRounds();
@@ -143,7 +144,7 @@ describe('store round trips of one-shot board requests', () => {
     expect(await rememberedEmail()).toMatch(/^Priya Raman's email is /);
   });
 
-  it('checks someone in in three rounds: the person and who is speaking, the board and remembering her, the change', async () => {
+  it('checks someone in in three rounds: the person, the board and remembering her, the change', async () => {
     // Prepare
     await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, { newSession: true }));
     await rememberRobert();
@@ -178,6 +179,23 @@ describe('store round trips of one-shot board requests', () => {
     expect(await rememberedEmail()).toMatch(/^Priya Raman's email is /);
     const board = await skill.invoke(intentRequest(IntentNames.isIn, { name: priya }, { newSession: true }));
     expect(speechOf(board)).toMatch(/^Yes, Priya Raman /);
+  });
+
+  it('remembers the one person "who checked out today" named in two rounds: the board, then remembering him', async () => {
+    // Prepare: John Carter is the only one who left today.
+    await skill.invoke(intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }));
+    await skill.invoke(intentRequest(IntentNames.checkIn, { name: 'john carter' }, { newSession: true }));
+    await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'john carter' }, { newSession: true }));
+    await rememberRobert();
+    order.takeRounds();
+
+    // Act
+    const answer = await skill.invoke(intentRequest(IntentNames.whoLeftToday, {}, { newSession: true }));
+
+    // Assess
+    expect(speechOf(answer)).toMatch(/^Checked out today: John Carter at /);
+    expect(order.takeRounds().rounds).toBe(2);
+    expect(await rememberedEmail()).toMatch(/^John Carter's email is /);
   });
 
   it('finishes remembering the person before it answers, also when the answer fails after the write started', async () => {
