@@ -31,7 +31,7 @@ import { bundleLogging } from './function-logging';
 import { frontDeskFunction } from './lambda-bundling';
 import { grantEventPublishing, grantRuntimeAccess } from './runtime-access';
 import { addSkillDashboard } from './skill-dashboard';
-import { apologiesFor, apologiesMetric } from './skill-metrics';
+import { apologiesFor, apologiesMetric, eventsNotPublishedMetric } from './skill-metrics';
 import { addSkillTrigger } from './skill-trigger';
 import { globalSecondaryIndexes, tableKeySchema } from './table-schema';
 import { VisitorDelivery, type VisitorDeliveryProps } from './visitor-delivery';
@@ -41,6 +41,9 @@ export const ALEXA_RESPONSE_LIMIT = Duration.seconds(8);
 
 /** The duration alarm fires when p99 passes this share of the timeout. */
 export const DURATION_ALARM_SHARE = 0.8;
+
+/** The events-not-published alarm fires on a failure in any of this many 5-minute periods (an hour). */
+const EVENTS_NOT_PUBLISHED_PERIODS = 12;
 
 export interface FrontDeskBackendProps {
   /**
@@ -139,8 +142,9 @@ export class FrontDeskBackend extends Construct {
   public readonly handler: NodejsFunction;
   public readonly logGroup: LogGroup;
   /**
-   * Every alarm the backend creates: the skill function's, the visitor delivery's dead letters and
-   * end of day's failures. Each notifies `alarmTopic`, when one is given, on alarm and on OK.
+   * Every alarm the backend creates: the skill function's, events the skill or end of day could not
+   * publish, the visitor delivery's dead letters and end of day's failures. Each notifies
+   * `alarmTopic`, when one is given, on alarm and on OK.
    */
   public readonly alarms: Alarm[];
   public readonly dashboard: Dashboard;
@@ -270,8 +274,20 @@ export class FrontDeskBackend extends Construct {
     action: IAlarmAction | undefined,
   ): Alarm[] {
     const period = Duration.minutes(5);
-    const alarm = (id: string, description: string, metric: IMetric, threshold: number): Alarm =>
-      frontDeskAlarm(this, id, { description, metric, threshold, action });
+    const alarm = (
+      id: string,
+      description: string,
+      metric: IMetric,
+      threshold: number,
+      evaluationPeriods?: number,
+    ): Alarm =>
+      frontDeskAlarm(this, id, {
+        description,
+        metric,
+        threshold,
+        action,
+        ...(evaluationPeriods ? { evaluationPeriods } : {}),
+      });
     const nearTimeout = Math.round(timeout.toMilliseconds() * DURATION_ALARM_SHARE);
     return [
       alarm(
@@ -305,6 +321,22 @@ export class FrontDeskBackend extends Construct {
         "A store call was refused by IAM: the function's role lacks a permission the code needs. Every such request fails until the stack is fixed.",
         apologiesFor('access-denied'),
         1,
+      ),
+      // A failed publish never undoes the change, and the user hears that nobody was told, so
+      // nothing else fails: a wrong bus name, a refused events:PutEvents or throttling show only
+      // here. It reads the total (no dimension), which the skill and end of day both write.
+      // At 1: each count is a host or a listener that was not told, PutEvents gets one attempt and
+      // the bus's quota is far above an office's traffic, so even one is worth a look. Missing data
+      // is not breaching, as the metric is only written on a failure. Any one of the last 12
+      // periods (an hour) keeps it firing: with a few changes an hour, a broken bus fails every one
+      // of them but leaves quiet periods between, and one period would send OK (as if fixed) after
+      // each; it is OK again after an hour without a failure.
+      alarm(
+        'EventsNotPublishedAlarm',
+        "An accepted change (a check-in or out, a visitor arriving or leaving) could not be published to EventBridge in the last hour: the change stands, but the host or listener was not told. Check the bus name, the role's events:PutEvents and throttling; see the dashboard for the event types.",
+        eventsNotPublishedMetric(),
+        1,
+        EVENTS_NOT_PUBLISHED_PERIODS,
       ),
     ];
   }

@@ -31,6 +31,30 @@ export function apologiesFor(reason: ApologyReason): Metric {
   });
 }
 
+/**
+ * Accepted changes whose event could not be published, all event types together: the skill and end
+ * of day write it with no dimension beside the one by `EventType` (lambda/src/metrics.ts).
+ */
+export function eventsNotPublishedMetric(): Metric {
+  return new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName: MetricNames.eventsNotPublished,
+    statistic: 'Sum',
+    // No label, like apologiesFor: the alarm reads it as a plain metric.
+    period: PERIOD,
+  });
+}
+
+/** Events not published by event type: one line per type that had any, found by a search. */
+export function eventsNotPublishedByType(): MathExpression {
+  return new MathExpression({
+    expression: `SEARCH('{${METRICS_NAMESPACE},${DimensionNames.eventType}} MetricName="${MetricNames.eventsNotPublished}"', 'Sum', ${PERIOD.toSeconds()})`,
+    usingMetrics: {},
+    label: 'Events not published by type',
+    period: PERIOD,
+  });
+}
+
 /** Requests by intent: one line per intent that had any, found by a search. */
 export function requestsByIntent(): MathExpression {
   return new MathExpression({

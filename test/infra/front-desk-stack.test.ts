@@ -231,7 +231,7 @@ describe('FrontDeskStack', () => {
   });
 
   describe('alarms', () => {
-    it('watch errors, throttles, p99 duration at 80% of the timeout, and the apologies users hear', () => {
+    it('watch errors, throttles, p99 duration at 80% of the timeout, the apologies users hear and events not published', () => {
       // Prepare
       const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
       const summary = alarms
@@ -241,20 +241,24 @@ describe('FrontDeskStack', () => {
           JSON.stringify(p.Dimensions ?? []).includes('access-denied') ? 'access-denied' : '',
           p.Statistic ?? p.ExtendedStatistic,
           p.Threshold,
+          p.EvaluationPeriods,
         ])
         .sort();
       // Assess
       expect(summary).toEqual([
-        ['AWS/Lambda', 'Duration', '', 'p99', 5600],
-        ['AWS/Lambda', 'Errors', '', 'Sum', 1],
-        ['AWS/Lambda', 'Errors', '', 'Sum', 1],
-        ['AWS/Lambda', 'Throttles', '', 'Sum', 1],
+        ['AWS/Lambda', 'Duration', '', 'p99', 5600, 1],
+        ['AWS/Lambda', 'Errors', '', 'Sum', 1, 1],
+        ['AWS/Lambda', 'Errors', '', 'Sum', 1, 1],
+        ['AWS/Lambda', 'Throttles', '', 'Sum', 1, 1],
         // The visitor desk's dead-letter queue: a host was not told.
-        ['AWS/SQS', 'ApproximateNumberOfMessagesVisible', '', 'Maximum', 1],
-        ['FrontDesk', 'Apologies', '', 'Sum', 3],
-        ['FrontDesk', 'Apologies', 'access-denied', 'Sum', 1],
+        ['AWS/SQS', 'ApproximateNumberOfMessagesVisible', '', 'Maximum', 1, 1],
+        ['FrontDesk', 'Apologies', '', 'Sum', 3, 1],
+        ['FrontDesk', 'Apologies', 'access-denied', 'Sum', 1, 1],
+        // A change nobody was told about, in any 5 minutes of the last hour
+        // (events-not-published-alarm.test.ts).
+        ['FrontDesk', 'EventsNotPublished', '', 'Sum', 1, 12],
       ]);
-      template.allResourcesProperties('AWS::CloudWatch::Alarm', { Period: 300, EvaluationPeriods: 1 });
+      template.allResourcesProperties('AWS::CloudWatch::Alarm', { Period: 300 });
     });
 
     it('all notify the alarm topic, which has no subscriber unless an address is given', () => {
