@@ -22,7 +22,10 @@ export interface IntentFamily {
   readonly name: string;
   /** Turns that lead up to the measured one, once, unmeasured; their session carries over. */
   readonly setup?: readonly Turn[];
-  /** Turns run before every measured request on a live store, unmeasured: they undo its write. */
+  /**
+   * Turns run before every measured request on a live store, unmeasured: they undo its write, or
+   * set what it finds (someone else as the speaker's last contact, so it remembers someone new).
+   */
   readonly before?: readonly Turn[];
   readonly measured: Turn;
   readonly store?: StoreBudget;

@@ -2,6 +2,7 @@ import { DefaultApiClient, SkillBuilders } from 'ask-sdk-core';
 import type { services } from 'ask-sdk-model';
 import { type Config, DEFAULT_VISITOR_RETENTION_DAYS } from './config';
 import type { ConversationDependencies } from './conversation/dependencies';
+import { speakerAttributeWriterOf } from './conversation/last-contact';
 import { countryOfTimeZone } from './domain/phone';
 import {
   boardPageHandler,
@@ -126,7 +127,7 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
       retentionDays: config.visitorRetentionDays ?? DEFAULT_VISITOR_RETENTION_DAYS,
     }),
     officePhone: config.officePhone,
-    speakerAttributes: stores.speakerAttributes,
+    speakerAttributes: speakerAttributeWriterOf(stores.persistence),
   };
 
   const skill = SkillBuilders.custom()

@@ -1,7 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { Config } from './config';
-import type { SpeakerAttributeWriter } from './conversation/last-contact';
 import { BoardRepository } from './repositories/board-repository';
 import { BrowseRepository } from './repositories/browse-repository';
 import { DirectoryRepository } from './repositories/directory-repository';
@@ -31,10 +30,11 @@ export interface Stores {
   readonly presence: PresenceStore;
   /** The board by company and by time. */
   readonly board: BoardReader;
-  /** Per-speaker attributes ("remember me", the last person asked about). */
+  /**
+   * Per-speaker attributes ("remember me", the last person asked about). The DynamoDB adapter can
+   * also write one attribute without a read (`SpeakerAttributeWriter`), which the skill then uses.
+   */
   readonly persistence: PersistenceAdapter;
-  /** The same records, one attribute written without a read (the last person asked about). */
-  readonly speakerAttributes?: SpeakerAttributeWriter | undefined;
   /** The visitors' book (in the directory table). */
   readonly visits: VisitStore;
 }
@@ -44,20 +44,18 @@ export function dynamoDbStores(
   client: DynamoDBDocumentClient,
   tables: Pick<Config, 'directoryTable' | 'usersTable'>,
 ): Stores {
-  const speakers = new DynamoDbPersistenceAdapter({
-    client,
-    tableName: tables.usersTable,
-    // "Remember me" is per voice profile when Alexa recognises the speaker.
-    partitionKeyGenerator: personOrUserIdKey,
-  });
   return {
     contacts: new DirectoryRepository(client, tables.directoryTable),
     browse: new BrowseRepository(client, tables.directoryTable),
     sounds: new NameSoundRepository(client, tables.directoryTable),
     presence: new PresenceRepository(client, tables.directoryTable),
     board: new BoardRepository(client, tables.directoryTable),
-    persistence: speakers,
-    speakerAttributes: speakers,
+    persistence: new DynamoDbPersistenceAdapter({
+      client,
+      tableName: tables.usersTable,
+      // "Remember me" is per voice profile when Alexa recognises the speaker.
+      partitionKeyGenerator: personOrUserIdKey,
+    }),
     visits: new VisitRepository(client, tables.directoryTable),
   };
 }

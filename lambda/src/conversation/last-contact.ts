@@ -16,6 +16,17 @@ export interface SpeakerAttributeWriter {
   setAttribute(requestEnvelope: RequestEnvelope, name: string, value: unknown): Promise<void>;
 }
 
+/**
+ * The persistence adapter as a {@link SpeakerAttributeWriter}, if it is one: the writer must be
+ * the adapter ASK reads through, or it could not tell whether the request has read the record.
+ */
+export function speakerAttributeWriterOf(adapter: object): SpeakerAttributeWriter | undefined {
+  const writer = adapter as Partial<SpeakerAttributeWriter>;
+  return typeof writer.hasRead === 'function' && typeof writer.setAttribute === 'function'
+    ? (adapter as SpeakerAttributeWriter)
+    : undefined;
+}
+
 /** What remembering the last contact needs. */
 export interface LastContactDependencies {
   readonly logger: Logger;
@@ -26,16 +37,19 @@ export interface LastContactDependencies {
 const LAST_CONTACT_ATTRIBUTE = 'lastContactId' satisfies keyof PersistentState;
 
 /**
- * A request's last save: a later save of the same request waits for it, and writes nothing if it
- * has remembered the same contact.
+ * A request's last save, resolving to the contact it tried to remember: a later save of the same
+ * request waits for it, and tries nothing more for the same contact (a failed write is not tried
+ * again after the answer, where it would only make the user wait).
  */
 const saves = new WeakMap<RequestEnvelope, Promise<string | undefined>>();
 
 /**
  * Remembers the session's last contact for the speaker's next session ("what about her email").
- * One write, without reading the speaker's record first, unless the request has read it anyway:
- * then the write is made only if the contact changed. The saves of one request run one after the
- * other. Never rejects: losing this convenience must not turn an answer into an apology.
+ * Where someone waits for the answer, one write without reading the speaker's record first (the
+ * write keeps every other attribute), unless the request has read the record anyway. Otherwise,
+ * and at a SessionEndedRequest, which nobody waits for, a read and a write only if the contact
+ * changed: a write costs more than a read. The saves of one request run one after the other.
+ * Never rejects: losing this convenience must not turn an answer into an apology.
  */
 export function rememberLastContact(input: HandlerInput, deps: LastContactDependencies): Promise<void> {
   const envelope = input.requestEnvelope;
@@ -46,18 +60,19 @@ export function rememberLastContact(input: HandlerInput, deps: LastContactDepend
   return save.then(() => undefined);
 }
 
-/** Saves the session's last contact unless `remembered` (by this request) already; resolves to who is remembered. */
+/** Saves the session's last contact unless this request `tried` to already; resolves to the one it tried. */
 async function saveLastContact(
   input: HandlerInput,
   deps: LastContactDependencies,
-  remembered: string | undefined,
+  tried: string | undefined,
 ): Promise<string | undefined> {
   const lastContactId = getSessionState(input).lastContactId;
-  if (!lastContactId || lastContactId === remembered) return remembered;
+  if (!lastContactId || lastContactId === tried) return tried;
+  const envelope = input.requestEnvelope;
   const writer = deps.speakerAttributes;
   try {
-    if (writer && !writer.hasRead(input.requestEnvelope)) {
-      await writer.setAttribute(input.requestEnvelope, LAST_CONTACT_ATTRIBUTE, lastContactId);
+    if (writer && !writer.hasRead(envelope) && envelope.request.type !== 'SessionEndedRequest') {
+      await writer.setAttribute(envelope, LAST_CONTACT_ATTRIBUTE, lastContactId);
       return lastContactId;
     }
     const persistent = (await input.attributesManager.getPersistentAttributes()) as PersistentState;
@@ -65,19 +80,19 @@ async function saveLastContact(
       input.attributesManager.setPersistentAttributes({ ...persistent, lastContactId });
       await input.attributesManager.savePersistentAttributes();
     }
-    return lastContactId;
   } catch (error) {
     deps.logger.warn('Could not remember the last contact', { error });
-    return remembered;
   }
+  return lastContactId;
 }
 
 /**
  * For an answer about the session's last contact in a one-shot request, which ends the session
  * (`finish`): remembers them now, beside the answer's own store calls, instead of after the answer
  * (a check-in of someone other than the last person remembered took a fourth sequential round trip
- * for it). The request waits for the write before it answers, also if the answer fails; the
- * goodbye's own save then finds the contact remembered and writes nothing.
+ * for it). The request waits for the write before it answers, also if the answer fails (then the
+ * person asked about is remembered although the turn apologized: "what's her email" next is about
+ * them); the closing interceptor's own save then finds the contact tried and writes nothing.
  */
 export function rememberNowIfOneShot(input: HandlerInput, deps: LastContactDependencies): void {
   if (input.requestEnvelope.session?.new === false) return;

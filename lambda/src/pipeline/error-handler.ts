@@ -12,6 +12,8 @@ import { isSilentRequestType } from './response-rules';
  * A failed turn changes nothing in the conversation: the session goes back to what the request
  * brought, so a question asked before the store failed is still waiting for its answer. After a
  * programming error, though, the pending question is dropped: asking it again would fail again.
+ * (Outside the session, a one-shot answer may already have remembered the person it was about for
+ * the speaker's next session: `rememberNowIfOneShot`.)
  */
 function restoreSession(input: HandlerInput, error: Error): void {
   const session = input.requestEnvelope.session;

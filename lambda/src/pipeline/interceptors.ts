@@ -67,8 +67,9 @@ export function requestLoggingInterceptor(logger: Logger): RequestInterceptor {
 }
 
 /**
- * Requests that, asked one-shot, read the speaker's persistent attributes: a change on the board
- * and a question about someone's presence end the session and remember the person.
+ * Requests that, asked one-shot, end the session and remember the person (a change on the board, a
+ * question about someone's presence). Without a writer of single attributes (`speakerAttributes`),
+ * remembering reads the speaker's record first, so they prefetch it; with one, nothing is read.
  */
 const REMEMBER_THE_PERSON: readonly IntentName[] = [
   IntentNames.checkIn,
@@ -86,10 +87,10 @@ const RECALL_THE_SPEAKER: readonly IntentName[] = [
 
 /**
  * Starts reading the speaker's persistent attributes at the start of a request that will need
- * them (a launch's welcome; a one-shot check-in or "when did Jane check in", which remembers the
- * person when the session ends, or "check me in", which recalls who is speaking), so the read runs beside the request's other
- * store calls instead of after them: one round trip less. Only there: a lookup that keeps the
- * session open reads them never, and a prefetch would be a wasted read.
+ * them (a launch's welcome, "check me in", which recalls who is speaking, and without a writer of
+ * single attributes the one-shot requests of {@link REMEMBER_THE_PERSON}), so the read runs beside
+ * the request's other store calls instead of after them: one round trip less. Only there: a lookup
+ * that keeps the session open reads them never, and a prefetch would be a wasted read.
  */
 export function prefetchPersistentAttributesInterceptor(
   deps: Pick<ConversationDependencies, 'personalDevices' | 'speakerAttributes'>,
@@ -138,8 +139,9 @@ export function rememberSpeechInterceptor(): ResponseInterceptor {
 
 /**
  * When a session ends, remembers the person it was about, so a new session can carry on ("what
- * about her email"). One read and at most one write per session, never per lookup; a one-shot
- * answer may have made the write already, beside its own store calls (`rememberNowIfOneShot`).
+ * about her email"): one write per session (a read and a write if changed at a SessionEndedRequest,
+ * or where the record was read anyway), never per lookup; a one-shot answer may have made the write
+ * already, beside its own store calls (`rememberNowIfOneShot`).
  */
 export function rememberLastContactInterceptor(deps: LastContactDependencies): ResponseInterceptor {
   return {

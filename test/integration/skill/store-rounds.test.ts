@@ -1,8 +1,8 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { IntentNames } from '../../../lambda/src/interaction';
 import { buildSkill } from '../../../lambda/src/skill';
 import { FakeAlexaApi, RecordingEventPublisher } from '../../support/fakes';
-import { intentRequest } from '../../support/requests';
+import { intentRequest, sessionEndedRequest } from '../../support/requests';
 import { speechOf } from '../../support/response-checks';
 import { sampleContacts } from '../../support/sample-contacts';
 import { putDirectory, skillConfigFor, startTestStore, storesOn, type TestStore } from '../../support/store';
@@ -196,6 +196,64 @@ describe('store round trips of one-shot board requests', () => {
     expect(speechOf(answer)).toMatch(/^Checked out today: John Carter at /);
     expect(order.takeRounds().rounds).toBe(2);
     expect(await rememberedEmail()).toMatch(/^John Carter's email is /);
+  });
+
+  it('keeps what "check me in" read of a known voice, and writes the last contact only when it changed', async () => {
+    // Prepare: the voice is remembered as Priya, and its last session was about Robert.
+    const voice = 'amzn1.ask.person.PRIYA';
+    const priya = { contactId: 'c007', firstName: 'Priya', fullName: 'Priya Raman' };
+    await testStore.setup.send(
+      new PutCommand({
+        TableName: testStore.tables.users,
+        Item: { id: voice, attributes: { identity: priya, lastContactId: 'c002' } },
+      }),
+    );
+    await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, { newSession: true }));
+    order.takeRounds();
+    const speakerCalls = () => order.takeRounds().tables.filter((table) => table.includes('users')).length;
+    const stored = async () =>
+      (
+        await testStore.setup.send(
+          new GetCommand({ TableName: testStore.tables.users, Key: { id: voice }, ConsistentRead: true }),
+        )
+      ).Item?.attributes;
+
+    // Act
+    const checkedIn = await skill.invoke(
+      intentRequest(IntentNames.checkMeIn, {}, { newSession: true, personId: voice }),
+    );
+    const inCalls = speakerCalls();
+    const checkedOut = await skill.invoke(
+      intentRequest(IntentNames.checkMeOut, {}, { newSession: true, personId: voice }),
+    );
+    const outCalls = speakerCalls();
+
+    // Assess: the read, and a write only the first time; who the voice is stays remembered.
+    expect(speechOf(checkedIn)).toMatch(/checked in/i);
+    expect(speechOf(checkedOut)).toMatch(/checked out/i);
+    expect([inCalls, outCalls]).toEqual([2, 1]);
+    expect(await stored()).toEqual({ identity: priya, lastContactId: 'c007' });
+  });
+
+  it('reads before it writes when a session ends by itself, which nobody waits for: no write when nothing changed', async () => {
+    // Prepare: the speaker's last session was about Robert; this one was about him too, then Priya.
+    await rememberRobert();
+    order.takeRounds();
+    const ended = (lastContactId: string) =>
+      skill.invoke(
+        sessionEndedRequest('EXCEEDED_MAX_REPROMPTS', { newSession: false, attributes: { lastContactId } }),
+      );
+    const speakerCalls = () => order.takeRounds().tables.filter((table) => table.includes('users')).length;
+
+    // Act
+    await ended('c002');
+    const unchanged = speakerCalls();
+    await ended('c007');
+    const changed = speakerCalls();
+
+    // Assess: a read alone, then a read and a write; the next session carries on with Priya.
+    expect([unchanged, changed]).toEqual([1, 2]);
+    expect(await rememberedEmail()).toMatch(/^Priya Raman's email is /);
   });
 
   it('finishes remembering the person before it answers, also when the answer fails after the write started', async () => {
