@@ -1,8 +1,7 @@
 import type { interfaces, RequestEnvelope } from 'ask-sdk-model';
 import { fullNameOf } from '../domain/contact';
-import { placeOf } from '../speech/contact-speech';
+import { phoneNumberOf, placeOf } from '../speech/contact-speech';
 import type { ResourceKey, Translator } from '../speech/locales';
-import { nationalFormat } from '../speech/ssml';
 import contactDocument from './contact-screen.json';
 import listDocument from './list-screen.json';
 import type { Screen } from './screen';
@@ -72,10 +71,7 @@ function contactData(t: Translator, screen: Extract<Screen, { kind: 'contact' }>
   const add = (label: ResourceKey, value: string | undefined): void => {
     if (value) rows.push({ label: aplText(t.text(label)), value: aplText(value) });
   };
-  add(
-    'screen.label.phone',
-    contact.phone ? (contact.phoneDialled ?? nationalFormat(contact.phone)) : undefined,
-  );
+  add('screen.label.phone', phoneNumberOf(contact));
   add('screen.label.email', contact.email);
   add('screen.label.office', place);
   add('screen.label.company', contact.company);

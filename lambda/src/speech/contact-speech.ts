@@ -15,6 +15,15 @@ export function placeOf(t: Translator, contact: Pick<Contact, 'city' | 'state'>)
   return contact.city ?? state;
 }
 
+/**
+ * The contact's number as it is said and shown: the form a caller in the office dials, or, for a
+ * contact read without that form, the national format of its E.164; undefined without a number.
+ */
+export function phoneNumberOf(contact: Pick<Contact, 'phone' | 'phoneDialled'>): string | undefined {
+  if (!contact.phone) return undefined;
+  return contact.phoneDialled ?? nationalFormat(contact.phone);
+}
+
 /** An address read aloud with the locale's words for "@" and ".". */
 function spokenEmail(t: Translator, email: string): Ssml {
   return emailAddress(email, { at: t.text('email.at'), dot: t.text('email.dot') });
@@ -24,8 +33,10 @@ function detailValue(t: Translator, contact: Contact, detail: ContactDetail): Ss
   switch (detail) {
     case 'email':
       return contact.email ? spokenEmail(t, contact.email) : undefined;
-    case 'phone':
-      return contact.phone ? telephone(contact.phoneDialled ?? contact.phone) : undefined;
+    case 'phone': {
+      const number = phoneNumberOf(contact);
+      return number ? telephone(number) : undefined;
+    }
     case 'office': {
       const place = placeOf(t, contact);
       return place ? Ssml.text(place) : undefined;
@@ -61,8 +72,8 @@ export function summarySpeech(t: Translator, contact: Contact): Ssml {
       : t.speak('summary.intro', { name }),
   ];
   sentences[0] = Ssml.join([sentences[0] as Ssml, Ssml.text('.')], '');
-  if (contact.phone)
-    sentences.push(t.speak('summary.phone', { phone: telephone(contact.phoneDialled ?? contact.phone) }));
+  const number = phoneNumberOf(contact);
+  if (number) sentences.push(t.speak('summary.phone', { phone: telephone(number) }));
   if (contact.email) sentences.push(t.speak('summary.email', { email: spokenEmail(t, contact.email) }));
   if (sentences.length === 1 && descriptors.length === 0)
     sentences.push(t.speak('summary.nothingMore', { name }));
@@ -75,8 +86,8 @@ export function contactCard(t: Translator, contact: Contact): { title: string; t
   if (contact.company) lines.push(t.text('card.company', { value: contact.company }));
   if (contact.title) lines.push(t.text('card.title', { value: contact.title }));
   if (contact.email) lines.push(t.text('card.email', { value: contact.email }));
-  if (contact.phone)
-    lines.push(t.text('card.phone', { value: contact.phoneDialled ?? nationalFormat(contact.phone) }));
+  const number = phoneNumberOf(contact);
+  if (number) lines.push(t.text('card.phone', { value: number }));
   const place = placeOf(t, contact);
   if (place) lines.push(t.text('card.office', { value: place }));
   return { title: fullNameOf(contact), text: lines.join('\n') };
