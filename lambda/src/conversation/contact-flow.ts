@@ -27,7 +27,6 @@ import {
   lastListOf,
   missesOf,
   type PendingQuestion,
-  pendingQuestionOf,
   type SessionState,
   updateSessionState,
 } from './session-state';
@@ -282,7 +281,7 @@ export const MISSES_ALLOWED = 1;
 export function notForUs(input: HandlerInput): Response {
   const t = translatorOf(input);
   const state = getSessionState(input);
-  const pending = pendingQuestionOf(state);
+  const pending = state.pending;
   const misses = missesOf(state);
   if (pending && misses < MISSES_ALLOWED) {
     const again = pendingQuestionAgain(t, pending);
@@ -306,7 +305,7 @@ export function notForUs(input: HandlerInput): Response {
 function pickableOf(
   state: SessionState,
 ): { candidates: readonly ContactSummary[]; firstNumber: number } | undefined {
-  const pending = pendingQuestionOf(state);
+  const pending = state.pending;
   if (pending?.type === 'chooseContact') return { candidates: pending.candidates, firstNumber: 1 };
   const list = lastListOf(state);
   return list ? { candidates: list.entries, firstNumber: list.firstNumber } : undefined;
@@ -323,7 +322,7 @@ export function pickFromContext(
 ): { readonly chosen?: ContactSummary | undefined; readonly from?: 'question' | 'list' | undefined } {
   const pickable = pickableOf(state);
   if (!pickable) return {};
-  const from = pendingQuestionOf(state)?.type === 'chooseContact' ? 'question' : 'list';
+  const from = state.pending?.type === 'chooseContact' ? 'question' : 'list';
   const { candidates, firstNumber } = pickable;
   let ordinal = answer.ordinal;
   if (ordinal !== undefined && ordinal > candidates.length && ordinal >= firstNumber) {
@@ -334,7 +333,7 @@ export function pickFromContext(
 
 /** The action a pick from a list carries on: the one a pending "who?" was asked for, else a summary. */
 export function actionForPick(state: SessionState): ContactAction {
-  const pending = pendingQuestionOf(state);
+  const pending = state.pending;
   if (pending?.type === 'askName' || pending?.type === 'chooseContact' || pending?.type === 'confirmName') {
     return pending.action;
   }

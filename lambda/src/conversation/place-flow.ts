@@ -46,11 +46,12 @@ export function whichPlaceQuestion(
 
 /**
  * The city of a pending "which one?" about places, when the answer names only a state; undefined
- * when no such question is pending or the session holds something else under its name.
+ * when no such question is pending or its city is empty or longer than Front Desk keeps one (the
+ * pending-question guard has made sure it is a string).
  */
 export function placeAsked(input: HandlerInput): string | undefined {
   const pending = getSessionState(input).pending;
   if (pending?.type !== 'choosePlace') return undefined;
-  const city: unknown = (pending as { city?: unknown }).city;
-  return typeof city === 'string' && city.length > 0 && city.length <= MAX_CITY_LENGTH ? city : undefined;
+  const { city } = pending;
+  return city.length > 0 && city.length <= MAX_CITY_LENGTH ? city : undefined;
 }

@@ -100,6 +100,10 @@ export type PendingQuestion =
 export interface SessionState {
   /** The person the conversation is about, for "what about her email". */
   readonly lastContactId?: string | undefined;
+  /**
+   * In Front Desk's shape whenever a handler reads it: `pendingQuestionGuardInterceptor` drops one
+   * that is not (see {@link pendingQuestionOf}) before any handler runs.
+   */
   readonly pending?: PendingQuestion | undefined;
   /** What was last said, for "repeat". */
   readonly lastSpeech?: { readonly ssml: string; readonly reprompt?: string | undefined } | undefined;

@@ -98,10 +98,10 @@ function askVisitorName(
 export function pendingVisitorName(
   input: HandlerInput,
 ): { readonly hostId: string; readonly oneShot: boolean; readonly company?: string | undefined } | undefined {
-  const pending = getSessionState(input).pending as unknown;
-  if (!pending || typeof pending !== 'object') return undefined;
-  const { type, hostId, company, oneShot } = pending as Record<string, unknown>;
-  if (type !== 'visitorName' || typeof hostId !== 'string' || hostId.length === 0) return undefined;
+  const pending = getSessionState(input).pending;
+  if (pending?.type !== 'visitorName') return undefined;
+  const { hostId, company, oneShot } = pending;
+  // The pending-question guard checked the host; the company and the flag it does not check.
   return {
     hostId,
     oneShot: oneShot === true,

@@ -11,7 +11,6 @@ import {
   getSessionState,
   isBoardList,
   lastListOf,
-  pendingQuestionOf,
   updateSessionState,
 } from '../conversation/session-state';
 import { IntentNames, SlotNames } from '../interaction';
@@ -74,7 +73,7 @@ export function boardPageHandler(deps: ConversationDependencies): RequestHandler
     handle: async (input): Promise<Response> => {
       const t = translatorOf(input);
       const state = getSessionState(input);
-      const pending = pendingQuestionOf(state);
+      const pending = state.pending;
       if (isIntent(input, IntentNames.no) || pending?.type !== 'boardPage') {
         updateSessionState(input, { pending: undefined });
         return respond(input, {

@@ -206,12 +206,12 @@ export function browseHandler(deps: BrowseDependencies): RequestHandler {
 
 /** The state a bare answer names ("Oregon") to a pending "which Portland?", with the city asked about. */
 function placeAnswered(input: HandlerInput): { city: string; state: string } | undefined {
+  const pending = getSessionState(input).pending;
   const city = placeAsked(input);
   const heard = slotValue(input, SlotNames.name);
-  if (!city || !heard) return undefined;
+  if (pending?.type !== 'choosePlace' || !city || !heard) return undefined;
   const code = toStateCode(heard);
-  const states = (getSessionState(input).pending as { states?: unknown } | undefined)?.states;
-  return code && Array.isArray(states) && states.includes(code) ? { city, state: heard } : undefined;
+  return code && pending.states.includes(code) ? { city, state: heard } : undefined;
 }
 
 /**
@@ -289,11 +289,7 @@ export function listContinuationHandler(deps: BrowseDependencies): RequestHandle
           { key: pending.position.key, after: pending.position.after, shown: pending.position.shown },
         ],
       };
-      // The lines come back from the device: lines that are not lines start the card afresh.
-      const cardLines = Array.isArray(pending.cardLines)
-        ? pending.cardLines.filter((line): line is string => typeof line === 'string')
-        : [];
-      return speakPage(input, result, false, cardLines, context);
+      return speakPage(input, result, false, pending.cardLines, context);
     },
   };
 }

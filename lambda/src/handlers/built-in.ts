@@ -4,12 +4,7 @@ import { notForUs, whichOneQuestion } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { isIntent, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
-import {
-  getSessionState,
-  pendingQuestionOf,
-  replaceSessionState,
-  updateSessionState,
-} from '../conversation/session-state';
+import { getSessionState, replaceSessionState, updateSessionState } from '../conversation/session-state';
 import { IntentNames } from '../interaction';
 import { Ssml } from '../speech/ssml';
 
@@ -50,7 +45,7 @@ export function yesNoHandler(): RequestHandler {
     canHandle: (input) => isIntent(input, IntentNames.yes, IntentNames.no),
     handle: (input) => {
       const t = translatorOf(input);
-      const pending = pendingQuestionOf(getSessionState(input));
+      const pending = getSessionState(input).pending;
       if (pending?.type === 'chooseContact') {
         return respond(input, {
           speech: whichOneQuestion(t, pending),

@@ -13,13 +13,7 @@ import {
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
-import {
-  getSessionState,
-  lastListOf,
-  missesOf,
-  pendingQuestionOf,
-  updateSessionState,
-} from '../conversation/session-state';
+import { getSessionState, lastListOf, missesOf, updateSessionState } from '../conversation/session-state';
 import { cleanSpokenName, spokenPosition } from '../conversation/spoken-name';
 import { IntentNames, SlotNames } from '../interaction';
 import { type ChoiceAnswer, parseOrdinal } from '../services/disambiguation';
@@ -65,7 +59,7 @@ export function chooseContactHandler(deps: ConversationDependencies): RequestHan
     handle: async (input): Promise<Response> => {
       const t = translatorOf(input);
       const state = getSessionState(input);
-      const pending = pendingQuestionOf(state);
+      const pending = state.pending;
       const answer = choiceOf(input);
       const { chosen, from } = pickFromContext(state, answer);
       if (chosen) {
@@ -115,7 +109,7 @@ export function noneOfThemHandler(): RequestHandler {
     handle: (input): Response => {
       const t = translatorOf(input);
       const state = getSessionState(input);
-      const pending = pendingQuestionOf(state);
+      const pending = state.pending;
       const choosing =
         pending?.type === 'chooseContact' ||
         pending?.type === 'confirmName' ||

@@ -18,7 +18,6 @@ import {
   lastDetailOf,
   lastListOf,
   type PersistentState,
-  pendingQuestionOf,
   type SessionState,
 } from '../conversation/session-state';
 import { cleanSpokenName, spokenPosition } from '../conversation/spoken-name';
@@ -62,7 +61,7 @@ export function contactDetailsHandler(deps: ConversationDependencies): RequestHa
       const heard = slotValue(input, SlotNames.name);
       const spoken = heard ? cleanSpokenName(heard) : undefined;
       const ids = resolvedIds(input, SlotNames.name);
-      const pending = pendingQuestionOf(state);
+      const pending = state.pending;
       const asked =
         requestedDetail(input) ?? (isIntent(input, IntentNames.followUp) ? lastDetailOf(state) : undefined);
       const askedAction: ContactAction | undefined = asked ? { kind: 'detail', detail: asked } : undefined;
