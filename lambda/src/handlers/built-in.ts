@@ -74,11 +74,11 @@ export function repeatHandler(): RequestHandler {
           reprompt: t.speak('launch.reprompt'),
         });
       }
-      return input.responseBuilder
-        .speak(last.ssml)
-        .reprompt(typeof last.reprompt === 'string' ? last.reprompt : t.speak('launch.reprompt').ssml)
-        .withShouldEndSession(false)
-        .getResponse();
+      return respond(input, {
+        speech: Ssml.fromDocument(last.ssml),
+        reprompt:
+          typeof last.reprompt === 'string' ? Ssml.fromDocument(last.reprompt) : t.speak('launch.reprompt'),
+      });
     },
   };
 }

@@ -63,6 +63,48 @@ describe('the built-in intents', () => {
     expect(repromptOf(repeated)).toBe(repromptOf(first));
   });
 
+  it('repeat on an Echo Show says the answer again without showing its card or screen again, and remembers it still', async () => {
+    // Prepare
+    const conversation = new Conversation(buildTestSkill().skill);
+    const onScreen = { device: 'screen' } as const;
+    const first = await conversation.send(
+      intentRequest(
+        IntentNames.contactDetails,
+        { name: 'bob', detail: { value: 'phone', ids: ['phone'] } },
+        onScreen,
+      ),
+    );
+    const remembered = structuredClone(conversation.sessionAttributes.lastSpeech);
+
+    // Act
+    const repeated = await conversation.send(intentRequest(IntentNames.repeat, {}, onScreen));
+
+    // Assess
+    expect(first.response.directives).toHaveLength(1);
+    expect(speechOf(repeated)).toBe(speechOf(first));
+    expect(repeated.response.shouldEndSession).toBe(false);
+    expect(repeated.response.card).toBeUndefined();
+    expect(repeated.response.directives).toBeUndefined();
+    expect(conversation.sessionAttributes.lastSpeech).toEqual(remembered);
+  });
+
+  it('repeat of something said without a reprompt asks what to do next', async () => {
+    // Prepare
+    const said = { lastSpeech: { ssml: '<speak>Jane Doe checked in at 9:05 AM.</speak>' } };
+
+    // Act
+    const response = await buildTestSkill().skill.invoke(
+      intentRequest(IntentNames.repeat, {}, { attributes: said }),
+    );
+
+    // Assess
+    expect(speechOf(response)).toBe('Jane Doe checked in at 9:05 AM.');
+    expect(repromptOf(response)).toBe(
+      "Who would you like to find? For example, say: what's Jane Doe's phone number?",
+    );
+    expect(response.response.shouldEndSession).toBe(false);
+  });
+
   it('repeat with nothing said yet explains and asks', async () => {
     // Act
     const response = await new Conversation(buildTestSkill().skill).send(intentRequest(IntentNames.repeat));
