@@ -127,8 +127,23 @@ describe('notifyHost', () => {
 
   it('requires a sender address', () => {
     expect(() => loadNotifierConfig({})).toThrow('Environment variable SENDER_EMAIL is required');
-    expect(loadNotifierConfig({ SENDER_EMAIL: 'a@b.example' })).toMatchObject({
-      meetingPlace: 'the front desk',
-    });
+  });
+
+  it('given only a sender, signs for the office, sends the host to the front desk and writes New York time', async () => {
+    const ses = new FakeSes();
+    const config = loadNotifierConfig({ SENDER_EMAIL: 'front-desk@acme.example.com' });
+
+    await notifyHost(arrival({ name: 'Sam Carter' }, 'wei@acme.example.com'), ses, config);
+
+    expect(ses.sent[0]?.input.Content?.Simple?.Body?.Text?.Data).toBe(
+      [
+        'Hello Wei Zhang,',
+        '',
+        'Sam Carter signed in at the front desk to see you (Wednesday, January 15 at 9:05 AM).',
+        'Please meet them at the front desk.',
+        '',
+        'Front Desk at the office',
+      ].join('\n'),
+    );
   });
 });
