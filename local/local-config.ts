@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { NOTIFIER_DEFAULTS } from '../lambda/notifier/notifier-config';
 
 /**
  * Settings of the local development server, read once here: `PORT` (default 3000) for the skill,
@@ -55,8 +56,9 @@ export function loadLocalSettings(
     },
     outboxDir: path.join(PROJECT_ROOT, '.data/outbox'),
     notifier: {
-      officeName: env.OFFICE_NAME ?? 'the office',
-      meetingPlace: env.MEETING_PLACE ?? 'the front desk',
+      // Read as the deployed notifier reads them: blank means the default.
+      officeName: env.OFFICE_NAME?.trim() || NOTIFIER_DEFAULTS.officeName,
+      meetingPlace: env.MEETING_PLACE?.trim() || NOTIFIER_DEFAULTS.meetingPlace,
     },
   };
 }

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { NOTIFIER_DEFAULTS } from '../lambda/notifier/notifier-config';
 import { type Config, loadConfig } from '../lambda/src/config';
 import { buildEndOfDayJob } from '../lambda/src/end-of-day-job';
 import { createLogger, type Logger } from '../lambda/src/logger';
@@ -85,8 +86,8 @@ export function localEventPublisher(
     eventBusName: config.eventBusName,
     outboxDir: options.outboxDir,
     settings: {
-      officeName: options.notifier?.officeName ?? 'the office',
-      meetingPlace: options.notifier?.meetingPlace ?? 'the front desk',
+      officeName: options.notifier?.officeName ?? NOTIFIER_DEFAULTS.officeName,
+      meetingPlace: options.notifier?.meetingPlace ?? NOTIFIER_DEFAULTS.meetingPlace,
       timeZone: config.officeTimeZone,
     },
   });

@@ -16,6 +16,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { NOTIFIER_DEFAULTS } from '../../lambda/notifier/notifier-config';
 import { EVENT_SOURCE } from '../../lambda/src/domain/events';
 import { NOTIFIER_ENTRY } from '../../scripts/lambda-build-options';
 import { frontDeskAlarm } from './alarms';
@@ -29,11 +30,11 @@ export interface VisitorDeliveryProps {
    * @default - no email delivery (the bus, the DLQ and any chat delivery are still created)
    */
   readonly senderEmail?: string;
-  /** @default 'the office' */
+  /** The office's name, as the email signs it. @default 'the office' (the notifier's `NOTIFIER_DEFAULTS`) */
   readonly officeName?: string;
-  /** Where hosts meet their visitors, as the email says it. @default 'the front desk' */
+  /** Where hosts meet their visitors, as the email says it. @default 'the front desk' (`NOTIFIER_DEFAULTS`) */
   readonly meetingPlace?: string;
-  /** The zone arrival times are written in. @default 'America/New_York' */
+  /** The zone arrival times are written in. @default 'America/New_York' (`NOTIFIER_DEFAULTS`) */
   readonly officeTimeZone?: string;
   /**
    * A Slack-, Teams- or Chime-compatible incoming webhook: each arrival is posted to it through an
@@ -160,9 +161,9 @@ export class VisitorDelivery extends Construct {
       logGroup,
       environment: {
         SENDER_EMAIL: senderEmail,
-        OFFICE_NAME: props.officeName ?? 'the office',
-        MEETING_PLACE: props.meetingPlace ?? 'the front desk',
-        OFFICE_TIME_ZONE: props.officeTimeZone ?? 'America/New_York',
+        OFFICE_NAME: props.officeName ?? NOTIFIER_DEFAULTS.officeName,
+        MEETING_PLACE: props.meetingPlace ?? NOTIFIER_DEFAULTS.meetingPlace,
+        OFFICE_TIME_ZONE: props.officeTimeZone ?? NOTIFIER_DEFAULTS.timeZone,
       },
       // An SES failure is thrown: Lambda retries the asynchronous event, then parks it here.
       retryAttempts: 2,

@@ -24,6 +24,25 @@ export interface HostMessage {
   readonly html: string;
 }
 
+/**
+ * Every sentence of the host's email, in one place, with `{placeholders}` as the skill's locale
+ * resources have them. English only: neither the `Visitor Arrived` event nor the notifier's
+ * settings say which language the office speaks (DESIGN.md, "Contracts"), so choosing another
+ * needs a contract change first (a locale in the event, or a notifier setting).
+ */
+const HOST_MESSAGE_RESOURCES = {
+  /** How the arrival time is written (`Intl.DateTimeFormat`). */
+  dateLocale: 'en-US',
+  subject: 'Your visitor {who} is here',
+  visitorFromCompany: '{visitor} from {company}',
+  greeting: 'Hello {host},',
+  signedIn: '{who} signed in at the front desk to see you ({when}).',
+  meetAt: 'Please meet them at {meetingPlace}.',
+  signature: 'Front Desk at {officeName}',
+} as const;
+
+type Sentence = Exclude<keyof typeof HOST_MESSAGE_RESOURCES, 'dateLocale'>;
+
 const HTML_ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -36,6 +55,27 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
 }
 
+/**
+ * A sentence with its placeholders filled. `literal` is applied to the sentence's own words only
+ * (escaping them for HTML), never to the values, which the caller has already prepared.
+ */
+function fill(
+  sentence: Sentence,
+  values: Readonly<Record<string, string>>,
+  literal: (words: string) => string = (words) => words,
+): string {
+  return HOST_MESSAGE_RESOURCES[sentence]
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      if (name === undefined) return literal(part);
+      const value = values[name];
+      if (value === undefined) throw new Error(`The host message's "${sentence}" has no value for {${name}}`);
+      return value;
+    })
+    .join('');
+}
+
 /** Line breaks and other control characters never reach a subject line (header injection). */
 function oneLine(value: string): string {
   return value.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').trim();
@@ -44,7 +84,7 @@ function oneLine(value: string): string {
 function arrivalTime(at: string, timeZone: string): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return at;
-  return new Intl.DateTimeFormat('en-US', {
+  return new Intl.DateTimeFormat(HOST_MESSAGE_RESOURCES.dateLocale, {
     timeZone,
     hour: 'numeric',
     minute: '2-digit',
@@ -63,21 +103,33 @@ export function renderHostMessage(detail: VisitorArrivedDetail, settings: Messag
   const company = detail.visitor.company ? oneLine(detail.visitor.company) : undefined;
   const host = oneLine(detail.host.name);
   const when = arrivalTime(detail.at, settings.timeZone);
-  const who = company ? `${visitor} from ${company}` : visitor;
-  const subject = `Your visitor ${who} is here`;
+  const { meetingPlace, officeName } = settings;
+  const who = company ? fill('visitorFromCompany', { visitor, company }) : visitor;
   const text = [
-    `Hello ${host},`,
+    fill('greeting', { host }),
     '',
-    `${who} signed in at the front desk to see you (${when}).`,
-    `Please meet them at ${settings.meetingPlace}.`,
+    fill('signedIn', { who, when }),
+    fill('meetAt', { meetingPlace }),
     '',
-    `Front Desk at ${settings.officeName}`,
+    fill('signature', { officeName }),
   ].join('\n');
-  const html = [
-    `<p>Hello ${escapeHtml(host)},</p>`,
-    `<p><strong>${escapeHtml(visitor)}</strong>${company ? ` from <strong>${escapeHtml(company)}</strong>` : ''} signed in at the front desk to see you (${escapeHtml(when)}).</p>`,
-    `<p>Please meet them at ${escapeHtml(settings.meetingPlace)}.</p>`,
-    `<p>Front Desk at ${escapeHtml(settings.officeName)}</p>`,
-  ].join('\n');
-  return { to: detail.host.email, subject, text, html };
+
+  const strong = (value: string) => `<strong>${escapeHtml(value)}</strong>`;
+  const html = (sentence: Sentence, values: Readonly<Record<string, string>>) =>
+    fill(sentence, values, escapeHtml);
+  const whoHtml = company
+    ? html('visitorFromCompany', { visitor: strong(visitor), company: strong(company) })
+    : strong(visitor);
+  const paragraphs = [
+    html('greeting', { host: escapeHtml(host) }),
+    html('signedIn', { who: whoHtml, when: escapeHtml(when) }),
+    html('meetAt', { meetingPlace: escapeHtml(meetingPlace) }),
+    html('signature', { officeName: escapeHtml(officeName) }),
+  ];
+  return {
+    to: detail.host.email,
+    subject: fill('subject', { who }),
+    text,
+    html: paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join('\n'),
+  };
 }

@@ -1,5 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { renderHostMessage } from '../../lambda/notifier/host-message';
+import { loadNotifierConfig } from '../../lambda/notifier/notifier-config';
 import { buildStack, FIXTURE_ENTRY, SKILL_ID } from './stack-fixture';
 
 type Resource = { Properties: Record<string, unknown> };
@@ -55,6 +57,31 @@ describe('the visitor desk delivery', () => {
         }),
       ],
     });
+  });
+
+  it('gives a notifier deployed with only a sender the email a notifier without those settings writes', () => {
+    const bare = deliveryStack({ senderEmail: DELIVERY.senderEmail, notifierEntry: FIXTURE_ENTRY }).template;
+    const notifier = Object.values(
+      bare.findResources('AWS::Lambda::Function') as Record<string, Resource>,
+    ).find((r) => JSON.stringify(r.Properties.Environment ?? {}).includes('SENDER_EMAIL'));
+    const environment =
+      (notifier?.Properties.Environment as { Variables?: Record<string, string> } | undefined)?.Variables ??
+      {};
+    const arrival = {
+      at: '2025-01-15T14:05:00.000Z',
+      visitId: 'v1',
+      visitor: { name: 'Sam Carter' },
+      host: { id: 'c1', name: 'Wei Zhang', email: 'wei@acme.example.com' },
+    };
+
+    const deployed = renderHostMessage(arrival, loadNotifierConfig(environment));
+    const unset = renderHostMessage(arrival, loadNotifierConfig({ SENDER_EMAIL: DELIVERY.senderEmail }));
+
+    expect(deployed).toEqual(unset);
+    expect(deployed.text).toContain(
+      '(Wednesday, January 15 at 9:05 AM).\nPlease meet them at the front desk.',
+    );
+    expect(deployed.text).toContain('Front Desk at the office');
   });
 
   it('posts to the chat webhook through an API destination, with no code', () => {

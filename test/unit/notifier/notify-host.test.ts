@@ -42,11 +42,44 @@ describe('the host message', () => {
 
     expect(message.to).toBe('wei@acme.example.com');
     expect(message.subject).toBe('Your visitor Sam Carter from Wayne Enterprises is here');
-    expect(message.text).toContain(
-      'Sam Carter from Wayne Enterprises signed in at the front desk to see you (Wednesday, January 15 at 9:05 AM).',
+    expect(message.text).toBe(
+      [
+        'Hello Wei Zhang,',
+        '',
+        'Sam Carter from Wayne Enterprises signed in at the front desk to see you (Wednesday, January 15 at 9:05 AM).',
+        'Please meet them at the reception on the 2nd floor.',
+        '',
+        'Front Desk at Acme Corp.',
+      ].join('\n'),
     );
-    expect(message.text).toContain('Please meet them at the reception on the 2nd floor.');
-    expect(message.text).toContain('Front Desk at Acme Corp.');
+    expect(message.html).toBe(
+      [
+        '<p>Hello Wei Zhang,</p>',
+        '<p><strong>Sam Carter</strong> from <strong>Wayne Enterprises</strong> signed in at the front desk to see you (Wednesday, January 15 at 9:05 AM).</p>',
+        '<p>Please meet them at the reception on the 2nd floor.</p>',
+        '<p>Front Desk at Acme Corp.</p>',
+      ].join('\n'),
+    );
+  });
+
+  it('names a visitor without a company alone, in the subject and the body', () => {
+    const message = renderHostMessage(
+      arrival({ name: 'Sam Carter' }, 'wei@acme.example.com').detail,
+      SETTINGS,
+    );
+
+    expect(message.subject).toBe('Your visitor Sam Carter is here');
+    expect(message.text).toContain('Sam Carter signed in at the front desk to see you');
+    expect(message.html).toContain('<p><strong>Sam Carter</strong> signed in at the front desk to see you');
+  });
+
+  it('keeps a visitor called {company} as typed, not read as a placeholder', () => {
+    const message = renderHostMessage(
+      arrival({ name: '{company}', company: '{visitor}' }, 'wei@acme.example.com').detail,
+      SETTINGS,
+    );
+
+    expect(message.subject).toBe('Your visitor {company} from {visitor} is here');
   });
 
   it('escapes a visitor called <b>Sam</b> & Co in the HTML, and keeps line breaks out of the subject', () => {
@@ -127,8 +160,23 @@ describe('notifyHost', () => {
 
   it('requires a sender address', () => {
     expect(() => loadNotifierConfig({})).toThrow('Environment variable SENDER_EMAIL is required');
-    expect(loadNotifierConfig({ SENDER_EMAIL: 'a@b.example' })).toMatchObject({
-      meetingPlace: 'the front desk',
-    });
+  });
+
+  it('given only a sender, signs for the office, sends the host to the front desk and writes New York time', async () => {
+    const ses = new FakeSes();
+    const config = loadNotifierConfig({ SENDER_EMAIL: 'front-desk@acme.example.com' });
+
+    await notifyHost(arrival({ name: 'Sam Carter' }, 'wei@acme.example.com'), ses, config);
+
+    expect(ses.sent[0]?.input.Content?.Simple?.Body?.Text?.Data).toBe(
+      [
+        'Hello Wei Zhang,',
+        '',
+        'Sam Carter signed in at the front desk to see you (Wednesday, January 15 at 9:05 AM).',
+        'Please meet them at the front desk.',
+        '',
+        'Front Desk at the office',
+      ].join('\n'),
+    );
   });
 });
