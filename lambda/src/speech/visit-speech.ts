@@ -1,4 +1,5 @@
 import type { Visit } from '../domain/visit';
+import { phoneNumberOf } from './contact-speech';
 import type { Translator } from './locales';
 import { Ssml, spokenList, telephone } from './ssml';
 import { type Moment, spokenWhenAt } from './time-speech';
@@ -107,9 +108,9 @@ export function visitorArrivedSpeech(
  * front desk in person.
  */
 export function reachHostSpeech(t: Translator, visit: Visit, officePhone: string | undefined): Ssml {
-  if (visit.host.phone) {
-    return t.speak('visitor.reachHost', { host: visit.host.name, phone: telephone(visit.host.phone) });
-  }
+  // As a lookup of the host says it: the number a caller in the office dials.
+  const hostPhone = phoneNumberOf(visit.host);
+  if (hostPhone) return t.speak('visitor.reachHost', { host: visit.host.name, phone: telephone(hostPhone) });
   if (officePhone)
     return t.speak('visitor.reachOffice', { host: visit.host.name, phone: telephone(officePhone) });
   return t.speak('visitor.reachNobody', { host: visit.host.name });

@@ -18,8 +18,21 @@ const NORA: Contact = {
   aliases: [],
 };
 
+/** A host whose number is in London, as the importer stores it. */
+const AMELIA: Contact = {
+  id: 'c901',
+  firstName: 'Amelia',
+  lastName: 'Clarke',
+  company: 'Thames Valley Design',
+  phone: '+442079460142',
+  phoneNational: '020 7946 0142',
+  phoneInternational: '+44 20 7946 0142',
+  phoneCountry: 'GB',
+  aliases: [],
+};
+
 function desk() {
-  const test = buildTestSkill([...TEST_CONTACTS, NORA], { clock: () => NINE_OH_FIVE });
+  const test = buildTestSkill([...TEST_CONTACTS, NORA, AMELIA], { clock: () => NINE_OH_FIVE });
   return { ...test, conversation: () => new Conversation(test.skill) };
 }
 
@@ -88,6 +101,25 @@ describe('a visitor signing in', () => {
     expect(visits.calls).toEqual(['putVisit']);
     expect(reader.calls.length - before).toBeLessThanOrEqual(1);
     expect(events.events).toHaveLength(1);
+  });
+
+  it('gives the host phone as a lookup says it, the way a caller in the office dials it', async () => {
+    // Prepare: Amelia Clarke's number is in London; the office is in New York.
+    const { conversation, events } = desk();
+    events.failing = true;
+    const lookup = await conversation().send(
+      intentRequest(IntentNames.contactDetails, {
+        name: 'amelia clarke',
+        detail: { value: 'phone number', ids: ['phone'] },
+      }),
+    );
+
+    // Act
+    const response = await conversation().send(arrive({ host: 'amelia clarke', visitorName: 'Sam Carter' }));
+
+    // Assess
+    expect(speechOf(lookup)).toMatch(/^Amelia Clarke's phone number is \+44 20 7946 0142\./);
+    expect(speechOf(response)).toMatch(/You can call Amelia Clarke at \+44 20 7946 0142\.$/);
   });
 
   it('keeps the visit but never claims the host was told when the event cannot be published, and gives the host phone', async () => {
