@@ -11,7 +11,7 @@ import { isTimeZone } from '../../lambda/src/domain/time-zones';
 import { LAMBDA_ENTRY } from '../../scripts/lambda-build-options';
 import { frontDeskAlarm } from './alarms';
 import { InfraError } from './errors';
-import { bundleLogging } from './function-logging';
+import { jsonLogging } from './function-logging';
 import { frontDeskFunction } from './lambda-bundling';
 
 export interface EndOfDayProps {
@@ -75,7 +75,7 @@ export class EndOfDay extends Construct {
       role: props.role,
       ...(props.logGroup ? { logGroup: props.logGroup } : {}),
       // JSON like the skill's, whose log group it usually shares (function-logging.ts).
-      ...bundleLogging(props.logLevel ?? 'INFO'),
+      ...jsonLogging(props.logLevel ?? 'INFO'),
       // No reserved concurrency: a new account's limit of 10 leaves none to reserve, and two runs
       // at once are safe anyway (every check-out is a conditional write).
       environment: props.environment,

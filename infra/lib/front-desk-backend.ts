@@ -27,7 +27,7 @@ import { LAMBDA_ENTRY } from '../../scripts/lambda-build-options';
 import { frontDeskAlarm } from './alarms';
 import { EndOfDay } from './end-of-day';
 import { InfraError } from './errors';
-import { bundleLogging } from './function-logging';
+import { jsonLogging } from './function-logging';
 import { frontDeskFunction } from './lambda-bundling';
 import { grantEventPublishing, grantRuntimeAccess } from './runtime-access';
 import { addSkillDashboard } from './skill-dashboard';
@@ -213,7 +213,7 @@ export class FrontDeskBackend extends Construct {
       timeout,
       role,
       logGroup: this.logGroup,
-      ...bundleLogging(logLevel),
+      ...jsonLogging(logLevel),
       environment: this.environmentOf(settings),
       runtimePinReason:
         'The runtime is pinned to nodejs22.x on purpose: the bundle targets node22 and the tests and benchmarks ' +

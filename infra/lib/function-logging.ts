@@ -7,12 +7,13 @@ import {
 import type { LogLevel } from '../../lambda/src/config';
 
 /**
- * How a function that runs the bundle (the skill, end of day) logs. Both write JSON lines of their
- * own (`lambda/src/logger.ts`) and EMF metric lines, and share one log group, so Lambda's own lines
+ * How every Front Desk function logs. Each writes JSON lines of its own (`lambda/src/logger.ts`,
+ * the notifier's outcome lines) and the skill's bundle also EMF metric lines, so Lambda's own lines
  * must be JSON too: with the text format, its START, REPORT and "Invoke Error" lines would be
- * tab-separated text among the JSON, out of reach of a query on `level` or `requestId`.
+ * tab-separated text among the JSON, out of reach of a query on `level` or `requestId` (the skill
+ * and end of day even share one log group).
  */
-export function bundleLogging(
+export function jsonLogging(
   logLevel: LogLevel,
 ): Required<Pick<FunctionOptions, 'loggingFormat' | 'applicationLogLevelV2' | 'systemLogLevelV2'>> {
   return {

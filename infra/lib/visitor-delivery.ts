@@ -21,6 +21,7 @@ import { EVENT_SOURCE } from '../../lambda/src/domain/events';
 import { NOTIFIER_ENTRY } from '../../scripts/lambda-build-options';
 import { frontDeskAlarm } from './alarms';
 import { InfraError } from './errors';
+import { jsonLogging } from './function-logging';
 import { frontDeskFunction } from './lambda-bundling';
 
 export interface VisitorDeliveryProps {
@@ -159,6 +160,8 @@ export class VisitorDelivery extends Construct {
       memorySize: 256,
       timeout: Duration.seconds(10),
       logGroup,
+      // Its outcome lines are JSON; Lambda's own lines (START, REPORT, a failed send) are too.
+      ...jsonLogging('INFO'),
       environment: {
         SENDER_EMAIL: senderEmail,
         OFFICE_NAME: props.officeName ?? NOTIFIER_DEFAULTS.officeName,

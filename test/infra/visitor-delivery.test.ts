@@ -84,6 +84,24 @@ describe('the visitor desk delivery', () => {
     expect(deployed.text).toContain('Front Desk at the office');
   });
 
+  it("logs the notifier's lines and Lambda's own as JSON, as the skill's are", () => {
+    const logging = (variable: string) =>
+      resources('AWS::Lambda::Function').find(([, r]) =>
+        JSON.stringify(r.Properties.Environment ?? {}).includes(variable),
+      )?.[1].Properties.LoggingConfig as Record<string, unknown> | undefined;
+
+    const notifier = logging('SENDER_EMAIL');
+
+    expect(notifier).toMatchObject({
+      LogFormat: 'JSON',
+      ApplicationLogLevel: 'INFO',
+      SystemLogLevel: 'INFO',
+    });
+    const { LogGroup: _own, ...format } = notifier ?? {};
+    const { LogGroup: _skills, ...skillFormat } = logging('DIRECTORY_TABLE') ?? {};
+    expect(format).toEqual(skillFormat);
+  });
+
   it('posts to the chat webhook through an API destination, with no code', () => {
     template.hasResourceProperties('AWS::Events::ApiDestination', {
       InvocationEndpoint: DELIVERY.chatWebhookUrl,
