@@ -56,7 +56,7 @@ export async function continueVisit(
     ? t.speak('visitor.hostTold', { visitor: first, host: hostName })
     : Ssml.join([
         t.speak('visitor.hostNotTold', { visitor: first, host: hostName }),
-        reachHostSpeech(t, arrival.visit, deps.officePhone),
+        reachHostSpeech(t, host, deps.officePhone),
       ]);
   return done(speech);
 }

@@ -13,10 +13,7 @@ export interface Visit {
     readonly name: string;
     readonly company?: string | undefined;
     readonly email?: string | undefined;
-    /** E.164, as the directory stores it (and the `Visitor Arrived` event carries it). */
     readonly phone?: string | undefined;
-    /** The number as a caller in the office dials it (`Contact.phoneDialled`), to say to the visitor. */
-    readonly phoneDialled?: string | undefined;
   };
   /** ISO 8601, UTC. */
   readonly arrivedAt: string;

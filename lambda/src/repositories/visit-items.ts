@@ -58,7 +58,6 @@ export function visitFromItem(item: Record<string, unknown>): Visit {
       ...(text(host.company) ? { company: text(host.company) } : {}),
       ...(text(host.email) ? { email: text(host.email) } : {}),
       ...(text(host.phone) ? { phone: text(host.phone) } : {}),
-      ...(text(host.phone) && text(host.phoneDialled) ? { phoneDialled: text(host.phoneDialled) } : {}),
     },
     arrivedAt,
     ...(leftAt ? { leftAt } : {}),

@@ -80,7 +80,6 @@ export class VisitService implements VisitorSignOut {
         ...(host.company ? { company: host.company } : {}),
         ...(host.email ? { email: host.email } : {}),
         ...(host.phone ? { phone: host.phone } : {}),
-        ...(host.phone && host.phoneDialled ? { phoneDialled: host.phoneDialled } : {}),
       },
       arrivedAt: now.toISOString(),
       expiresAt: Math.floor(now.getTime() / 1000) + this.options.retentionDays * SECONDS_PER_DAY,

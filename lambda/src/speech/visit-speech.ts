@@ -1,3 +1,4 @@
+import { type Contact, fullNameOf } from '../domain/contact';
 import type { Visit } from '../domain/visit';
 import { phoneNumberOf } from './contact-speech';
 import type { Translator } from './locales';
@@ -104,14 +105,13 @@ export function visitorArrivedSpeech(
 }
 
 /**
- * How to reach the host now, when they could not be told: their phone, the office's, or the
- * front desk in person.
+ * How to reach the host now, when they could not be told: their phone (as a lookup of them says
+ * it, the number a caller in the office dials), the office's, or the front desk in person.
  */
-export function reachHostSpeech(t: Translator, visit: Visit, officePhone: string | undefined): Ssml {
-  // As a lookup of the host says it: the number a caller in the office dials.
-  const hostPhone = phoneNumberOf(visit.host);
-  if (hostPhone) return t.speak('visitor.reachHost', { host: visit.host.name, phone: telephone(hostPhone) });
-  if (officePhone)
-    return t.speak('visitor.reachOffice', { host: visit.host.name, phone: telephone(officePhone) });
-  return t.speak('visitor.reachNobody', { host: visit.host.name });
+export function reachHostSpeech(t: Translator, host: Contact, officePhone: string | undefined): Ssml {
+  const name = fullNameOf(host);
+  const hostPhone = phoneNumberOf(host);
+  if (hostPhone) return t.speak('visitor.reachHost', { host: name, phone: telephone(hostPhone) });
+  if (officePhone) return t.speak('visitor.reachOffice', { host: name, phone: telephone(officePhone) });
+  return t.speak('visitor.reachNobody', { host: name });
 }
