@@ -322,8 +322,8 @@ export class FrontDeskBackend extends Construct {
         apologiesFor('access-denied'),
         1,
       ),
-      // A failed publish never undoes the change, and the user hears that nobody was told, so
-      // nothing else fails: a wrong bus name, a refused events:PutEvents or throttling show only
+      // A failed publish never undoes the change (a visitor hears the host was not told; a
+      // check-in's answer makes no claim about the event), so nothing else fails: a wrong bus name, a refused events:PutEvents or throttling show only
       // here. It reads the total (no dimension), which the skill and end of day both write.
       // At 1: each count is a host or a listener that was not told, PutEvents gets one attempt and
       // the bus's quota is far above an office's traffic, so even one is worth a look. Missing data

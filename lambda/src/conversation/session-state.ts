@@ -308,7 +308,7 @@ const SELF_ACTIONS: readonly string[] = ['checkIn', 'checkOut', 'isIn'] satisfie
  * kinds it knows must hold what they should.
  */
 export function isContactAction(value: unknown): value is ContactAction {
-  const action = value as { kind?: unknown; detail?: unknown; followUp?: unknown } | null;
+  const action = value as { kind?: unknown; detail?: unknown; followUp?: unknown; visitor?: unknown } | null;
   if (typeof action !== 'object' || action === null || typeof action.kind !== 'string') return false;
   if (action.kind === 'detail') {
     return (
@@ -321,8 +321,32 @@ export function isContactAction(value: unknown): value is ContactAction {
       (typeof action.followUp === 'string' && SELF_ACTIONS.includes(action.followUp))
     );
   }
+  if (action.kind === 'visit') return action.visitor === undefined || isVisitorAsHeard(action.visitor);
   // Only a kind Front Desk knows: a garbled one must never fall through to a check-in or out.
   return CONTACT_ACTION_KINDS.includes(action.kind);
+}
+
+/** Who a speaker says they are, as the identity service remembers it: a contact id and two names. */
+function isIdentity(value: unknown): value is Identity {
+  const identity = value as
+    | { contactId?: unknown; firstName?: unknown; fullName?: unknown }
+    | null
+    | undefined;
+  return (
+    typeof identity?.contactId === 'string' &&
+    identity.contactId.length > 0 &&
+    typeof identity.firstName === 'string' &&
+    typeof identity.fullName === 'string'
+  );
+}
+
+/** A visitor as heard: an object whose name and company are each absent or text. */
+function isVisitorAsHeard(value: unknown): value is VisitorAsHeard {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { name, company } = value as { name?: unknown; company?: unknown };
+  return (
+    (name === undefined || typeof name === 'string') && (company === undefined || typeof company === 'string')
+  );
 }
 
 const CONTACT_ACTION_KINDS: readonly string[] = [
@@ -353,9 +377,7 @@ export function pendingQuestionOf(state: SessionState): PendingQuestion | undefi
     case 'askName':
       return isContactAction(pending.action) ? state.pending : undefined;
     case 'confirmIdentity':
-      return typeof (pending.identity as { fullName?: unknown } | undefined)?.fullName === 'string'
-        ? state.pending
-        : undefined;
+      return isIdentity(pending.identity) ? state.pending : undefined;
     case 'boardPage':
       return isBoardListKind(pending.list) &&
         typeof pending.after === 'string' &&

@@ -82,9 +82,24 @@ describe("a pending question not in Front Desk's shape, on the embedded store", 
       { type: 'confirmName', suggestedName: 5, candidates: [], action: { kind: 'detail' } },
     ],
     [
+      'a "which one?" for a visit whose visitor name is a number',
+      intentRequest(IntentNames.chooseContact, { ordinal: '1' }),
+      {
+        type: 'chooseContact',
+        candidates: [{ id: 'c001', fullName: 'Jane Doe' }],
+        spokenName: 'jane doe',
+        action: { kind: 'visit', visitor: { name: 42 } },
+      },
+    ],
+    [
       'a "should I remember you" without an identity',
       intentRequest(IntentNames.fallback),
       { type: 'confirmIdentity' },
+    ],
+    [
+      'a "should I remember you" whose identity names no contact',
+      intentRequest(IntentNames.yes),
+      { type: 'confirmIdentity', identity: { fullName: 'Jane Doe' } },
     ],
   ])('answers as if nothing were pending on %s', async (_name, request, pending) => {
     // Act

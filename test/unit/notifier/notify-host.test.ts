@@ -80,6 +80,10 @@ describe('the host message', () => {
     );
 
     expect(message.subject).toBe('Your visitor {company} from {visitor} is here');
+    expect(message.text).toContain('{company} from {visitor} signed in at the front desk to see you');
+    expect(message.html).toContain(
+      '<p><strong>{company}</strong> from <strong>{visitor}</strong> signed in at the front desk to see you',
+    );
   });
 
   it('escapes a visitor called <b>Sam</b> & Co in the HTML, and keeps line breaks out of the subject', () => {
