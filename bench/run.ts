@@ -48,8 +48,8 @@ export const FULL: BenchSettings = {
   // 100,000 people take 2 to 6.5 minutes to seed on a shared 2-core machine: opt in with --large.
   growth: { sizes: [1000, 10_000], warmup: 50, rounds: 5, perRound: 200, seedConcurrency: 4 },
   endpoint: { rounds: 3, durationMs: 3000, maxRequests: 100_000, concurrency: 16 },
-  // 40 warm-up requests: with 10, the first family (a lookup) measured part of the SDK path's
-  // first compilation (7.1 ms in one run, 6.2 to 6.7 in others).
+  // 40 warm-up requests, so that the first family is measured as warm as the others: with 10, the
+  // lookup, measured first, took 7.1 ms in one run and 6.2 to 6.7 ms in the runs around it.
   latency: { delayMs: 5, warmup: 40, perFamily: 100 },
   log: (line) => console.log(line),
 };
