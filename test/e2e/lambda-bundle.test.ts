@@ -100,24 +100,46 @@ describe('the Lambda bundle', () => {
       await expectValidAlexaResponse(response as ResponseEnvelope);
   });
 
-  it('exports endOfDay, which checks out whoever is still in from before closing time', async () => {
-    // Prepare: Sean checked in an hour ago; closing time was two minutes ago (UTC).
-    const now = Date.now();
+  /** A person on the board, checked in an hour before `now`. */
+  async function checkedInAnHourAgo(
+    now: number,
+    person: { contactId: string; fullName: string; firstName: string; company?: string },
+  ): Promise<void> {
     await testStore.setup.send(
       new PutCommand({
         TableName: testStore.tables.directory,
         Item: presenceItem({
-          contactId: 'c005',
+          ...person,
           status: 'IN',
           changedAt: new Date(now - 3_600_000).toISOString(),
           version: 1,
-          changeId: 'bundle-test',
+          changeId: `bundle-test-${person.contactId}`,
           requester: 'test',
-          fullName: "Sean O'Neill",
-          firstName: 'Sean',
         }),
       }),
     );
+  }
+
+  /** The bundle's environment for end of day: closing time two minutes before `now` (UTC), events to `busUrl`. */
+  function endOfDayEnvironment(now: number, busUrl: string, logLevel: string): NodeJS.ProcessEnv {
+    return {
+      PATH: process.env.PATH,
+      DIRECTORY_TABLE: testStore.tables.directory,
+      USERS_TABLE: testStore.tables.users,
+      DYNAMODB_ENDPOINT: testStore.store.endpoint,
+      LOG_LEVEL: logLevel,
+      AWS_REGION: 'us-east-1',
+      OFFICE_TIME_ZONE: 'UTC',
+      OFFICE_CLOSING_TIME: new Date(now - 120_000).toISOString().slice(11, 16),
+      EVENT_BUS_NAME: 'front-desk-test',
+      EVENTBRIDGE_ENDPOINT: busUrl,
+    };
+  }
+
+  it('exports endOfDay, which checks out whoever is still in from before closing time', async () => {
+    // Prepare: Sean checked in an hour ago; closing time was two minutes ago (UTC).
+    const now = Date.now();
+    await checkedInAnHourAgo(now, { contactId: 'c005', fullName: "Sean O'Neill", firstName: 'Sean' });
     const script = `
       const bundle = require(${JSON.stringify(bundle)});
       (async () => {
@@ -132,18 +154,7 @@ describe('the Lambda bundle', () => {
     // Act
     try {
       await run(process.execPath, ['-e', script], {
-        env: {
-          PATH: process.env.PATH,
-          DIRECTORY_TABLE: testStore.tables.directory,
-          USERS_TABLE: testStore.tables.users,
-          DYNAMODB_ENDPOINT: testStore.store.endpoint,
-          LOG_LEVEL: 'SILENT',
-          AWS_REGION: 'us-east-1',
-          OFFICE_TIME_ZONE: 'UTC',
-          OFFICE_CLOSING_TIME: new Date(now - 120_000).toISOString().slice(11, 16),
-          EVENT_BUS_NAME: 'front-desk-test',
-          EVENTBRIDGE_ENDPOINT: bus.url,
-        },
+        env: endOfDayEnvironment(now, bus.url, 'SILENT'),
       });
     } finally {
       await bus.close();
@@ -166,22 +177,12 @@ describe('the Lambda bundle', () => {
   it('endOfDay logs and counts a check-out the bus refused as the skill does, and the check-out stands', async () => {
     // Prepare: Jane checked in an hour ago; closing time was two minutes ago (UTC); the bus refuses.
     const now = Date.now();
-    await testStore.setup.send(
-      new PutCommand({
-        TableName: testStore.tables.directory,
-        Item: presenceItem({
-          contactId: 'c001',
-          status: 'IN',
-          changedAt: new Date(now - 3_600_000).toISOString(),
-          version: 1,
-          changeId: 'bundle-test-refused',
-          requester: 'test',
-          fullName: 'Jane Doe',
-          firstName: 'Jane',
-          company: 'Acme Corp.',
-        }),
-      }),
-    );
+    await checkedInAnHourAgo(now, {
+      contactId: 'c001',
+      fullName: 'Jane Doe',
+      firstName: 'Jane',
+      company: 'Acme Corp.',
+    });
     const outcome = path.join(workDir, 'end-of-day-refused.out');
     const script = `
       const bundle = require(${JSON.stringify(bundle)});
@@ -196,18 +197,7 @@ describe('the Lambda bundle', () => {
     let stdout: string;
     try {
       ({ stdout } = await run(process.execPath, ['-e', script], {
-        env: {
-          PATH: process.env.PATH,
-          DIRECTORY_TABLE: testStore.tables.directory,
-          USERS_TABLE: testStore.tables.users,
-          DYNAMODB_ENDPOINT: testStore.store.endpoint,
-          LOG_LEVEL: 'WARN',
-          AWS_REGION: 'us-east-1',
-          OFFICE_TIME_ZONE: 'UTC',
-          OFFICE_CLOSING_TIME: new Date(now - 120_000).toISOString().slice(11, 16),
-          EVENT_BUS_NAME: 'front-desk-test',
-          EVENTBRIDGE_ENDPOINT: bus.url,
-        },
+        env: endOfDayEnvironment(now, bus.url, 'WARN'),
       }));
     } finally {
       await bus.close();
