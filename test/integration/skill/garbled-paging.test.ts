@@ -1,11 +1,8 @@
 import { IntentNames } from '../../../lambda/src/interaction';
-import { createLogger } from '../../../lambda/src/logger';
-import { buildSkill } from '../../../lambda/src/skill';
-import { FakeAlexaApi, RecordingEventPublisher } from '../../support/fakes';
+import { answerInSession } from '../../support/answer-in-session';
 import { intentRequest } from '../../support/requests';
-import { speechOf } from '../../support/response-checks';
 import { sampleContacts } from '../../support/sample-contacts';
-import { putDirectory, skillConfigFor, startTestStore, storesOn, type TestStore } from '../../support/store';
+import { putDirectory, startTestStore, type TestStore } from '../../support/store';
 
 const CARD_LINES = ['1. Marcus Bell: Logistics Coordinator, Northwind Traders, Austin, Texas'];
 const POSITION = { facet: 'STATE', key: 'TX', label: 'Texas', total: 9, shown: 5, after: 'bell#marcus#c031' };
@@ -26,23 +23,8 @@ describe('"more" on a garbled position in a list, on the embedded store', () => 
   afterAll(() => testStore.close());
 
   /** Asks for more with `pending` in the session; returns what was said and the failures logged. */
-  async function moreWith(intent: string, pending: Record<string, unknown>) {
-    const lines: string[] = [];
-    const skill = buildSkill({
-      config: skillConfigFor(testStore),
-      stores: storesOn(testStore),
-      events: new RecordingEventPublisher(),
-      apiClient: new FakeAlexaApi(),
-      logger: createLogger({ level: 'INFO', write: (line) => lines.push(line) }),
-    });
-    const response = await skill.invoke(
-      intentRequest(intent, {}, { newSession: false, attributes: { pending } }),
-    );
-    return {
-      speech: speechOf(response),
-      failures: lines.filter((line) => line.includes('"message":"Request failed"')),
-    };
-  }
+  const moreWith = (intent: string, pending: Record<string, unknown>) =>
+    answerInSession(testStore, intentRequest(intent, {}), { pending });
 
   it.each([
     ['a number', 574035165],

@@ -1,12 +1,9 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { IntentNames } from '../../../lambda/src/interaction';
-import { createLogger } from '../../../lambda/src/logger';
-import { buildSkill } from '../../../lambda/src/skill';
-import { FakeAlexaApi, RecordingEventPublisher } from '../../support/fakes';
+import { answerInSession } from '../../support/answer-in-session';
 import { intentRequest } from '../../support/requests';
-import { speechOf } from '../../support/response-checks';
 import { sampleContacts } from '../../support/sample-contacts';
-import { putDirectory, skillConfigFor, startTestStore, storesOn, type TestStore } from '../../support/store';
+import { putDirectory, startTestStore, type TestStore } from '../../support/store';
 
 const POSITION = { facet: 'STATE', key: 'TX', label: 'Texas', total: 9, shown: 5, after: 'bell#marcus#c031' };
 
@@ -27,28 +24,8 @@ describe("a pending question not in Front Desk's shape, on the embedded store", 
 
   afterAll(() => testStore.close());
 
-  /** Sends `request` in an ongoing session holding `attributes`; returns what was said and the failures logged. */
-  async function answerTo(request: RequestEnvelope, attributes: Record<string, unknown>) {
-    const lines: string[] = [];
-    const skill = buildSkill({
-      config: skillConfigFor(testStore),
-      stores: storesOn(testStore),
-      events: new RecordingEventPublisher(),
-      apiClient: new FakeAlexaApi(),
-      logger: createLogger({ level: 'INFO', write: (line) => lines.push(line) }),
-      random: () => 0,
-    });
-    const envelope = structuredClone(request);
-    if (envelope.session) {
-      envelope.session.new = false;
-      envelope.session.attributes = structuredClone(attributes);
-    }
-    const response = await skill.invoke(envelope);
-    return {
-      speech: speechOf(response),
-      failures: lines.filter((line) => line.includes('"message":"Request failed"')),
-    };
-  }
+  const answerTo = (request: RequestEnvelope, attributes: Record<string, unknown>) =>
+    answerInSession(testStore, request, attributes);
 
   it.each([
     [
