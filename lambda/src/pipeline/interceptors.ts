@@ -66,18 +66,6 @@ export function requestLoggingInterceptor(logger: Logger): RequestInterceptor {
   return { process: () => logger.info('Request received') };
 }
 
-/**
- * Requests that, asked one-shot, end the session and remember the person (a change on the board, a
- * question about someone's presence). Without a writer of single attributes (`speakerAttributes`),
- * remembering reads the speaker's record first, so they prefetch it; with one, nothing is read.
- */
-const REMEMBER_THE_PERSON: readonly IntentName[] = [
-  IntentNames.checkIn,
-  IntentNames.checkOut,
-  IntentNames.isIn,
-  IntentNames.whenPresence,
-];
-
 /** Requests that recall who is speaking: only where the speaker can be known, else they ask who. */
 const RECALL_THE_SPEAKER: readonly IntentName[] = [
   IntentNames.checkMeIn,
@@ -87,13 +75,13 @@ const RECALL_THE_SPEAKER: readonly IntentName[] = [
 
 /**
  * Starts reading the speaker's persistent attributes at the start of a request that will need
- * them (a launch's welcome, "check me in", which recalls who is speaking, and without a writer of
- * single attributes the one-shot requests of {@link REMEMBER_THE_PERSON}), so the read runs beside
+ * them (a launch's welcome, "check me in", which recalls who is speaking), so the read runs beside
  * the request's other store calls instead of after them: one round trip less. Only there: a lookup
- * that keeps the session open reads them never, and a prefetch would be a wasted read.
+ * that keeps the session open reads them never, and a one-shot answer that remembers the person
+ * writes without a read (`rememberNowIfOneShot`).
  */
 export function prefetchPersistentAttributesInterceptor(
-  deps: Pick<ConversationDependencies, 'personalDevices' | 'speakerAttributes'>,
+  deps: Pick<ConversationDependencies, 'personalDevices'>,
 ): RequestInterceptor {
   return {
     process: (input) => {
@@ -104,11 +92,7 @@ export function prefetchPersistentAttributesInterceptor(
       // still running after the answer.
       const aboutTheSpeaker =
         envelope.request.type === 'LaunchRequest' || isIntent(input, ...RECALL_THE_SPEAKER);
-      // Remembering the person needs no read where one attribute can be written alone.
-      const reads = aboutTheSpeaker
-        ? canKnowSpeaker(input, deps)
-        : !deps.speakerAttributes && isIntent(input, ...REMEMBER_THE_PERSON);
-      if (!reads) return;
+      if (!aboutTheSpeaker || !canKnowSpeaker(input, deps)) return;
       // The adapter shares this read with the request's own; its failure is reported there.
       input.attributesManager.getPersistentAttributes().catch(() => undefined);
     },
