@@ -171,10 +171,15 @@ export interface RecordedAnswer {
  * Records what the DocumentClient's `send` returned, then stands in for the client, answering
  * `send` from memory: the figure of a request replayed this way is Front Desk's own code, without
  * the AWS SDK's work (marshalling, middleware, signing, parsing).
+ *
+ * Each call is answered with the first answer of its operation not yet played, as the store tape
+ * does: calls of one operation keep their order, while calls of different operations may come in
+ * another order than on the live store (a write that waits for the answer's calls to go out comes
+ * after them when every answer is immediate).
  */
 export class SendTape {
   private answers: RecordedAnswer[] = [];
-  private cursor = 0;
+  private played = new Set<number>();
 
   public attachRecorder(client: DynamoDBDocumentClient): this {
     client.middlewareStack.add(
@@ -197,17 +202,20 @@ export class SendTape {
     return this;
   }
 
-  /** A stand-in DocumentClient whose `send` plays the recording back in order. */
+  /** A stand-in DocumentClient whose `send` plays the recording back. */
   public standIn(): DynamoDBDocumentClient {
     const send = async (command: { constructor: { name: string } }): Promise<unknown> => {
-      const answer = this.answers[this.cursor];
       const operation = command.constructor.name.replace(/Command$/, '');
-      if (!answer || !operationsMatch(answer.operation, operation)) {
+      const index = this.answers.findIndex(
+        (answer, at) => !this.played.has(at) && operationsMatch(answer.operation, operation),
+      );
+      const answer = this.answers[index];
+      if (!answer) {
         throw new Error(
-          `The request sent ${operation} where the recording has ${answer?.operation ?? 'nothing'}`,
+          `The request sent ${operation}, which the recording does not have: it is not deterministic`,
         );
       }
-      this.cursor += 1;
+      this.played.add(index);
       if (answer.error !== undefined) throw answer.error;
       return answer.output;
     };
@@ -216,11 +224,11 @@ export class SendTape {
 
   public clear(): void {
     this.answers = [];
-    this.cursor = 0;
+    this.played = new Set();
   }
 
   public rewind(): void {
-    this.cursor = 0;
+    this.played = new Set();
   }
 
   public take(): RecordedAnswer[] {
@@ -231,11 +239,11 @@ export class SendTape {
 
   public load(answers: readonly RecordedAnswer[]): void {
     this.answers = [...answers];
-    this.cursor = 0;
+    this.played = new Set();
   }
 
   public get finished(): boolean {
-    return this.cursor === this.answers.length;
+    return this.played.size === this.answers.length;
   }
 }
 
