@@ -51,9 +51,14 @@ const saves = new WeakMap<RequestEnvelope, Promise<string | undefined>>();
  * changed: a write costs more than a read. The saves of one request run one after the other.
  * Never rejects: losing this convenience must not turn an answer into an apology.
  */
-export function rememberLastContact(input: HandlerInput, deps: LastContactDependencies): Promise<void> {
+export function rememberLastContact(
+  input: HandlerInput,
+  deps: LastContactDependencies,
+  startAfter?: Promise<void>,
+): Promise<void> {
   const envelope = input.requestEnvelope;
-  const save = (saves.get(envelope) ?? Promise.resolve(undefined)).then((remembered) =>
+  const before = saves.get(envelope) ?? Promise.resolve(undefined);
+  const save = (startAfter ? startAfter.then(() => before) : before).then((remembered) =>
     saveLastContact(input, deps, remembered),
   );
   saves.set(envelope, save);
@@ -87,14 +92,26 @@ async function saveLastContact(
 }
 
 /**
+ * Resolves once the store calls started in this turn of the event loop are on their way: the AWS
+ * SDK's middleware yields between its steps, so calls started together are prepared in turns, and
+ * each of them goes out only when all of them are nearly ready.
+ */
+function afterCallsStartedNow(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
  * For an answer about the session's last contact in a one-shot request, which ends the session
  * (`finish`): remembers them now, beside the answer's own store calls, instead of after the answer
  * (a check-in of someone other than the last person remembered took a fourth sequential round trip
- * for it). The request waits for the write before it answers, also if the answer fails (then the
- * person asked about is remembered although the turn apologized: "what's her email" next is about
- * them); the closing interceptor's own save then finds the contact tried and writes nothing.
+ * for it). The write waits for the answer's calls the handler starts next to go out first: those
+ * are what the user waits for, and prepared together with the write each went out a third of a
+ * millisecond later. The request waits for the write before it answers, also if the answer fails
+ * (then the person asked about is remembered although the turn apologized: "what's her email"
+ * next is about them); the closing interceptor's own save then finds the contact tried and writes
+ * nothing.
  */
 export function rememberNowIfOneShot(input: HandlerInput, deps: LastContactDependencies): void {
   if (input.requestEnvelope.session?.new === false) return;
-  keepUntilAnswered(rememberLastContact(input, deps));
+  keepUntilAnswered(rememberLastContact(input, deps, afterCallsStartedNow()));
 }

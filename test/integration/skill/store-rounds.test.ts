@@ -17,14 +17,17 @@ const HOLD_LIMIT_MS = 500;
  * is seen to overlap them however fast the store answers.
  */
 class CallOrder {
-  private calls: Array<TimedCall & { table: string }> = [];
+  private calls: Array<TimedCall & { table: string; operation: string; sent: number }> = [];
   private release: (() => void) | undefined;
+  private readonly byContext = new WeakMap<object, { sent: number }>();
 
   public attach(client: DynamoDBDocumentClient): this {
     client.middlewareStack.add(
-      (next) => async (args) => {
+      (next, context) => async (args) => {
         const table = String((args.input as { TableName?: unknown }).TableName ?? '');
-        const call = { start: performance.now(), end: Number.POSITIVE_INFINITY, table };
+        const operation = context.commandName ?? '';
+        const call = { start: performance.now(), end: Number.POSITIVE_INFINITY, table, operation, sent: 0 };
+        this.byContext.set(context, call);
         const index = this.calls.push(call) - 1;
         this.release?.();
         try {
@@ -37,7 +40,23 @@ class CallOrder {
       },
       { step: 'initialize', name: 'callOrder', priority: 'high' },
     );
+    // When the call goes out: prepared, signed, handed to the HTTP handler.
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        const call = this.byContext.get(context);
+        if (call) call.sent = performance.now();
+        return next(args);
+      },
+      { step: 'deserialize', name: 'callSent', priority: 'low' },
+    );
     return this;
+  }
+
+  /** The calls since the last take: the operation, the table, when each started and went out. */
+  public takeCalls(): ReadonlyArray<{ operation: string; table: string; start: number; sent: number }> {
+    const calls = this.calls;
+    this.calls = [];
+    return calls;
   }
 
   private heldUntilACallAfter(index: number): Promise<void> {
@@ -159,6 +178,35 @@ describe('store round trips of one-shot board requests', () => {
     expect(speechOf(answer)).toBe('Priya Raman has checked in.');
     expect(order.takeRounds().rounds).toBe(3);
     expect(await rememberedEmail()).toMatch(/^Priya Raman's email is /);
+  });
+
+  it("sends the check-in's board reads before it prepares the write that remembers her", async () => {
+    // Prepare
+    await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, { newSession: true }));
+    await rememberRobert();
+    order.takeCalls();
+
+    // Act
+    const answer = await skill.invoke(
+      intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }),
+    );
+
+    // Assess
+    expect(speechOf(answer)).toBe('Priya Raman has checked in.');
+    const calls = order.takeCalls();
+    const remembering = calls.find((call) => call.table.includes('users'));
+    const boardReads = calls.filter(
+      (call) => /^(Get|Query)/.test(call.operation) && !call.table.includes('users'),
+    );
+    // The person's name, then the board: the presence item and the history's newest entry.
+    expect(boardReads.map((call) => call.operation)).toEqual([
+      'QueryCommand',
+      'GetItemCommand',
+      'QueryCommand',
+    ]);
+    expect(remembering?.operation).toBe('UpdateItemCommand');
+    // What the user waits for goes out first, instead of being prepared in turns with the write.
+    for (const read of boardReads) expect(remembering?.start).toBeGreaterThan(read.sent);
   });
 
   it('checks someone in in two rounds when Alexa resolved the name to one person: the board is read beside the directory', async () => {
