@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { stackPropsFromContext } from '../../infra/lib/app-context';
 
-const contextOf = (context: Record<string, unknown>) => new App({ context }).node;
+const contextOf = (context: Record<string, unknown>) => new App({ context, autoSynth: false }).node;
 
 describe('stackPropsFromContext', () => {
   it('passes the skill ID, time zone, log level and alarm address given with -c', () => {

@@ -42,6 +42,7 @@ describe('the CDK app', () => {
       context: { ...cdkJsonContext(), alarmEmail: 'none', ...context, 'aws:cdk:bundling-stacks': [] },
       stackTraces: false,
       builtinCloudFormationValidation,
+      autoSynth: false,
     });
 
   it('synthesizes with the checks on, configured from context', () => {

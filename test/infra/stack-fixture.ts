@@ -28,7 +28,12 @@ export function buildStack(
   options: { bundle?: boolean } = {},
 ): { app: App; stack: FrontDeskStack } {
   const context = { ...cdkJsonContext(), ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) };
-  const app = new App({ context, stackTraces: false, builtinCloudFormationValidation: false });
+  const app = new App({
+    context,
+    stackTraces: false,
+    builtinCloudFormationValidation: false,
+    autoSynth: false,
+  });
   const stack = new FrontDeskStack(app, 'FrontDesk', {
     ...props,
     backend: { entry: FIXTURE_ENTRY, ...props.backend },

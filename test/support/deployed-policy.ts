@@ -107,6 +107,7 @@ function synthesize(): SynthesizedPolicies {
     },
     stackTraces: false,
     builtinCloudFormationValidation: false,
+    autoSynth: false,
   });
   const stack = addFrontDesk(app, { entry: FIXTURE_ENTRY }, () => {});
   const template = app.synth().getStackByName(stack.stackName).template as {
