@@ -243,6 +243,18 @@ export class FakePresenceStore implements PresenceStore, BoardReader {
     );
   }
 
+  public async countPresent(): Promise<number> {
+    return [...this.presence.values()].filter((record) => record.status === 'IN').length;
+  }
+
+  public async countPresentAt(companyKey: string): Promise<number> {
+    return (await this.listPresentAt(companyKey, Number.POSITIVE_INFINITY)).records.length;
+  }
+
+  public async countLeftSince(since: string): Promise<number> {
+    return (await this.listLeftSince(since, Number.POSITIVE_INFINITY)).records.length;
+  }
+
   /** Like the index's ExclusiveStartKey: the cursor is the sort key of the last person read. */
   private readIndex(
     member: (item: PresenceItem) => boolean,

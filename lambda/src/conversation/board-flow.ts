@@ -2,6 +2,8 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { ContactSummary } from '../domain/contact';
 import type { PresenceRecord } from '../domain/presence';
+import { StoreUnavailableError } from '../errors';
+import { logStoreFailure } from '../metrics';
 import { whoIsInScreen } from '../screens/screen';
 import type { BoardPage } from '../services/ports';
 import { boardCardLines, boardCardTitle, boardPageSpeech } from '../speech/board-speech';
@@ -55,6 +57,27 @@ export async function readBoardPage(
   if (list.by !== 'present') return deps.board.pageOf(list, after);
   const page = await deps.presence.whoIsIn(WHO_IS_IN_PAGE_SIZE, after);
   return { records: page.records, ...(page.cursor !== undefined ? { next: page.cursor } : {}) };
+}
+
+/**
+ * How many people a list of the board holds now, every page of it ("how many are there" in the
+ * middle of it): a count of its index, one round trip that reads no one out. Undefined when the
+ * store cannot say; the answer then says how many were read, which is true, instead of apologizing.
+ */
+export async function countBoardList(
+  deps: BoardFlowDependencies,
+  list: BoardListKind,
+): Promise<number | undefined> {
+  try {
+    return list.by === 'present' ? await deps.presence.countIn() : await deps.board.countOf(list);
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    logStoreFailure(deps.logger, error, {
+      refused: 'Counting a list of the board refused by IAM',
+      failed: 'Could not count a list of the board',
+    });
+    return undefined;
+  }
 }
 
 function summaryOf(record: PresenceRecord): ContactSummary {

@@ -1,6 +1,6 @@
 import { getIntentName, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { readBoardListPage } from '../conversation/board-flow';
+import { countBoardList, readBoardListPage } from '../conversation/board-flow';
 import { keepWithinBudget } from '../conversation/card-lines';
 import { notForUs } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
@@ -356,10 +356,12 @@ export function listNavigationHandler(deps: ConversationDependencies): RequestHa
         });
       }
       if (isIntent(input, IntentNames.howMany)) {
+        // A list of the board knows its length once its last page is read; before, it is counted.
+        const total = list.total ?? (isBoardList(list) ? await countBoardList(deps, list.board) : undefined);
         const count =
-          list.total === undefined
+          total === undefined
             ? t.speak('browse.howManyUnknown', { count: list.firstNumber - 1 + list.entries.length })
-            : t.speak('browse.howMany', { count: list.total, label: list.label });
+            : t.speak('browse.howMany', { count: total, label: list.label });
         const listGoing = pageGoing(state);
         return respond(input, {
           speech: Ssml.join([count, t.speak(listGoing ? 'browse.more.question' : 'anythingElse.question')]),

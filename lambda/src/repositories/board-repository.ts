@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { BoardPage, BoardReader } from '../services/ports';
 import { decodePresenceCursor, keys, LEFT_PK } from './directory-items';
-import { indexNamed, queryPresenceIndex } from './presence-index';
+import { countPresenceIndex, indexNamed, queryPresenceIndex } from './presence-index';
 import type { IndexDefinition } from './table-definitions';
 
 const PRESENT_BY_COMPANY = indexNamed('presentByCompany');
@@ -18,22 +18,34 @@ export class BoardRepository implements BoardReader {
   public constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** Items a count reads per Query at most; unset, DynamoDB's 1 MB. Tests set it to see the paging. */
+    private readonly countPerQuery?: number,
   ) {}
 
   public async listPresentAt(companyKey: string, limit: number, after?: string): Promise<BoardPage> {
     const partition = keys.presentCompany(companyKey);
-    return this.query('listPresentAt', limit, after, PRESENT_BY_COMPANY, partition, {
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': PRESENT_BY_COMPANY.partitionKey.name },
-      ExpressionAttributeValues: { ':pk': partition },
-    });
+    return this.query('listPresentAt', limit, after, PRESENT_BY_COMPANY, partition, presentAt(partition));
   }
 
   public async listLeftSince(since: string, limit: number, after?: string): Promise<BoardPage> {
-    return this.query('listLeftSince', limit, after, LEFT, LEFT_PK, {
-      KeyConditionExpression: '#pk = :pk AND #sk >= :since',
-      ExpressionAttributeNames: { '#pk': LEFT.partitionKey.name, '#sk': LEFT.sortKey?.name ?? 'leftSk' },
-      ExpressionAttributeValues: { ':pk': LEFT_PK, ':since': since },
+    return this.query('listLeftSince', limit, after, LEFT, LEFT_PK, leftSince(since));
+  }
+
+  public async countPresentAt(companyKey: string): Promise<number> {
+    return countPresenceIndex(this.client, this.tableName, {
+      operation: 'countPresentAt',
+      index: PRESENT_BY_COMPANY,
+      condition: presentAt(keys.presentCompany(companyKey)),
+      perQuery: this.countPerQuery,
+    });
+  }
+
+  public async countLeftSince(since: string): Promise<number> {
+    return countPresenceIndex(this.client, this.tableName, {
+      operation: 'countLeftSince',
+      index: LEFT,
+      condition: leftSince(since),
+      perQuery: this.countPerQuery,
     });
   }
 
@@ -43,7 +55,7 @@ export class BoardRepository implements BoardReader {
     after: string | undefined,
     index: IndexDefinition,
     partition: string,
-    condition: Omit<QueryCommandInput, 'TableName' | 'IndexName'>,
+    condition: KeyCondition,
   ): Promise<BoardPage> {
     const start = after === undefined ? undefined : decodePresenceCursor(after);
     // A cursor that is not one of ours (session attributes come back from the device) leads nowhere.
@@ -58,4 +70,24 @@ export class BoardRepository implements BoardReader {
     });
     return { records, ...(next ? { next } : {}) };
   }
+}
+
+type KeyCondition = Omit<QueryCommandInput, 'TableName' | 'IndexName'>;
+
+/** The people of one company who are in: one partition of `presentByCompany`. */
+function presentAt(partition: string): KeyCondition {
+  return {
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': PRESENT_BY_COMPANY.partitionKey.name },
+    ExpressionAttributeValues: { ':pk': partition },
+  };
+}
+
+/** The people who are out and left at or after `since`: the newest part of `left`'s one partition. */
+function leftSince(since: string): KeyCondition {
+  return {
+    KeyConditionExpression: '#pk = :pk AND #sk >= :since',
+    ExpressionAttributeNames: { '#pk': LEFT.partitionKey.name, '#sk': LEFT.sortKey?.name ?? 'leftSk' },
+    ExpressionAttributeValues: { ':pk': LEFT_PK, ':since': since },
+  };
 }

@@ -23,6 +23,47 @@ export interface PresenceIndexPage {
   readonly start?: PresenceCursor | undefined;
 }
 
+/** What a count of one of the presence indexes is asked. */
+export interface PresenceIndexCount {
+  readonly operation: string;
+  readonly index: IndexDefinition;
+  readonly condition: Omit<QueryCommandInput, 'TableName' | 'IndexName'>;
+  /** Items counted per Query at most (DynamoDB's own limit is 1 MB read); for tests of the paging. */
+  readonly perQuery?: number | undefined;
+}
+
+/**
+ * How many items a presence index partition (or the part of it `condition` names) holds: Queries
+ * that return the count and no item, one after the other while DynamoDB says there is more (a
+ * Query reads at most 1 MB, several thousand of these small items, so a board of an office takes one).
+ */
+export async function countPresenceIndex(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  count: PresenceIndexCount,
+): Promise<number> {
+  let total = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const from = start;
+    const { Count, LastEvaluatedKey } = await storeCall(count.operation, () =>
+      client.send(
+        new QueryCommand({
+          ...count.condition,
+          TableName: tableName,
+          IndexName: count.index.indexName,
+          Select: 'COUNT',
+          ...(count.perQuery !== undefined ? { Limit: count.perQuery } : {}),
+          ...(from ? { ExclusiveStartKey: from } : {}),
+        }),
+      ),
+    );
+    total += Count ?? 0;
+    start = LastEvaluatedKey;
+  } while (start);
+  return total;
+}
+
 /**
  * One page of one of the sparse presence indexes (`present`, `presentByCompany`, `left`), newest
  * first: one Query that reads one item more than it returns, to know whether there is a next page,

@@ -11,7 +11,7 @@ import {
   presenceItem,
   presenceStateFromItem,
 } from './directory-items';
-import { indexNamed, queryPresenceIndex } from './presence-index';
+import { countPresenceIndex, indexNamed, queryPresenceIndex } from './presence-index';
 import { storeCall } from './store-errors';
 
 const PRESENT_INDEX = indexNamed('present');
@@ -141,6 +141,19 @@ export class PresenceRepository implements PresenceStore {
       start: cursor ? decodePresenceCursor(cursor) : undefined,
     });
     return { records, cursor: next };
+  }
+
+  /** How many people are in: a count of the `present` index, which holds only them. */
+  public async countPresent(): Promise<number> {
+    return countPresenceIndex(this.client, this.tableName, {
+      operation: 'countPresent',
+      index: PRESENT_INDEX,
+      condition: {
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': PRESENT_INDEX.partitionKey.name },
+        ExpressionAttributeValues: { ':pk': PRESENT_PK },
+      },
+    });
   }
 
   /**

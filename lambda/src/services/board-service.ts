@@ -56,6 +56,13 @@ export class BoardService {
     return { ...(await this.reader.listLeftSince(list.since, this.pageSize)), list };
   }
 
+  /** How many people `list` holds now, every page of it ("how many are there"). */
+  public countOf(list: BoardList): Promise<number> {
+    return list.by === 'presentAt'
+      ? this.reader.countPresentAt(list.companyKey)
+      : this.reader.countLeftSince(list.since);
+  }
+
   /** The page of `list` that starts after `after` (a page's `next`); the first page without it. */
   public async pageOf(list: BoardList, after?: string): Promise<BoardListPage> {
     const page =

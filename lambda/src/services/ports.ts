@@ -78,6 +78,8 @@ export interface PresenceStore {
   /** Appends a change to the history; writing the same change again changes nothing. */
   appendChange(record: PresenceRecord): Promise<void>;
   listPresent(limit: number, cursor?: string): Promise<PresentPage>;
+  /** How many people are in, counted where they are listed, without reading them out. */
+  countPresent(): Promise<number>;
 }
 
 /**
@@ -144,4 +146,8 @@ export interface BoardReader {
   listPresentAt(companyKey: string, limit: number, after?: string): Promise<BoardPage>;
   /** Up to `limit` people who are out and left at or after `since` (ISO 8601), newest first. */
   listLeftSince(since: string, limit: number, after?: string): Promise<BoardPage>;
+  /** How many people of the company are in: the length of the list `listPresentAt` pages through. */
+  countPresentAt(companyKey: string): Promise<number>;
+  /** How many people are out and left at or after `since`: the length of `listLeftSince`'s list. */
+  countLeftSince(since: string): Promise<number>;
 }

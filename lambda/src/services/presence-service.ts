@@ -100,6 +100,11 @@ export class PresenceService {
     return this.store.listPresent(pageSize, cursor);
   }
 
+  /** How many people are in ("who's in", then "how many are there"). */
+  public countIn(): Promise<number> {
+    return this.store.countPresent();
+  }
+
   /**
    * Starts step 1 of a change of `contactId` now, for {@link setPresence} to use: one round trip
    * less when the person's id is known before their directory entry is read. Reading earlier is

@@ -50,6 +50,10 @@ class CountingStore implements PresenceStore {
   public listPresent(limit: number, cursor?: string): Promise<PresentPage> {
     return this.repository.listPresent(limit, cursor);
   }
+
+  public countPresent(): Promise<number> {
+    return this.repository.countPresent();
+  }
 }
 
 /** A small seeded generator, so every run tries the same plan. */

@@ -129,4 +129,41 @@ describe('roles, places and the board on the embedded store', () => {
       'QueryCommand',
     ]);
   });
+
+  it('counts the people of a list of the board without reading them, a Query after another while the store says there is more', async () => {
+    // Prepare
+    const presence = new PresenceRepository(testStore.client, testStore.tables.directory);
+    const board = new BoardRepository(testStore.client, testStore.tables.directory, 2);
+    for (const [index, id] of ['k1', 'k2', 'k3', 'k4', 'k5'].entries()) {
+      await presence.putPresence(record(id, 1, 'IN', `2026-03-09T14:0${index}:00.000Z`, 'Initrode'), 0);
+    }
+    await presence.putPresence(record('k1', 2, 'OUT', '2026-03-09T18:00:00.000Z', 'Initrode'), 1);
+    await presence.putPresence(record('k2', 2, 'OUT', '2026-03-09T18:05:00.000Z', 'Initrode'), 1);
+    const everyoneIn: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await presence.listPresent(3, cursor);
+      everyoneIn.push(...page.records.map((entry) => entry.contactId));
+      cursor = page.cursor;
+    } while (cursor);
+    const commands = recordCommands(testStore.client);
+
+    // Act
+    const initrode = await board.countPresentAt('initrode');
+    const nobody = await board.countPresentAt('umbrella');
+    const left = await board.countLeftSince('2026-03-09T05:00:00.000Z');
+    const inNow = await presence.countPresent();
+
+    // Assess
+    expect(initrode).toBe(3);
+    expect(nobody).toBe(0);
+    expect(left).toBe(2);
+    // The whole board, as reading every page of "who's in" finds it.
+    expect(inNow).toBe(everyoneIn.length);
+    expect(everyoneIn).toEqual(expect.arrayContaining(['k3', 'k4', 'k5']));
+    // Two per Query here: 3 in at Initrode take two Queries, none one, 2 left two (the second finds
+    // that nothing follows); the whole board one, at DynamoDB's own 1 MB a Query.
+    expect(commands).toHaveLength(6);
+    expect(new Set(commands)).toEqual(new Set(['QueryCommand']));
+  });
 });

@@ -246,4 +246,37 @@ describe('the skill when the store fails, through the real AWS SDK client', () =
     expect(next.response.shouldEndSession).toBe(false);
     expect(speechOf(next)).not.toMatch(/^Sorry/);
   });
+
+  it('says how many names it read when counting the board fails, and the list goes on', async () => {
+    // Prepare: more people in than one page of "who's in" names.
+    for (const name of [
+      'margaret ellis',
+      'katherine brooks',
+      'michael chen',
+      'sarah kim',
+      'nadia haddad',
+      'daniel ortiz',
+    ]) {
+      await new Conversation(skill()).send(ask(IntentNames.checkIn, { name }));
+    }
+    const talk = new Conversation(skill());
+    await talk.send(launchRequest({ personId: PERSON }));
+    await talk.send(ask(IntentNames.whoIsIn));
+    faulty.plan = (_operation, body) => (body.includes('"Select":"COUNT"') ? 'error500' : 'pass');
+
+    // Act
+    const [count, elapsed] = await timed(talk, ask(IntentNames.howMany));
+    faulty.plan = () => 'pass';
+    const more = await talk.send(ask(IntentNames.yes));
+    const counted = await talk.send(ask(IntentNames.howMany));
+
+    // Assess
+    expect(speechOf(count)).toBe(
+      "I've read out 5 names so far, and I don't know how many there are in all. Do you want to hear more?",
+    );
+    expect(elapsed).toBeLessThan(APOLOGY_DEADLINE_MS);
+    expect(faulty.seen.filter((entry) => entry.endsWith(':error500')).length).toBeGreaterThan(0);
+    expect(speechOf(more)).toMatch(/^Next: /);
+    expect(speechOf(counted)).toMatch(/^There are \d+ people on the list\./);
+  });
 });

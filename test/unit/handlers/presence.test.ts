@@ -26,6 +26,26 @@ const checkOut = (name?: string) => intentRequest(IntentNames.checkOut, name ? {
 const isIn = (name: string) => intentRequest(IntentNames.isIn, { name });
 const whoIsIn = () => intentRequest(IntentNames.whoIsIn);
 
+/**
+ * A skill whose directory also has `count` people called PersonA Tester, PersonB Tester and on,
+ * each checked in, all at 9:05 or a minute apart from it (the clock stays at the last).
+ */
+async function peopleCheckedIn(count: number, options: { minuteApart?: boolean } = {}) {
+  const many = Array.from({ length: count }, (_, index) => ({
+    id: `p${index + 1}`,
+    firstName: `Person${String.fromCharCode(65 + index)}`,
+    lastName: 'Tester',
+    aliases: [],
+  }));
+  let now = NINE_OH_FIVE;
+  const test = buildTestSkill([...TEST_CONTACTS, ...many], { clock: () => now });
+  for (const [index, person] of many.entries()) {
+    if (options.minuteApart) now = new Date(NINE_OH_FIVE.getTime() + index * 60_000);
+    await new Conversation(test.skill).send(checkIn(`${person.firstName} tester`.toLowerCase()));
+  }
+  return test;
+}
+
 describe('checking people in and out', () => {
   it('checks someone in, and a one-shot request ends there', async () => {
     const { conversation, presence } = board();
@@ -250,18 +270,7 @@ describe("who's in", () => {
 
   it('reads five at a time, asks to go on, and says when that was everyone', async () => {
     // Prepare: seven people in, a minute apart.
-    const many = Array.from({ length: 7 }, (_, index) => ({
-      id: `p${index + 1}`,
-      firstName: `Person${'ABCDEFG'[index]}`,
-      lastName: 'Tester',
-      aliases: [],
-    }));
-    const test = buildTestSkill([...TEST_CONTACTS, ...many], { clock: () => now });
-    let now = NINE_OH_FIVE;
-    for (const [index, person] of many.entries()) {
-      now = new Date(NINE_OH_FIVE.getTime() + index * 60_000);
-      await new Conversation(test.skill).send(checkIn(`${person.firstName} tester`.toLowerCase()));
-    }
+    const test = await peopleCheckedIn(7, { minuteApart: true });
     const talk = new Conversation(test.skill);
 
     // Act
@@ -280,17 +289,27 @@ describe("who's in", () => {
     expect(talk.sessionAttributes.pending).toBeUndefined();
   });
 
+  it('says exactly how many are in when asked in the middle of "who\'s in", and the list goes on', async () => {
+    // Prepare
+    const test = await peopleCheckedIn(7);
+    await new Conversation(test.skill).send(intentRequest(IntentNames.checkOut, { name: 'persona tester' }));
+    const talk = new Conversation(test.skill);
+    await talk.send(whoIsIn());
+
+    // Act
+    const count = await talk.send(intentRequest(IntentNames.howMany));
+    const more = await talk.send(intentRequest(IntentNames.yes));
+
+    // Assess
+    expect(speechOf(count)).toBe('There are 6 people on the list. Do you want to hear more?');
+    expect(count.response.shouldEndSession).toBe(false);
+    expect(speechOf(more)).toBe(
+      "Next: PersonB Tester. That's everyone who's in. What else would you like to know?",
+    );
+  });
+
   it('"no" to hearing more stops the list and keeps listening', async () => {
-    const many = Array.from({ length: 6 }, (_, index) => ({
-      id: `p${index + 1}`,
-      firstName: `Person${'ABCDEF'[index]}`,
-      lastName: 'Tester',
-      aliases: [],
-    }));
-    const test = buildTestSkill([...TEST_CONTACTS, ...many], { clock: () => NINE_OH_FIVE });
-    for (const person of many) {
-      await new Conversation(test.skill).send(checkIn(`${person.firstName} tester`.toLowerCase()));
-    }
+    const test = await peopleCheckedIn(6);
     const talk = new Conversation(test.skill);
     await talk.send(whoIsIn());
 
