@@ -50,28 +50,31 @@ const saves = new WeakMap<RequestEnvelope, Promise<string | undefined>>();
  * and at a SessionEndedRequest, which nobody waits for, a read and a write only if the contact
  * changed: a write costs more than a read. The saves of one request run one after the other.
  * Never rejects: losing this convenience must not turn an answer into an apology.
+ *
+ * `later`: the contact to remember, taken now, and when to start writing it (by then a failed
+ * answer may have put the session back as the request brought it).
  */
 export function rememberLastContact(
   input: HandlerInput,
   deps: LastContactDependencies,
-  startAfter?: Promise<void>,
+  later?: { readonly contactId: string | undefined; readonly startAfter: Promise<void> },
 ): Promise<void> {
   const envelope = input.requestEnvelope;
   const before = saves.get(envelope) ?? Promise.resolve(undefined);
-  const save = (startAfter ? startAfter.then(() => before) : before).then((remembered) =>
-    saveLastContact(input, deps, remembered),
+  const save = (later ? later.startAfter.then(() => before) : before).then((remembered) =>
+    saveLastContact(input, deps, remembered, later ? later.contactId : getSessionState(input).lastContactId),
   );
   saves.set(envelope, save);
   return save.then(() => undefined);
 }
 
-/** Saves the session's last contact unless this request `tried` to already; resolves to the one it tried. */
+/** Saves `lastContactId` unless this request `tried` to already; resolves to the one it tried. */
 async function saveLastContact(
   input: HandlerInput,
   deps: LastContactDependencies,
   tried: string | undefined,
+  lastContactId: string | undefined,
 ): Promise<string | undefined> {
-  const lastContactId = getSessionState(input).lastContactId;
   if (!lastContactId || lastContactId === tried) return tried;
   const envelope = input.requestEnvelope;
   const writer = deps.speakerAttributes;
@@ -113,5 +116,6 @@ function afterCallsStartedNow(): Promise<void> {
  */
 export function rememberNowIfOneShot(input: HandlerInput, deps: LastContactDependencies): void {
   if (input.requestEnvelope.session?.new === false) return;
-  keepUntilAnswered(rememberLastContact(input, deps, afterCallsStartedNow()));
+  const contactId = getSessionState(input).lastContactId;
+  keepUntilAnswered(rememberLastContact(input, deps, { contactId, startAfter: afterCallsStartedNow() }));
 }

@@ -1,3 +1,4 @@
+import { StoreUnavailableError } from '../../../lambda/src/errors';
 import { IntentNames } from '../../../lambda/src/interaction';
 import { TEST_CONTACTS } from '../../fixtures/contacts';
 import { Conversation } from '../../support/conversation';
@@ -170,6 +171,27 @@ describe('asking whether someone is in', () => {
     const response = await conversation().send(isIn('sean oneill'));
 
     expect(speechOf(response)).toBe("No, Sean O'Neill checked out at 5:10 PM yesterday.");
+  });
+
+  it('remembers who a one-shot "is Robert Smith in" was about, also when the board fails before any call goes out', async () => {
+    // Prepare: the board refuses at once, as when the request's store budget is already spent.
+    const test = buildTestSkill(TEST_CONTACTS, { clock: () => NINE_OH_FIVE });
+    test.presence.getPresence = async () => {
+      throw new StoreUnavailableError('The board is down');
+    };
+    const oneShot = { newSession: true };
+
+    // Act
+    const apology = await new Conversation(test.skill).send(
+      intentRequest(IntentNames.isIn, { name: 'robert smith' }, oneShot),
+    );
+    const next = await new Conversation(test.skill).send(
+      intentRequest(IntentNames.contactDetails, { detail: { value: 'email', ids: ['email'] } }, oneShot),
+    );
+
+    // Assess
+    expect(speechOf(apology)).toMatch(/^Sorry/);
+    expect(speechOf(next)).toMatch(/^Robert Smith's email is /);
   });
 
   it("says someone hasn't checked in yet when the board has never seen them", async () => {
