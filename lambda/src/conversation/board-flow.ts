@@ -61,7 +61,8 @@ export async function readBoardPage(
 
 /**
  * How many people a list of the board holds now, every page of it ("how many are there" in the
- * middle of it): a count of its index, one round trip that reads no one out. Undefined when the
+ * middle of it): a count of its index, one round trip (more only past DynamoDB's 1 MB a Query)
+ * that returns no one, though DynamoDB charges a read for each item it counts. Undefined when the
  * store cannot say; the answer then says how many were read, which is true, instead of apologizing.
  */
 export async function countBoardList(

@@ -356,13 +356,20 @@ export function listNavigationHandler(deps: ConversationDependencies): RequestHa
         });
       }
       if (isIntent(input, IntentNames.howMany)) {
-        // A list of the board knows its length once its last page is read; before, it is counted.
-        const total = list.total ?? (isBoardList(list) ? await countBoardList(deps, list.board) : undefined);
+        const read = list.firstNumber - 1 + list.entries.length;
+        // A list of the board knows its length once its last page is read; before, it is counted,
+        // now: people may have come or gone since its first page.
+        const counted = list.total === undefined && isBoardList(list);
+        const total = counted ? await countBoardList(deps, list.board) : list.total;
+        const nobodyLeft = counted && total === 0;
+        if (nobodyLeft) updateSessionState(input, { pending: undefined });
         const count =
           total === undefined
-            ? t.speak('browse.howManyUnknown', { count: list.firstNumber - 1 + list.entries.length })
-            : t.speak('browse.howMany', { count: total, label: list.label });
-        const listGoing = pageGoing(state);
+            ? t.speak('browse.howManyUnknown', { count: read })
+            : counted && total < read
+              ? t.speak(nobodyLeft ? 'board.howManyNobody' : 'board.howManyNow', { count: total })
+              : t.speak('browse.howMany', { count: total, label: list.label });
+        const listGoing = !nobodyLeft && pageGoing(state);
         return respond(input, {
           speech: Ssml.join([count, t.speak(listGoing ? 'browse.more.question' : 'anythingElse.question')]),
           reprompt: t.speak(listGoing ? 'browse.more.reprompt' : 'anythingElse.reprompt'),

@@ -18,7 +18,7 @@ export class BoardRepository implements BoardReader {
   public constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-    /** Items a count reads per Query at most; unset, DynamoDB's 1 MB. Tests set it to see the paging. */
+    /** At most this many items counted per Query (a page size); unset, as many as DynamoDB's 1 MB holds. */
     private readonly countPerQuery?: number,
   ) {}
 

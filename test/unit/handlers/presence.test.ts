@@ -330,6 +330,52 @@ describe("who's in", () => {
     );
   });
 
+  it('says that people came or went when fewer are in than it has read out, and goes on after the names read', async () => {
+    // Prepare: seven in; the five read out check out while the list is going.
+    const test = await peopleCheckedIn(7);
+    const talk = new Conversation(test.skill);
+    await talk.send(whoIsIn());
+    for (const letter of 'CDEFG') {
+      await new Conversation(test.skill).send(
+        intentRequest(IntentNames.checkOut, { name: `person${letter.toLowerCase()} tester` }),
+      );
+    }
+
+    // Act
+    const count = await talk.send(intentRequest(IntentNames.howMany));
+    const more = await talk.send(intentRequest(IntentNames.yes));
+
+    // Assess
+    expect(speechOf(count)).toBe(
+      'Some have come or gone since I started: 2 people are on the list now. Do you want to hear more?',
+    );
+    expect(speechOf(more)).toBe(
+      "Next: PersonB Tester and PersonA Tester. That's everyone who's in. What else would you like to know?",
+    );
+  });
+
+  it('says nobody is on the list any more when everyone has gone, and stops offering more', async () => {
+    // Prepare
+    const test = await peopleCheckedIn(6);
+    const talk = new Conversation(test.skill);
+    await talk.send(whoIsIn());
+    for (const letter of 'ABCDEF') {
+      await new Conversation(test.skill).send(
+        intentRequest(IntentNames.checkOut, { name: `person${letter.toLowerCase()} tester` }),
+      );
+    }
+
+    // Act
+    const count = await talk.send(intentRequest(IntentNames.howMany));
+
+    // Assess
+    expect(speechOf(count)).toBe(
+      'Everyone on the list has come or gone since I started: nobody is on it now. What else would you like to know?',
+    );
+    expect(count.response.shouldEndSession).toBe(false);
+    expect(talk.sessionAttributes.pending).toBeUndefined();
+  });
+
   it('"no" to hearing more stops the list and keeps listening', async () => {
     const test = await peopleCheckedIn(6);
     const talk = new Conversation(test.skill);

@@ -279,6 +279,13 @@ export const deDE = {
   'board.left.entry': '{name} {when}',
   'board.left.cardTitle': 'Heute abgemeldet',
   'board.left.cardLine': '{name}, abgemeldet {when}',
+  'board.howManyNow': {
+    one: 'Seit ich angefangen habe, sind Leute gekommen oder gegangen: Jetzt steht eine Person auf der Liste.',
+    other:
+      'Seit ich angefangen habe, sind Leute gekommen oder gegangen: Jetzt stehen {count} Personen auf der Liste.',
+  },
+  'board.howManyNobody':
+    'Seit ich angefangen habe, sind alle auf der Liste gekommen oder gegangen: Jetzt steht niemand mehr darauf.',
   // Der Besucherempfang (Issue 17).
   'visitor.askHost': 'Zu wem möchten Sie?',
   'visitor.askHostReprompt': 'Bitte nennen Sie mir den Namen der Person, die Sie besuchen.',

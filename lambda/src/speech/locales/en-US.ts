@@ -255,6 +255,12 @@ export const enUS = {
   'board.left.entry': '{name} {when}',
   'board.left.cardTitle': 'Checked out today',
   'board.left.cardLine': '{name}, checked out {when}',
+  // "how many" in the middle of a list of the board, counted now, when fewer are on it than were read.
+  'board.howManyNow': {
+    one: 'Some have come or gone since I started: one person is on the list now.',
+    other: 'Some have come or gone since I started: {count} people are on the list now.',
+  },
+  'board.howManyNobody': 'Everyone on the list has come or gone since I started: nobody is on it now.',
   // The visitor desk (issue 17).
   'visitor.askHost': 'Who are you here to see?',
   'visitor.askHostReprompt': "Please tell me the name of the person you're visiting.",
