@@ -4,6 +4,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 /** One HTTP exchange with the store, as the SDK received it. */
 export interface RecordedExchange {
   readonly operation: string;
+  /** The table and index the call read or wrote ({@link targetOf}). */
+  readonly target?: string;
   readonly statusCode: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Uint8Array;
@@ -41,13 +43,15 @@ export class StoreTape {
         // they were made, not in the order the store answered them.
         const slot = this.exchanges.length;
         const operation = (context.commandName ?? '').replace(/Command$/, '');
-        this.exchanges.push({ operation, statusCode: 0, headers: {}, body: new Uint8Array() });
+        const target = targetOf(args.input);
+        this.exchanges.push({ operation, target, statusCode: 0, headers: {}, body: new Uint8Array() });
         const result = await next(args);
         const response = result.response as HttpResponseLike;
         const body = await readBody(response.body);
         response.body = body;
         this.exchanges[slot] = {
           operation,
+          target,
           statusCode: response.statusCode,
           headers: { ...response.headers },
           body,
@@ -62,10 +66,16 @@ export class StoreTape {
   /** Answers every exchange from the tape, in recorded order, without a socket. */
   public attachPlayer(client: DynamoDBDocumentClient): this {
     client.middlewareStack.add(
-      (_next, context) => async () => {
+      (_next, context) => async (args) => {
         const operation = (context.commandName ?? '').replace(/Command$/, '');
+        const target = targetOf(args.input);
         const exchange =
-          this.exchanges[this.takeNext((recorded) => recorded.operation === operation, operation)];
+          this.exchanges[
+            this.takeNext(
+              (recorded) => recorded.operation === operation && recorded.target === target,
+              operation,
+            )
+          ];
         if (!exchange) throw new Error(`No recorded ${operation}`);
         return {
           response: {
@@ -163,6 +173,8 @@ export class CannedStore {
 /** One command's answer as the DocumentClient returned it (or the error it threw). */
 export interface RecordedAnswer {
   readonly operation: string;
+  /** The table and index the call read or wrote ({@link targetOf}). */
+  readonly target?: string;
   readonly output?: unknown;
   readonly error?: unknown;
 }
@@ -172,10 +184,10 @@ export interface RecordedAnswer {
  * `send` from memory: the figure of a request replayed this way is Front Desk's own code, without
  * the AWS SDK's work (marshalling, middleware, signing, parsing).
  *
- * Each call is answered with the first answer of its operation not yet played, as the store tape
- * does: calls of one operation keep their order, while calls of different operations may come in
- * another order than on the live store (a write that waits for the answer's calls to go out comes
- * after them when every answer is immediate).
+ * Each call is answered with the first answer not yet played of its operation on its table and
+ * index, as the store tape does: such calls keep their order, while other calls may come in another
+ * order than on the live store (a write that waits for the answer's calls to go out comes after
+ * them when every answer is immediate).
  */
 export class SendTape {
   private answers: RecordedAnswer[] = [];
@@ -185,15 +197,16 @@ export class SendTape {
     client.middlewareStack.add(
       (next, context) => async (args) => {
         const operation = (context.commandName ?? '').replace(/Command$/, '');
+        const target = targetOf(args.input);
         // In the order the calls were made, as the stand-in is called.
         const slot = this.answers.length;
-        this.answers.push({ operation });
+        this.answers.push({ operation, target });
         try {
           const result = await next(args);
-          this.answers[slot] = { operation, output: result.output };
+          this.answers[slot] = { operation, target, output: result.output };
           return result;
         } catch (error) {
-          this.answers[slot] = { operation, error };
+          this.answers[slot] = { operation, target, error };
           throw error;
         }
       },
@@ -204,10 +217,12 @@ export class SendTape {
 
   /** A stand-in DocumentClient whose `send` plays the recording back. */
   public standIn(): DynamoDBDocumentClient {
-    const send = async (command: { constructor: { name: string } }): Promise<unknown> => {
+    const send = async (command: { constructor: { name: string }; input?: unknown }): Promise<unknown> => {
       const operation = command.constructor.name.replace(/Command$/, '');
+      const target = targetOf(command.input);
       const index = this.answers.findIndex(
-        (answer, at) => !this.played.has(at) && operationsMatch(answer.operation, operation),
+        (answer, at) =>
+          !this.played.has(at) && operationsMatch(answer.operation, operation) && answer.target === target,
       );
       const answer = this.answers[index];
       if (!answer) {
@@ -260,4 +275,10 @@ function operationsMatch(recorded: string, sent: string): boolean {
     TransactWrite: 'TransactWriteItems',
   };
   return recorded === sent || recorded === documentNames[sent];
+}
+
+/** Which table, and which of its indexes, a command's input names: calls match their recording by it. */
+function targetOf(input: unknown): string {
+  const { TableName, IndexName } = (input ?? {}) as { TableName?: unknown; IndexName?: unknown };
+  return `${String(TableName ?? '')}/${String(IndexName ?? '')}`;
 }
