@@ -58,6 +58,7 @@ import {
   requestLoggingInterceptor,
 } from './pipeline/interceptors';
 import { STORE_TIMEOUTS } from './repositories/dynamodb-client';
+import { keepUntilAnswered } from './request-scope';
 import { BoardService } from './services/board-service';
 import { BrowseService } from './services/browse-service';
 import { ChangeAnnouncer } from './services/change-announcer';
@@ -111,7 +112,7 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
     directory,
     suggestions: stores.sounds ? new NameSuggestionService(stores.sounds) : undefined,
     browse: new BrowseService(stores.browse),
-    presence: new PresenceService(stores.presence, { clock, logger }),
+    presence: new PresenceService(stores.presence, { clock, logger, keepArchiving: keepUntilAnswered }),
     board: new BoardService(stores.board, clock),
     identity: new IdentityService(directory),
     officeTimeZone: config.officeTimeZone,

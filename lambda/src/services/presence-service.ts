@@ -25,6 +25,12 @@ export interface PresenceServiceOptions {
   readonly clock?: () => Date;
   readonly newChangeId?: () => string;
   readonly logger?: Logger;
+  /**
+   * Takes the history append of step 3 once the presence write is confirmed, for the caller to
+   * wait for later (the skill: before its answer goes out, `keepUntilAnswered`), so that what the
+   * user waits for next (the event) need not wait for it too. Without it, a change waits for both.
+   */
+  readonly keepArchiving?: ((append: Promise<void>) => void) | undefined;
 }
 
 /** sha256 of an Alexa person or user id, so the history can tell requesters apart without the id. */
@@ -65,7 +71,9 @@ const ATTEMPTS = 2;
  * 3. In parallel: replace the presence item with change V+1 carrying V as its `previous`, only if
  *    it is still at version V; and append change V to the history. If the append fails (or the
  *    Lambda dies), nothing is lost: V is still in the presence item, and step 2 of the next change
- *    appends it before the item lets go of it.
+ *    appends it before the item lets go of it. So the change is done once the presence write is
+ *    confirmed: with `keepArchiving`, it is reported then, and the append finishes beside what
+ *    comes next (the skill's event), before the answer goes out.
  *
  * So at every moment the history plus the presence item hold every accepted change: the history
  * holds every change up to V-1 before the item stops holding V-1. The history alone lags the
@@ -80,6 +88,7 @@ export class PresenceService {
   private readonly clock: () => Date;
   private readonly newChangeId: () => string;
   private readonly logger: Logger;
+  private readonly keepArchiving: ((append: Promise<void>) => void) | undefined;
 
   public constructor(
     private readonly store: PresenceStore,
@@ -88,6 +97,7 @@ export class PresenceService {
     this.clock = options.clock ?? (() => new Date());
     this.newChangeId = options.newChangeId ?? randomUUID;
     this.logger = options.logger ?? silentLogger;
+    this.keepArchiving = options.keepArchiving;
   }
 
   /** The person's latest accepted change, or undefined if they never checked in or out. */
@@ -240,13 +250,17 @@ export class PresenceService {
         return this.failure(error, 'repair');
       }
     }
-    // Step 3: both writes at once. The append of V may fail without harm: V stays in the item.
-    const [written, archived] = await Promise.allSettled([
-      this.store.putPresence(next, current?.version ?? 0, current),
-      current ? this.store.appendChange(current) : Promise.resolve(),
-    ]);
-    if (archived.status === 'rejected') this.deferred(archived.reason, current);
-    if (written.status === 'fulfilled') return { kind: 'changed', record: next };
+    // Step 3: both writes at once. The append of V may fail without harm: V stays in the item. It
+    // starts a turn after the presence write, which goes out first: the answer waits for that one.
+    const writing = this.store.putPresence(next, current?.version ?? 0, current);
+    const archiving = current ? this.archiveAfterTurn(current) : undefined;
+    const [written] = await Promise.allSettled([writing]);
+    if (written.status === 'fulfilled') {
+      if (archiving && this.keepArchiving) this.keepArchiving(archiving);
+      else await archiving;
+      return { kind: 'changed', record: next };
+    }
+    await archiving;
     const error: unknown = written.reason;
     if (!(error instanceof ConflictError) && !(error instanceof StoreUnavailableError)) throw error;
     let latest: ReadForChange;
@@ -262,6 +276,17 @@ export class PresenceService {
     if (latest.state.current?.changeId === next.changeId) return { kind: 'changed', record: next };
     if (error instanceof StoreUnavailableError) return this.failure(error, 'write');
     return { kind: 'lost', latest };
+  }
+
+  /**
+   * Appends `record` (change V of step 3) one event loop turn from now, once the presence write
+   * started beside it has gone out (the AWS SDK prepares calls started together in turns). Never
+   * rejects: a failed append is {@link deferred}.
+   */
+  private archiveAfterTurn(record: PresenceRecord): Promise<void> {
+    return new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.store.appendChange(record))
+      .catch((error: unknown) => this.deferred(error, record));
   }
 
   /** A history append that failed: the record is still in the presence item, and the next change appends it. */

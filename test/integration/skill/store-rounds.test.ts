@@ -213,6 +213,66 @@ describe('store round trips of one-shot board requests', () => {
     expect(sequentialRounds(calls)).toBe(3);
   });
 
+  it("publishes a check-in's event without waiting for the history append beside it, and answers once the append is done", async () => {
+    // Prepare: a skill on a client that holds the history append until an event is published (or
+    // HOLD_LIMIT_MS, against a hang), and records whether the append had ended by the answer.
+    let eventOut: () => void = () => undefined;
+    const published = new Promise<void>((resolve) => {
+      eventOut = resolve;
+    });
+    const events = new RecordingEventPublisher();
+    const publish = events.publish.bind(events);
+    events.publish = async (event) => {
+      await publish(event);
+      eventOut();
+    };
+    const append = { heldUntilTheEvent: false, ended: false };
+    const holdingClient = testStore.skillClient();
+    holdingClient.middlewareStack.add(
+      (next) => async (args) => {
+        const pk = (args.input as { Item?: { pk?: unknown } }).Item?.pk;
+        if (typeof pk !== 'string' || !pk.startsWith('HISTORY#')) return next(args);
+        let timer: NodeJS.Timeout | undefined;
+        append.heldUntilTheEvent = await Promise.race([
+          published.then(() => true),
+          new Promise<boolean>((resolve) => {
+            timer = setTimeout(() => resolve(false), HOLD_LIMIT_MS);
+          }),
+        ]);
+        clearTimeout(timer);
+        const result = await next(args);
+        append.ended = true;
+        return result;
+      },
+      { step: 'initialize', name: 'holdHistoryAppend' },
+    );
+    const holding = buildSkill({
+      config: skillConfigFor(testStore),
+      stores: storesOn(testStore, holdingClient),
+      events,
+      apiClient: new FakeAlexaApi(),
+    });
+    try {
+      // Priya checks in and out, so her check-in below appends the check-out to the history.
+      await skill.invoke(intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }));
+      await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, { newSession: true }));
+
+      // Act
+      const answer = await holding.invoke(
+        intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }),
+      );
+      const endedByTheAnswer = append.ended;
+
+      // Assess
+      expect(speechOf(answer)).toBe('Priya Raman has checked in.');
+      expect(events.events.map((event) => event.type)).toEqual(['Checked In']);
+      expect(append.heldUntilTheEvent).toBe(true);
+      expect(endedByTheAnswer).toBe(true);
+    } finally {
+      holdingClient.destroy();
+    }
+  });
+
   it('checks someone in in two rounds when Alexa resolved the name to one person: the board is read beside the directory', async () => {
     // Prepare
     const priya = { value: 'priya raman', ids: ['c007'] };

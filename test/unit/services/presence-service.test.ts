@@ -114,6 +114,52 @@ describe('PresenceService', () => {
     expect(store.changesOf(jane.id).map((entry) => entry.version)).toEqual([1, 2]);
   });
 
+  it('reports a change once its presence write is confirmed, and hands over the history append still under way', async () => {
+    // Prepare: the history append of change 1 is held until released.
+    const store = new ScriptedStore();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const kept: Promise<void>[] = [];
+    let change = 0;
+    const service = new PresenceService(store, {
+      newChangeId: () => `change-${++change}`,
+      keepArchiving: (append) => kept.push(append),
+    });
+    await service.setPresence(jane, 'IN', PERSON);
+    store.before = (step) => (step === 'appendChange' ? held : undefined);
+
+    // Act
+    const checkOut = await service.setPresence(jane, 'OUT', PERSON);
+    const archivedBeforeRelease = store.history.length;
+    release();
+    await Promise.all(kept);
+
+    // Assess
+    expect(checkOut.kind).toBe('changed');
+    expect(archivedBeforeRelease).toBe(0);
+    // The first check-in had nothing to append.
+    expect(kept).toHaveLength(1);
+    expect(store.history.map((entry) => [entry.version, entry.status])).toEqual([[1, 'IN']]);
+  });
+
+  it('waits for the history append too when nobody takes it', async () => {
+    // Prepare: the append is held for a few turns of the event loop.
+    const store = new ScriptedStore();
+    const service = serviceOn(store);
+    await service.setPresence(jane, 'IN', PERSON);
+    store.before = async (step) => {
+      if (step === 'appendChange') for (let turn = 0; turn < 5; turn += 1) await new Promise(setImmediate);
+    };
+
+    // Act
+    await service.setPresence(jane, 'OUT', PERSON);
+
+    // Assess
+    expect(store.history.map((entry) => entry.version)).toEqual([1]);
+  });
+
   it('says a person is already in, with the change that put them there, and writes nothing', async () => {
     const store = new ScriptedStore();
     const service = serviceOn(store);
