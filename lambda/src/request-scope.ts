@@ -66,17 +66,22 @@ export function currentRequestScope(): RequestScope | undefined {
  * Keeps `work`, started while answering but not awaited by the answer, from outliving the request:
  * the skill's guard waits for it to settle before it returns the response, whether the answer
  * succeeded or failed (Lambda freezes the process once the handler returns, with whatever is still
- * under way). Outside a request scope that asks for it (tools, tests' setup), `work` just runs.
+ * under way). Outside a request scope that asks for it (tools, tests' setup), `work` just runs, and
+ * the result says so: false when nothing will wait for it, so the caller can.
  */
-export function keepUntilAnswered(work: Promise<unknown>): void {
-  currentRequestScope()?.unsettled?.push(work);
+export function keepUntilAnswered(work: Promise<unknown>): boolean {
+  const unsettled = currentRequestScope()?.unsettled;
+  unsettled?.push(work);
+  return unsettled !== undefined;
 }
 
 /** Waits for everything {@link keepUntilAnswered} kept in `scope`, including work kept meanwhile. */
 export async function settleKeptWork(scope: RequestScope): Promise<void> {
   const kept = scope.unsettled;
   if (!kept) return;
-  for (let settled = 0; settled < kept.length; settled = kept.length) {
-    await Promise.allSettled(kept.slice(settled));
+  for (let settled = 0; settled < kept.length; ) {
+    const end = kept.length;
+    await Promise.allSettled(kept.slice(settled, end));
+    settled = end;
   }
 }
