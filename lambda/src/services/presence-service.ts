@@ -28,9 +28,10 @@ export interface PresenceServiceOptions {
   /**
    * Takes the history append of step 3 once the presence write is confirmed, for the caller to
    * wait for later (the skill: before its answer goes out, `keepUntilAnswered`), so that what the
-   * user waits for next (the event) need not wait for it too. Without it, a change waits for both.
+   * user waits for next (the event) need not wait for it too; returns false when nothing will
+   * wait for it. Without it, or when it returns false, a change waits for both writes.
    */
-  readonly keepArchiving?: ((append: Promise<void>) => void) | undefined;
+  readonly keepArchiving?: ((append: Promise<void>) => boolean) | undefined;
 }
 
 /** sha256 of an Alexa person or user id, so the history can tell requesters apart without the id. */
@@ -88,7 +89,7 @@ export class PresenceService {
   private readonly clock: () => Date;
   private readonly newChangeId: () => string;
   private readonly logger: Logger;
-  private readonly keepArchiving: ((append: Promise<void>) => void) | undefined;
+  private readonly keepArchiving: ((append: Promise<void>) => boolean) | undefined;
 
   public constructor(
     private readonly store: PresenceStore,
@@ -256,8 +257,7 @@ export class PresenceService {
     const archiving = current ? this.archiveAfterTurn(current) : undefined;
     const [written] = await Promise.allSettled([writing]);
     if (written.status === 'fulfilled') {
-      if (archiving && this.keepArchiving) this.keepArchiving(archiving);
-      else await archiving;
+      if (archiving && !this.keepArchiving?.(archiving)) await archiving;
       return { kind: 'changed', record: next };
     }
     await archiving;

@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { IntentNames } from '../../../lambda/src/interaction';
+import { PresenceRepository } from '../../../lambda/src/repositories/presence-repository';
 import { buildSkill } from '../../../lambda/src/skill';
 import { FakeAlexaApi, RecordingEventPublisher } from '../../support/fakes';
 import { intentRequest, sessionEndedRequest } from '../../support/requests';
@@ -268,6 +269,11 @@ describe('store round trips of one-shot board requests', () => {
       expect(events.events.map((event) => event.type)).toEqual(['Checked In']);
       expect(append.heldUntilTheEvent).toBe(true);
       expect(endedByTheAnswer).toBe(true);
+      const history = await new PresenceRepository(
+        testStore.setup,
+        testStore.tables.directory,
+      ).listArchivedChanges('c007');
+      expect(history.at(-1)?.status).toBe('OUT');
     } finally {
       holdingClient.destroy();
     }

@@ -1,6 +1,6 @@
 import type { Contact } from '../../../lambda/src/domain/contact';
 import type { PresenceRecord, PresenceState } from '../../../lambda/src/domain/presence';
-import { StoreUnavailableError } from '../../../lambda/src/errors';
+import { ConflictError, StoreUnavailableError } from '../../../lambda/src/errors';
 import { hashRequester, PresenceService } from '../../../lambda/src/services/presence-service';
 import { TEST_CONTACTS } from '../../fixtures/contacts';
 import { FakePresenceStore } from '../../support/fakes';
@@ -114,18 +114,31 @@ describe('PresenceService', () => {
     expect(store.changesOf(jane.id).map((entry) => entry.version)).toEqual([1, 2]);
   });
 
-  it('reports a change once its presence write is confirmed, and hands over the history append still under way', async () => {
-    // Prepare: the history append of change 1 is held until released.
-    const store = new ScriptedStore();
+  /**
+   * A hold on the history append: released by `release()`, or else after many turns of the event
+   * loop, so that a change that waits for the append ends (and its test fails) instead of hanging.
+   */
+  function heldAppend(): { held: Promise<void>; release: () => void } {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
+    void (async () => {
+      for (let turn = 0; turn < 200; turn += 1) await new Promise(setImmediate);
+      release();
+    })();
+    return { held, release };
+  }
+
+  it('reports a change once its presence write is confirmed, and hands over the history append still under way', async () => {
+    // Prepare: the history append of change 1 is held.
+    const store = new ScriptedStore();
+    const { held, release } = heldAppend();
     const kept: Promise<void>[] = [];
     let change = 0;
     const service = new PresenceService(store, {
       newChangeId: () => `change-${++change}`,
-      keepArchiving: (append) => kept.push(append),
+      keepArchiving: (append) => kept.push(append) > 0,
     });
     await service.setPresence(jane, 'IN', PERSON);
     store.before = (step) => (step === 'appendChange' ? held : undefined);
@@ -144,10 +157,13 @@ describe('PresenceService', () => {
     expect(store.history.map((entry) => [entry.version, entry.status])).toEqual([[1, 'IN']]);
   });
 
-  it('waits for the history append too when nobody takes it', async () => {
+  it.each([
+    ['nobody takes it', undefined],
+    ['nothing will wait for it', () => false],
+  ])('waits for the history append too when %s', async (_case, keepArchiving) => {
     // Prepare: the append is held for a few turns of the event loop.
     const store = new ScriptedStore();
-    const service = serviceOn(store);
+    const service = new PresenceService(store, { keepArchiving });
     await service.setPresence(jane, 'IN', PERSON);
     store.before = async (step) => {
       if (step === 'appendChange') for (let turn = 0; turn < 5; turn += 1) await new Promise(setImmediate);
@@ -158,6 +174,37 @@ describe('PresenceService', () => {
 
     // Assess
     expect(store.history.map((entry) => entry.version)).toEqual([1]);
+  });
+
+  it("lets a lost attempt's history append end before it reads the board again", async () => {
+    // Prepare: the append of change 1 is held, and the first presence write loses a race.
+    const store = new ScriptedStore();
+    const service = new PresenceService(store, { keepArchiving: () => true });
+    await service.setPresence(jane, 'IN', PERSON);
+    store.calls.length = 0;
+    const { held, release } = heldAppend();
+    let lost = false;
+    store.before = async (step) => {
+      if (step === 'appendChange') await held;
+      if (step === 'putPresence' && !lost) {
+        lost = true;
+        throw new ConflictError('someone else changed her first');
+      }
+    };
+    const readsBeforeRelease: number[] = [];
+    const reads = () => store.calls.filter((call) => call === 'get').length;
+
+    // Act
+    const checkingOut = service.setPresence(jane, 'OUT', PERSON);
+    for (let turn = 0; turn < 20; turn += 1) await new Promise(setImmediate);
+    readsBeforeRelease.push(reads());
+    release();
+    const checkOut = await checkingOut;
+
+    // Assess: one read before the lost write, none again until the append ended.
+    expect(readsBeforeRelease).toEqual([1]);
+    expect(checkOut.kind).toBe('changed');
+    expect(reads()).toBe(2);
   });
 
   it('says a person is already in, with the change that put them there, and writes nothing', async () => {
