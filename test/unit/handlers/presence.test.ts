@@ -5,7 +5,7 @@ import { Conversation } from '../../support/conversation';
 import { FakeAlexaApi } from '../../support/fakes';
 import { intentRequest, launchRequest } from '../../support/requests';
 import { cardOf, repromptOf, speechOf } from '../../support/response-checks';
-import { buildTestSkill, type TestSkillOptions } from '../../support/test-skill';
+import { buildTestSkill, type TestSkill, type TestSkillOptions } from '../../support/test-skill';
 
 /** 14:05 UTC on 15 January 2025: 9:05 AM in New York, the office. */
 const NINE_OH_FIVE = new Date('2025-01-15T14:05:00Z');
@@ -45,6 +45,13 @@ async function peopleCheckedIn(count: number, options: { minuteApart?: boolean }
     await new Conversation(test.skill).send(checkIn(`${person.firstName} tester`.toLowerCase()));
   }
   return test;
+}
+
+/** Checks out PersonA Tester, PersonB Tester... for each of `letters`, each in a session of its own. */
+async function checkOutTesters(test: TestSkill, letters: string): Promise<void> {
+  for (const letter of letters) {
+    await new Conversation(test.skill).send(checkOut(`person${letter.toLowerCase()} tester`));
+  }
 }
 
 describe('checking people in and out', () => {
@@ -314,7 +321,7 @@ describe("who's in", () => {
   it('says exactly how many are in when asked in the middle of "who\'s in", and the list goes on', async () => {
     // Prepare
     const test = await peopleCheckedIn(7);
-    await new Conversation(test.skill).send(intentRequest(IntentNames.checkOut, { name: 'persona tester' }));
+    await checkOutTesters(test, 'A');
     const talk = new Conversation(test.skill);
     await talk.send(whoIsIn());
 
@@ -335,11 +342,7 @@ describe("who's in", () => {
     const test = await peopleCheckedIn(7);
     const talk = new Conversation(test.skill);
     await talk.send(whoIsIn());
-    for (const letter of 'CDEFG') {
-      await new Conversation(test.skill).send(
-        intentRequest(IntentNames.checkOut, { name: `person${letter.toLowerCase()} tester` }),
-      );
-    }
+    await checkOutTesters(test, 'CDEFG');
 
     // Act
     const count = await talk.send(intentRequest(IntentNames.howMany));
@@ -359,11 +362,7 @@ describe("who's in", () => {
     const test = await peopleCheckedIn(6);
     const talk = new Conversation(test.skill);
     await talk.send(whoIsIn());
-    for (const letter of 'ABCDEF') {
-      await new Conversation(test.skill).send(
-        intentRequest(IntentNames.checkOut, { name: `person${letter.toLowerCase()} tester` }),
-      );
-    }
+    await checkOutTesters(test, 'ABCDEF');
 
     // Act
     const count = await talk.send(intentRequest(IntentNames.howMany));
