@@ -2,6 +2,7 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import type { Logger } from '../logger';
 import { keepUntilAnswered } from '../request-scope';
+import { afterCallsStartedNow } from '../store-turns';
 import { getSessionState, type PersistentState } from './session-state';
 
 /**
@@ -92,15 +93,6 @@ async function saveLastContact(
     deps.logger.warn('Could not remember the last contact', { error });
   }
   return lastContactId;
-}
-
-/**
- * Resolves once the store calls started in this turn of the event loop are on their way: the AWS
- * SDK's middleware yields between its steps, so calls started together are prepared in turns, and
- * each of them goes out only when all of them are nearly ready.
- */
-function afterCallsStartedNow(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**

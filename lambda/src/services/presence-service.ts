@@ -5,6 +5,7 @@ import type { PresenceRecord, PresenceState, PresenceStatus } from '../domain/pr
 import { ConflictError, StoreUnavailableError } from '../errors';
 import { type Logger, silentLogger } from '../logger';
 import { type ApologyReason, apologyReasonOf, logStoreFailure } from '../metrics';
+import { afterCallsStartedNow } from '../store-turns';
 import type { PresenceStore, PresentPage } from './ports';
 
 /**
@@ -279,12 +280,11 @@ export class PresenceService {
   }
 
   /**
-   * Appends `record` (change V of step 3) one event loop turn from now, once the presence write
-   * started beside it has gone out (the AWS SDK prepares calls started together in turns). Never
-   * rejects: a failed append is {@link deferred}.
+   * Appends `record` (change V of step 3) once the presence write started beside it has gone out.
+   * Never rejects: a failed append is {@link deferred}.
    */
   private archiveAfterTurn(record: PresenceRecord): Promise<void> {
-    return new Promise<void>((resolve) => setImmediate(resolve))
+    return afterCallsStartedNow()
       .then(() => this.store.appendChange(record))
       .catch((error: unknown) => this.deferred(error, record));
   }
