@@ -16,6 +16,13 @@ import { storeCall } from './store-errors';
 
 const PRESENT_INDEX = indexNamed('present');
 
+/** Everyone who is in: the one partition of the sparse `present` index. */
+const EVERYONE_IN = {
+  KeyConditionExpression: '#pk = :pk',
+  ExpressionAttributeNames: { '#pk': PRESENT_INDEX.partitionKey.name },
+  ExpressionAttributeValues: { ':pk': PRESENT_PK },
+};
+
 /**
  * The in/out board in the directory table (item shapes in `directory-items.ts`). Every write is
  * conditional: a presence write names the version it replaces, and a history write refuses to
@@ -131,11 +138,7 @@ export class PresenceRepository implements PresenceStore {
       operation: 'listPresent',
       index: PRESENT_INDEX,
       partition: PRESENT_PK,
-      condition: {
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': PRESENT_INDEX.partitionKey.name },
-        ExpressionAttributeValues: { ':pk': PRESENT_PK },
-      },
+      condition: EVERYONE_IN,
       limit,
       // A cursor that is not one of ours reads the list from the top.
       start: cursor ? decodePresenceCursor(cursor) : undefined,
@@ -148,11 +151,7 @@ export class PresenceRepository implements PresenceStore {
     return countPresenceIndex(this.client, this.tableName, {
       operation: 'countPresent',
       index: PRESENT_INDEX,
-      condition: {
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': PRESENT_INDEX.partitionKey.name },
-        ExpressionAttributeValues: { ':pk': PRESENT_PK },
-      },
+      condition: EVERYONE_IN,
     });
   }
 
