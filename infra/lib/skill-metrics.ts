@@ -47,20 +47,20 @@ export function eventsNotPublishedMetric(): Metric {
 
 /** Events not published by event type: one line per type that had any, found by a search. */
 export function eventsNotPublishedByType(): MathExpression {
-  return new MathExpression({
-    expression: `SEARCH('{${METRICS_NAMESPACE},${DimensionNames.eventType}} MetricName="${MetricNames.eventsNotPublished}"', 'Sum', ${PERIOD.toSeconds()})`,
-    usingMetrics: {},
-    label: 'Events not published by type',
-    period: PERIOD,
-  });
+  return sumsBy(DimensionNames.eventType, MetricNames.eventsNotPublished, 'Events not published by type');
 }
 
 /** Requests by intent: one line per intent that had any, found by a search. */
 export function requestsByIntent(): MathExpression {
+  return sumsBy(DimensionNames.intent, MetricNames.requests, 'Requests by intent');
+}
+
+/** One line per value of `dimension` that `metricName` had any of, summed per period, found by a search. */
+function sumsBy(dimension: string, metricName: string, label: string): MathExpression {
   return new MathExpression({
-    expression: `SEARCH('{${METRICS_NAMESPACE},${DimensionNames.intent}} MetricName="${MetricNames.requests}"', 'Sum', ${PERIOD.toSeconds()})`,
+    expression: `SEARCH('{${METRICS_NAMESPACE},${dimension}} MetricName="${metricName}"', 'Sum', ${PERIOD.toSeconds()})`,
     usingMetrics: {},
-    label: 'Requests by intent',
+    label,
     period: PERIOD,
   });
 }
