@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { ResponseEnvelope } from 'ask-sdk-model';
 import { IntentNames } from '../../../lambda/src/interaction';
 import { PresenceRepository } from '../../../lambda/src/repositories/presence-repository';
 import { buildSkill } from '../../../lambda/src/skill';
@@ -112,6 +113,17 @@ describe('store round trips of one-shot board requests', () => {
     await skill.invoke(intentRequest(IntentNames.isIn, { name: 'robert smith' }, { newSession: true }));
   }
 
+  /**
+   * A one-shot "check in Priya Raman", Priya being out and the speaker's last session about Robert,
+   * with the calls of its preparation taken away.
+   */
+  async function checkInPriyaAfterRobert(): Promise<ResponseEnvelope> {
+    await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, { newSession: true }));
+    await rememberRobert();
+    order.takeCalls();
+    return skill.invoke(intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }));
+  }
+
   /** Who a new session of the same speaker carries on with: "what's her email", without a name. */
   async function rememberedEmail(): Promise<string> {
     const answer = await skill.invoke(
@@ -165,15 +177,8 @@ describe('store round trips of one-shot board requests', () => {
   });
 
   it('checks someone in in three rounds: the person, the board and remembering her, the change', async () => {
-    // Prepare
-    await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, { newSession: true }));
-    await rememberRobert();
-    order.takeRounds();
-
     // Act
-    const answer = await skill.invoke(
-      intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }),
-    );
+    const answer = await checkInPriyaAfterRobert();
 
     // Assess
     expect(speechOf(answer)).toBe('Priya Raman has checked in.');
@@ -182,15 +187,8 @@ describe('store round trips of one-shot board requests', () => {
   });
 
   it("sends the check-in's board reads before it prepares the write that remembers her", async () => {
-    // Prepare
-    await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, { newSession: true }));
-    await rememberRobert();
-    order.takeCalls();
-
     // Act
-    const answer = await skill.invoke(
-      intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }),
-    );
+    const answer = await checkInPriyaAfterRobert();
 
     // Assess
     expect(speechOf(answer)).toBe('Priya Raman has checked in.');
