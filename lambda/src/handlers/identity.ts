@@ -23,6 +23,16 @@ export function identifyHandler(deps: ConversationDependencies): RequestHandler 
     handle: async (input): Promise<Response> => {
       const spoken = slotValue(input, SlotNames.name);
       const pending = getSessionState(input).pending;
+      if (spoken && pending?.type === 'askName' && pending.action.kind !== 'identify') {
+        // "It's Priya Raman" in answer to "Who should I check in?" names whom the question was
+        // about; the speaker is not saying who they are.
+        return lookUpAndAnswer(
+          input,
+          deps,
+          { spoken, resolvedIds: resolvedIds(input, SlotNames.name) },
+          pending.action,
+        );
+      }
       const followUp =
         pending?.type === 'askName' && pending.action.kind === 'identify'
           ? pending.action.followUp

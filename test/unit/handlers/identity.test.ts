@@ -269,6 +269,21 @@ describe('"me" is a voice: a shared device and an unrecognised voice', () => {
     expect(test.persistence.records.get(TEST_USER_ID)).toMatchObject({ identity: { contactId: 'c004' } });
   });
 
+  it('takes "it\'s Sean O\'Neill" in answer to "Who should I check in?" as whom to check in', async () => {
+    // Prepare
+    const test = withAccountIdentity(false);
+    const talk = new Conversation(test.skill);
+    await talk.send(intent(IntentNames.checkMeIn));
+
+    // Act
+    const done = await talk.send(identify('sean oneill'));
+
+    // Assess
+    expect(speechOf(done)).toBe("Sean O'Neill has checked in. What else would you like to know?");
+    expect(test.presence.presence.get('c005')?.status).toBe('IN');
+    expect(test.persistence.saves).toBe(0);
+  });
+
   it('says "remember me" needs a voice profile, and how to set one up, and saves nothing', async () => {
     const test = skillOf();
 
@@ -317,6 +332,18 @@ describe('"me" is a voice: a shared device and an unrecognised voice', () => {
     expect(speechOf(sean)).toBe("Sean O'Neill has checked in.");
     expect(speechOf(jane)).toBe('Jane Smith has checked in.');
     expect(speechOf(nobody)).toBe('Who should I check in?');
+  });
+
+  it('checks in whoever a recognised voice names in answer to "Who should I check in?", without asking to remember them', async () => {
+    const test = skillOf();
+    const talk = new Conversation(test.skill);
+    await talk.send(intent(IntentNames.checkIn, SEAN));
+
+    const done = await talk.send(identify('robert smith', SEAN));
+
+    expect(speechOf(done)).toBe('Robert Smith has checked in. What else would you like to know?');
+    expect(test.presence.presence.get('c004')?.status).toBe('IN');
+    expect(test.persistence.saves).toBe(0);
   });
 
   it('remembers nothing when the voice is no longer recognised at "yes", but still does what was asked', async () => {
