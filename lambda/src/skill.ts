@@ -43,6 +43,7 @@ import {
   visitorArrivedHandler,
   visitorCheckOutHandler,
   visitorLeavingHandler,
+  visitorNameAnswerHandler,
   visitorsTodayHandler,
 } from './handlers/visitors';
 import { type Logger, silentLogger } from './logger';
@@ -135,8 +136,10 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
     .addRequestHandlers(
       canFulfillIntentHandler(),
       launchHandler(conversation),
-      // Before the name lookup: "Oregon" alone answers "which Portland?".
+      // Before the name lookup: "Oregon" alone answers "which Portland?", and a bare name
+      // answers the visitor desk's "what's your name?".
       placeAnswerHandler(conversation),
+      visitorNameAnswerHandler(conversation),
       contactDetailsHandler(conversation),
       chooseContactHandler(conversation),
       // The visitor desk: before the board, which it hands "X is leaving" and "I'm leaving" back to.

@@ -31,7 +31,7 @@ import {
   updateSessionState,
 } from './session-state';
 import { cleanSpokenName, isClearlyNotAName, spokenPosition } from './spoken-name';
-import { continueVisit } from './visit-flow';
+import { continueVisit, elicitPendingVisitorNameAgain } from './visit-flow';
 
 /**
  * Does what was asked about a person once the name is settled: answers a detail, checks them in
@@ -240,7 +240,21 @@ export async function answerAboutId(
   return contact ? actOn(input, deps, contact, action) : undefined;
 }
 
-/** The pending question asked again, in its own words; undefined for a question that cannot be. */
+/**
+ * Asks the pending question again, in its own words, after `before` (an apology, the help text).
+ * The visitor's name is elicited again, so a bare name still answers it.
+ */
+export function askPendingAgain(
+  input: HandlerInput,
+  pending: PendingQuestion,
+  before: readonly Ssml[],
+): Response {
+  const again = pendingQuestionAgain(translatorOf(input), pending);
+  elicitPendingVisitorNameAgain(input);
+  return respond(input, { speech: Ssml.join([...before, again.question]), reprompt: again.reprompt });
+}
+
+/** The pending question asked again, in its own words. */
 function pendingQuestionAgain(t: Translator, pending: PendingQuestion): { question: Ssml; reprompt: Ssml } {
   switch (pending.type) {
     case 'chooseContact':
@@ -284,11 +298,10 @@ export function notForUs(input: HandlerInput): Response {
   const pending = state.pending;
   const misses = missesOf(state);
   if (pending && misses < MISSES_ALLOWED) {
-    const again = pendingQuestionAgain(t, pending);
     updateSessionState(input, { misses: misses + 1 });
     const sorry =
       pending.type === 'chooseContact' ? t.speak('choose.notUnderstood') : t.speak('fallback.speech');
-    return respond(input, { speech: Ssml.join([sorry, again.question]), reprompt: again.reprompt });
+    return askPendingAgain(input, pending, [sorry]);
   }
   updateSessionState(input, { pending: undefined });
   return respond(input, {

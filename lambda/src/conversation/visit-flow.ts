@@ -74,11 +74,32 @@ function askVisitorName(
     pending: { type: 'visitorName', hostId: host.id, oneShot, ...(company ? { company } : {}) },
   });
   const question = t.speak('visitor.askName', { host: fullNameOf(host) });
+  elicitVisitorName(input, fullNameOf(host), company);
+  return respond(input, {
+    speech: preface ? Ssml.join([preface, question]) : question,
+    reprompt: t.speak('visitor.askNameReprompt'),
+  });
+}
+
+/**
+ * Dialog.ElicitSlot of the visitor's name on the arrival intent, so that the answer can be the bare
+ * name ("Sam Carter"): without it, Alexa sends a bare name to whichever intent it fits best. The
+ * host travels in the session; the slot only shows it when it is known here.
+ */
+function elicitVisitorName(
+  input: HandlerInput,
+  hostName: string | undefined,
+  company: string | undefined,
+): void {
   const updatedIntent: Intent = {
     name: IntentNames.visitorArrival,
     confirmationStatus: 'NONE',
     slots: {
-      [SlotNames.host]: { name: SlotNames.host, value: fullNameOf(host), confirmationStatus: 'NONE' },
+      [SlotNames.host]: {
+        name: SlotNames.host,
+        confirmationStatus: 'NONE',
+        ...(hostName ? { value: hostName } : {}),
+      },
       [SlotNames.visitorName]: { name: SlotNames.visitorName, confirmationStatus: 'NONE' },
       [SlotNames.visitorCompany]: {
         name: SlotNames.visitorCompany,
@@ -88,10 +109,19 @@ function askVisitorName(
     },
   };
   input.responseBuilder.addElicitSlotDirective(SlotNames.visitorName, updatedIntent);
-  return respond(input, {
-    speech: preface ? Ssml.join([preface, question]) : question,
-    reprompt: t.speak('visitor.askNameReprompt'),
-  });
+}
+
+/**
+ * A reply that asks the pending "what's your name?" again (after "help", "repeat", speech that was
+ * no answer, or an error) elicits the name again too; otherwise the visitor's bare name would be
+ * taken for a directory search. Only an intent request may carry the directive.
+ */
+export function elicitPendingVisitorNameAgain(input: HandlerInput): void {
+  if (input.requestEnvelope.request.type !== 'IntentRequest') return;
+  // A handler that failed after asking may have elicited already: one dialog directive at most.
+  if (input.responseBuilder.getResponse().directives?.some((d) => d.type.startsWith('Dialog.'))) return;
+  const pending = pendingVisitorName(input);
+  if (pending) elicitVisitorName(input, undefined, pending.company);
 }
 
 /** The pending "what's your name?" of the visitor desk, if the session holds a well-formed one. */

@@ -1,22 +1,28 @@
 import { getIntentName, getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { notForUs, whichOneQuestion } from '../conversation/contact-flow';
+import { askPendingAgain, notForUs } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { isIntent, translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
 import { getSessionState, replaceSessionState, updateSessionState } from '../conversation/session-state';
+import { elicitPendingVisitorNameAgain } from '../conversation/visit-flow';
 import { IntentNames } from '../interaction';
 import { Ssml } from '../speech/ssml';
 
 /** What the built-in intents need: only the log. */
 type BuiltInDependencies = Pick<ConversationDependencies, 'logger'>;
 
-/** AMAZON.HelpIntent: what Front Desk can do, then a question. */
+/**
+ * AMAZON.HelpIntent: what Front Desk can do, then a question: the one still waiting for an answer
+ * ("Who should I check in?"), if any, so the answer to it still does what was asked.
+ */
 export function helpHandler(): RequestHandler {
   return {
     canHandle: (input) => isIntent(input, IntentNames.help),
     handle: (input) => {
       const t = translatorOf(input);
+      const pending = getSessionState(input).pending;
+      if (pending) return askPendingAgain(input, pending, [t.speak('help.speech')]);
       return respond(input, {
         speech: Ssml.join([t.speak('help.speech'), t.speak('help.question')]),
         reprompt: t.speak('launch.reprompt'),
@@ -38,7 +44,9 @@ export function goodbyeHandler(): RequestHandler {
 
 /**
  * "No" to "anything else?" ends the conversation; "yes" asks who. Handlers that ask their own
- * yes/no questions come before this one.
+ * yes/no questions come before this one; a question that a yes or no does not answer ("which
+ * one?", "who should I check in?", "what's your name?") is asked again, and "no" to all but
+ * "which one?" ends the conversation.
  */
 export function yesNoHandler(): RequestHandler {
   return {
@@ -46,16 +54,12 @@ export function yesNoHandler(): RequestHandler {
     handle: (input) => {
       const t = translatorOf(input);
       const pending = getSessionState(input).pending;
-      if (pending?.type === 'chooseContact') {
-        return respond(input, {
-          speech: whichOneQuestion(t, pending),
-          reprompt: t.speak('choose.reprompt'),
-        });
-      }
+      if (pending?.type === 'chooseContact') return askPendingAgain(input, pending, []);
       if (getIntentName(input.requestEnvelope) === IntentNames.no) {
         updateSessionState(input, { pending: undefined });
         return respond(input, { speech: t.speak('goodbye'), endSession: true });
       }
+      if (pending) return askPendingAgain(input, pending, []);
       return respond(input, { speech: t.speak('askName.question'), reprompt: t.speak('askName.reprompt') });
     },
   };
@@ -74,6 +78,7 @@ export function repeatHandler(): RequestHandler {
           reprompt: t.speak('launch.reprompt'),
         });
       }
+      elicitPendingVisitorNameAgain(input);
       return respond(input, {
         speech: Ssml.fromDocument(last.ssml),
         reprompt:

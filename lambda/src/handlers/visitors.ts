@@ -1,6 +1,13 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { actOn, answerMatch, askForName, askWhichOne, lookUpAndAnswer } from '../conversation/contact-flow';
+import {
+  actOn,
+  answerMatch,
+  askForName,
+  askWhichOne,
+  lookUpAndAnswer,
+  notForUs,
+} from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { finish } from '../conversation/finish';
 import { userAttributesOf } from '../conversation/identity-attributes';
@@ -55,6 +62,38 @@ export function visitorArrivalHandler(deps: ConversationDependencies): RequestHa
         deps,
         { spoken: hostName, resolvedIds: resolvedIds(input, SlotNames.host) },
         { kind: 'visit', visitor: withoutEmpty(visitor) },
+      );
+    },
+  };
+}
+
+/**
+ * The visitor's name said without the elicitation that was meant to catch it (Alexa dropped it, or
+ * the name came after something else was said): a bare name ("Sam Carter", to ContactDetailsIntent)
+ * or "my name is Sam Carter" (IdentifyIntent) answers the pending "what's your name?", and is
+ * never taken for a directory search or for the speaker asking to be remembered.
+ */
+export function visitorNameAnswerHandler(deps: ConversationDependencies): RequestHandler {
+  return {
+    canHandle: (input) =>
+      pendingVisitorName(input) !== undefined &&
+      slotValue(input, SlotNames.name) !== undefined &&
+      (isIntent(input, IntentNames.identify) ||
+        (isIntent(input, IntentNames.contactDetails) && slotValue(input, SlotNames.detail) === undefined)),
+    handle: async (input): Promise<Response> => {
+      const pending = pendingVisitorName(input);
+      const host = pending && (await deps.directory.getContact(pending.hostId));
+      if (!pending || !host) {
+        updateSessionState(input, { pending: undefined });
+        return notForUs(input);
+      }
+      const visitor = nameAndCompany(slotValue(input, SlotNames.name), pending.company);
+      return continueVisit(
+        input,
+        deps,
+        host,
+        { name: visitor.name ?? '', company: visitor.company },
+        pending.oneShot,
       );
     },
   };

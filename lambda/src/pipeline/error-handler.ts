@@ -3,6 +3,7 @@ import type { ConversationDependencies } from '../conversation/dependencies';
 import { translatorOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
 import { getSessionState, replaceSessionState, type SessionState } from '../conversation/session-state';
+import { elicitPendingVisitorNameAgain } from '../conversation/visit-flow';
 import { FrontDeskError, StoreUnavailableError } from '../errors';
 import { apologyCauseOf } from '../metrics';
 import { Ssml } from '../speech/ssml';
@@ -71,6 +72,7 @@ export function apologizingErrorHandler(
       const what = error instanceof StoreUnavailableError ? t.speak('error.store') : t.speak('error.generic');
       const question = pendingQuestion(input);
       if (question) {
+        elicitPendingVisitorNameAgain(input);
         return respond(input, {
           speech: Ssml.join([what, t.speak('error.retry'), question]),
           reprompt: question,

@@ -15,6 +15,30 @@ describe('the built-in intents', () => {
     expect(response.response.shouldEndSession).toBe(false);
   });
 
+  it.each([
+    ['help', IntentNames.help, /^Front Desk knows the people.* Who should I check in\?$/],
+    ['yes', IntentNames.yes, /^Who should I check in\?$/],
+  ])(
+    '%s in answer to "Who should I check in?" asks that again, and the name then checks them in',
+    async (_case, intent, said) => {
+      // Prepare
+      const test = buildTestSkill();
+      const talk = new Conversation(test.skill);
+      await talk.send(launchRequest());
+      const asked = await talk.send(intentRequest(IntentNames.checkIn));
+
+      // Act
+      const again = await talk.send(intentRequest(intent));
+      const done = await talk.send(intentRequest(IntentNames.contactDetails, { name: 'jane smith' }));
+
+      // Assess
+      expect(speechOf(again)).toMatch(said);
+      expect(repromptOf(again)).toBe(repromptOf(asked));
+      expect(speechOf(done)).toMatch(/^Jane Smith has checked in\./);
+      expect(test.presence.presence.get('c003')?.status).toBe('IN');
+    },
+  );
+
   it.each([IntentNames.stop, IntentNames.cancel, IntentNames.navigateHome])(
     '%s says goodbye and ends',
     async (intent) => {

@@ -1,4 +1,5 @@
 import type { Contact } from '../../../lambda/src/domain/contact';
+import { StoreUnavailableError } from '../../../lambda/src/errors';
 import { IntentNames } from '../../../lambda/src/interaction';
 import { TEST_CONTACTS } from '../../fixtures/contacts';
 import { Conversation } from '../../support/conversation';
@@ -195,6 +196,98 @@ describe('a visitor signing in', () => {
     expect(response.response.directives?.[0]).toMatchObject({ type: 'Dialog.ElicitSlot' });
     expect(visits.visits.size).toBe(0);
     expect(events.events).toEqual([]);
+  });
+
+  it.each([
+    [
+      'speech that was no answer',
+      intentRequest(IntentNames.fallback),
+      /^Sorry, Front Desk can't help with that\. What's your name, please\?$/,
+    ],
+    ['"help"', intentRequest(IntentNames.help), /What's your name, please\?$/],
+    ['"yes"', intentRequest(IntentNames.yes), /^What's your name, please\?$/],
+    [
+      '"repeat"',
+      intentRequest(IntentNames.repeat),
+      /^You're here to see Sean O'Neill\. What's your name, please\?$/,
+    ],
+  ])(
+    'asks the name again after %s, elicited, so the bare name still signs the visitor in',
+    async (_case, detour, said) => {
+      // Prepare
+      const { conversation, visits, events } = desk();
+      const talk = conversation();
+      await talk.send(launchRequest());
+      await talk.send(arrive({ host: 'sean oneill' }));
+
+      // Act
+      const again = await talk.send(detour);
+      const answered = await talk.send(arrive({ visitorName: 'Sam Carter' }));
+
+      // Assess
+      expect(speechOf(again)).toMatch(said);
+      expect(again.response.shouldEndSession).toBe(false);
+      expect(again.response.directives).toEqual([
+        expect.objectContaining({
+          type: 'Dialog.ElicitSlot',
+          slotToElicit: 'visitorName',
+          updatedIntent: expect.objectContaining({ name: IntentNames.visitorArrival }),
+        }),
+      ]);
+      expect(speechOf(answered)).toMatch(/^Thanks, Sam\. I've let Sean O'Neill know you're here\./);
+      expect([...visits.visits.values()]).toEqual([
+        expect.objectContaining({
+          visitor: { name: 'Sam Carter' },
+          host: expect.objectContaining({ id: 'c005' }),
+        }),
+      ]);
+      expect(events.events).toHaveLength(1);
+    },
+  );
+
+  it.each([
+    ['a bare name', intentRequest(IntentNames.contactDetails, { name: 'sam carter' })],
+    ['"my name is ..."', intentRequest(IntentNames.identify, { name: 'sam carter' })],
+  ])("takes %s that missed the elicitation as the visitor's name, not a search", async (_case, answer) => {
+    const { conversation, visits } = desk();
+    const talk = conversation();
+    await talk.send(launchRequest());
+    await talk.send(arrive({ host: 'sean oneill', visitorCompany: 'Wayne Enterprises' }));
+
+    const answered = await talk.send(answer);
+
+    expect(speechOf(answered)).toMatch(/^Thanks, sam\. I've let Sean O'Neill know you're here\./i);
+    expect([...visits.visits.values()]).toEqual([
+      expect.objectContaining({
+        visitor: { name: 'sam carter', company: 'Wayne Enterprises' },
+        host: expect.objectContaining({ id: 'c005' }),
+      }),
+    ]);
+  });
+
+  it('apologizes and asks the name again, elicited, when the store fails on the answer', async () => {
+    // Prepare
+    const { conversation, reader, visits } = desk();
+    const talk = conversation();
+    await talk.send(launchRequest());
+    await talk.send(arrive({ host: 'sean oneill' }));
+    const getContact = reader.getContact.bind(reader);
+    reader.getContact = async () => {
+      throw new StoreUnavailableError('GetItem failed: TimeoutError');
+    };
+
+    // Act
+    const failed = await talk.send(arrive({ visitorName: 'Sam Carter' }));
+    reader.getContact = getContact;
+    const answered = await talk.send(arrive({ visitorName: 'Sam Carter' }));
+
+    // Assess
+    expect(speechOf(failed)).toMatch(/^Sorry.* What's your name, please\?$/);
+    expect(failed.response.directives).toEqual([
+      expect.objectContaining({ type: 'Dialog.ElicitSlot', slotToElicit: 'visitorName' }),
+    ]);
+    expect(speechOf(answered)).toMatch(/^Thanks, Sam\./);
+    expect(visits.visits.size).toBe(1);
   });
 
   it('speaks an SSML-like name as words and keeps it as heard', async () => {
