@@ -6,7 +6,7 @@ import type { ConversationDependencies } from './dependencies';
 import { finish } from './finish';
 import { identityAttributesOf } from './identity-attributes';
 import { presenceAnswer } from './presence-flow';
-import { translatorOf } from './request-context';
+import { translatorOf, voiceOf } from './request-context';
 import { respond } from './respond';
 import { type SelfAction, updateSessionState } from './session-state';
 
@@ -45,7 +45,10 @@ export async function askToRemember(
     const answer = await presenceAnswer(input, deps, contact, followUp, true);
     return finish(input, { speech: Ssml.join([already, answer.speech]), card: answer.card });
   }
-  updateSessionState(input, { pending: { type: 'confirmIdentity', identity, followUp } });
+  const voice = voiceOf(input);
+  updateSessionState(input, {
+    pending: { type: 'confirmIdentity', identity, followUp, ...(voice ? { voice } : {}) },
+  });
   return respond(input, {
     speech: contact.company
       ? t.speak('identity.confirmAt', { fullName: identity.fullName, company: contact.company })

@@ -4,6 +4,7 @@ import type { IntentName } from '../interaction';
 import { type Translator, translatorFor } from '../speech/locales';
 
 const TRANSLATOR = Symbol.for('frontDesk.translator');
+const FOR_THE_SPEAKER_ONLY = Symbol.for('frontDesk.forTheSpeakerOnly');
 
 type RequestAttributes = Record<string | symbol, unknown>;
 
@@ -35,6 +36,29 @@ export function translatorOf(input: HandlerInput): Translator {
 }
 
 /** Whether the request is an IntentRequest for one of `names`. */
+/**
+ * The voice Alexa recognised on this request (a voice profile), or undefined when it recognised
+ * none. A session can pass between voices at a shared Echo: what one voice started, another may
+ * not finish as if it were the first.
+ */
+export function voiceOf(input: HandlerInput): string | undefined {
+  const personId = input.requestEnvelope.context?.System?.person?.personId;
+  return typeof personId === 'string' && personId.length > 0 ? personId : undefined;
+}
+
+/**
+ * Marks this request's answer as for the recognised speaker only (staff-only visitor information):
+ * "repeat" then says it again to that voice alone.
+ */
+export function answerForTheSpeakerOnly(input: HandlerInput): void {
+  (input.attributesManager.getRequestAttributes() as RequestAttributes)[FOR_THE_SPEAKER_ONLY] = true;
+}
+
+/** Whether {@link answerForTheSpeakerOnly} marked this request's answer. */
+export function isAnswerForTheSpeakerOnly(input: HandlerInput): boolean {
+  return (input.attributesManager.getRequestAttributes() as RequestAttributes)[FOR_THE_SPEAKER_ONLY] === true;
+}
+
 export function isIntent(input: HandlerInput, ...names: readonly IntentName[]): boolean {
   return (
     getRequestType(input.requestEnvelope) === 'IntentRequest' &&

@@ -52,6 +52,8 @@ export type PendingQuestion =
       readonly type: 'confirmIdentity';
       readonly identity: Identity;
       readonly followUp?: SelfAction | undefined;
+      /** The voice that asked to be remembered (see `voiceOf`); none when Alexa recognised none. */
+      readonly voice?: string | undefined;
     }
   | {
       /** "Do you want to hear more?" in the middle of a list of the board ("who's in", "who left today"). */
@@ -106,11 +108,21 @@ export interface SessionState {
    */
   readonly pending?: PendingQuestion | undefined;
   /** What was last said, for "repeat". */
-  readonly lastSpeech?: { readonly ssml: string; readonly reprompt?: string | undefined } | undefined;
+  readonly lastSpeech?:
+    | {
+        readonly ssml: string;
+        readonly reprompt?: string | undefined;
+        /** Said for this voice's ears only (staff-only visitor information): repeated to it alone. */
+        readonly voice?: string | undefined;
+      }
+    | undefined;
   /** The device's IANA time zone (or the office's), asked once per session. */
   readonly timeZone?: string | undefined;
-  /** The visit signed in during this session, so "I'm leaving" signs that visitor out. */
-  readonly signedInVisit?: { readonly id: string } | undefined;
+  /**
+   * The visit signed in during this session, so "I'm leaving" signs that visitor out; with the
+   * voice that signed in (none when Alexa recognised none), so another voice's "I'm leaving" does not.
+   */
+  readonly signedInVisit?: { readonly id: string; readonly voice?: string | undefined } | undefined;
   /** The detail last asked for, so "what about Wei Zhang?" asks the same of him. */
   readonly lastDetail?: ContactDetail | undefined;
   /** The list page last read, for "the second one", "go back" and "how many are there". */
@@ -377,7 +389,10 @@ export function pendingQuestionOf(state: SessionState): PendingQuestion | undefi
     case 'askName':
       return isContactAction(pending.action) ? state.pending : undefined;
     case 'confirmIdentity':
-      return isIdentity(pending.identity) ? state.pending : undefined;
+      return isIdentity(pending.identity) &&
+        (pending.voice === undefined || typeof pending.voice === 'string')
+        ? state.pending
+        : undefined;
     case 'boardPage':
       return isBoardListKind(pending.list) &&
         typeof pending.after === 'string' &&

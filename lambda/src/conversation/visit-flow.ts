@@ -13,7 +13,7 @@ import { Ssml } from '../speech/ssml';
 import { reachHostSpeech } from '../speech/visit-speech';
 import type { ConversationDependencies } from './dependencies';
 import { finish } from './finish';
-import { translatorOf } from './request-context';
+import { translatorOf, voiceOf } from './request-context';
 import { respond } from './respond';
 import { getSessionState, updateSessionState, type VisitorAsHeard } from './session-state';
 
@@ -50,7 +50,11 @@ export async function continueVisit(
     updateSessionState(input, { pending: undefined });
     return done(t.speak('visitor.notLogged', { host: hostName }));
   }
-  updateSessionState(input, { pending: undefined, signedInVisit: { id: arrival.visit.id } });
+  const voice = voiceOf(input);
+  updateSessionState(input, {
+    pending: undefined,
+    signedInVisit: { id: arrival.visit.id, ...(voice ? { voice } : {}) },
+  });
   const first = visitorFirstName(name.value);
   const speech = arrival.notified
     ? t.speak('visitor.hostTold', { visitor: first, host: hostName })
@@ -139,11 +143,16 @@ export function pendingVisitorName(
   };
 }
 
-/** The visit signed in earlier in this session, if the session holds a well-formed one. */
+/**
+ * The visit signed in earlier in this session, if the session holds a well-formed one and this
+ * request's voice is the one that signed in: at a shared Echo, the staff member who speaks next
+ * in the session is not the visitor.
+ */
 export function signedInVisitId(input: HandlerInput): string | undefined {
   const visit = getSessionState(input).signedInVisit as unknown;
   if (!visit || typeof visit !== 'object') return undefined;
-  const { id } = visit as Record<string, unknown>;
+  const { id, voice } = visit as Record<string, unknown>;
+  if (voice !== voiceOf(input)) return undefined;
   return typeof id === 'string' && id.length > 0 && id.length <= 100 ? id : undefined;
 }
 

@@ -2,7 +2,7 @@ import { getIntentName, getRequestType, type RequestHandler } from 'ask-sdk-core
 import type { Response } from 'ask-sdk-model';
 import { askPendingAgain, notForUs } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
-import { isIntent, translatorOf } from '../conversation/request-context';
+import { isIntent, translatorOf, voiceOf } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
 import { getSessionState, replaceSessionState, updateSessionState } from '../conversation/session-state';
 import { elicitPendingVisitorNameAgain } from '../conversation/visit-flow';
@@ -65,7 +65,10 @@ export function yesNoHandler(): RequestHandler {
   };
 }
 
-/** AMAZON.RepeatIntent: says the last thing again, word for word. */
+/**
+ * AMAZON.RepeatIntent: says the last thing again, word for word; what was for one recognised
+ * voice only (staff-only visitor information) only to that voice.
+ */
 export function repeatHandler(): RequestHandler {
   return {
     canHandle: (input) => isIntent(input, IntentNames.repeat),
@@ -75,6 +78,12 @@ export function repeatHandler(): RequestHandler {
       if (typeof last?.ssml !== 'string') {
         return respond(input, {
           speech: Ssml.join([t.speak('repeat.nothing'), t.speak('launch.question')]),
+          reprompt: t.speak('launch.reprompt'),
+        });
+      }
+      if (last.voice !== undefined && last.voice !== voiceOf(input)) {
+        return respond(input, {
+          speech: Ssml.join([t.speak('repeat.forTheAskerOnly'), t.speak('launch.question')]),
           reprompt: t.speak('launch.reprompt'),
         });
       }

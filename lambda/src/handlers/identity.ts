@@ -6,7 +6,7 @@ import { finish } from '../conversation/finish';
 import { identityAttributesOf } from '../conversation/identity-attributes';
 import { askWhoAfterGone } from '../conversation/identity-flow';
 import { presenceAnswer } from '../conversation/presence-flow';
-import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
+import { isIntent, resolvedIds, slotValue, translatorOf, voiceOf } from '../conversation/request-context';
 import { answersPending, getSessionState, updateSessionState } from '../conversation/session-state';
 import { StoreUnavailableError } from '../errors';
 import { IntentNames, SlotNames } from '../interaction';
@@ -88,6 +88,10 @@ export function confirmIdentityHandler(deps: ConversationDependencies): RequestH
       if (!attributes) {
         // The voice asked is no longer recognised (Alexa decides per request): remember nothing.
         saved = t.speak('identity.needsVoice');
+      } else if (voiceOf(input) !== pending.voice) {
+        // Another voice said "yes" (a shared Echo): it may not tie the asker's name to itself, nor
+        // the asker's voice to a name.
+        saved = t.speak('identity.otherVoice');
       } else {
         try {
           await deps.identity.remember(attributes, identity);

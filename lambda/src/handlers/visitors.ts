@@ -12,7 +12,13 @@ import type { ConversationDependencies } from '../conversation/dependencies';
 import { finish } from '../conversation/finish';
 import { userAttributesOf } from '../conversation/identity-attributes';
 import { withMomentOf } from '../conversation/presence-flow';
-import { isIntent, resolvedIds, slotValue, translatorOf } from '../conversation/request-context';
+import {
+  answerForTheSpeakerOnly,
+  isIntent,
+  resolvedIds,
+  slotValue,
+  translatorOf,
+} from '../conversation/request-context';
 import { respond } from '../conversation/respond';
 import { updateSessionState } from '../conversation/session-state';
 import { cleanSpokenName } from '../conversation/spoken-name';
@@ -216,6 +222,7 @@ export function visitorsTodayHandler(deps: ConversationDependencies): RequestHan
       const t = translatorOf(input);
       const [visits, moment] = await withMomentOf(input, deps, deps.visits.visitsToday());
       updateSessionState(input, { pending: undefined });
+      answerForTheSpeakerOnly(input);
       return finish(input, {
         speech: visitorsTodaySpeech(t, visits, staff.id, moment),
         card: visitorsTodayCard(t, visits, staff.id, moment),
@@ -241,6 +248,7 @@ export function visitorArrivedHandler(deps: ConversationDependencies): RequestHa
       }
       const [[latest], moment] = await withMomentOf(input, deps, deps.visits.findVisitsToday(name.value));
       updateSessionState(input, { pending: undefined });
+      answerForTheSpeakerOnly(input);
       return finish(input, { speech: visitorArrivedSpeech(t, name.value, latest, moment) });
     },
   };

@@ -3,7 +3,13 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { canKnowSpeaker } from '../conversation/identity-attributes';
 import { type LastContactDependencies, rememberLastContact } from '../conversation/last-contact';
-import { isIntent, localeOf, setTranslator } from '../conversation/request-context';
+import {
+  isAnswerForTheSpeakerOnly,
+  isIntent,
+  localeOf,
+  setTranslator,
+  voiceOf,
+} from '../conversation/request-context';
 import { getSessionState, pendingQuestionOf, updateSessionState } from '../conversation/session-state';
 import { type IntentName, IntentNames } from '../interaction';
 import type { Logger } from '../logger';
@@ -109,12 +115,14 @@ export function rememberSpeechInterceptor(): ResponseInterceptor {
       if (response?.shouldEndSession !== false || response.outputSpeech?.type !== 'SSML') return;
       if (isIntent(input, IntentNames.repeat)) return;
       const reprompt = response.reprompt?.outputSpeech;
+      const voice = isAnswerForTheSpeakerOnly(input) ? voiceOf(input) : undefined;
       updateSessionState(input, {
         lastSpeech: {
           ssml: speakDocument(
             trimSsmlBody(speakBody(response.outputSpeech.ssml), REMEMBERED_SPEECH_CHARACTERS),
           ),
           reprompt: reprompt?.type === 'SSML' ? reprompt.ssml : undefined,
+          ...(voice ? { voice } : {}),
         },
       });
     },

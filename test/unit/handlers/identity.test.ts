@@ -346,6 +346,28 @@ describe('"me" is a voice: a shared device and an unrecognised voice', () => {
     expect(test.persistence.saves).toBe(0);
   });
 
+  it('remembers nothing when another voice says "yes", but still does what was asked', async () => {
+    // Prepare: Sean asks to be checked in and says who he is; Jane's voice answers the question.
+    const test = skillOf();
+    const talk = new Conversation(test.skill);
+    await talk.send(intent(IntentNames.checkMeIn, SEAN));
+    await talk.send(identify('sean oneill', SEAN));
+
+    // Act
+    const done = await talk.send(yes(JANE));
+    const jane = await new Conversation(test.skill).send(launchRequest({ personId: JANE }));
+    const sean = await new Conversation(test.skill).send(launchRequest({ personId: SEAN }));
+
+    // Assess
+    expect(speechOf(done)).toBe(
+      "That sounded like someone else, so I haven't remembered anyone. Sean O'Neill has checked in. What else would you like to know?",
+    );
+    expect(test.persistence.saves).toBe(0);
+    expect(test.presence.presence.get('c005')?.status).toBe('IN');
+    expect(speechOf(jane)).toMatch(/^Welcome to Front Desk\./);
+    expect(speechOf(sean)).toMatch(/^Welcome to Front Desk\./);
+  });
+
   it('remembers nothing when the voice is no longer recognised at "yes", but still does what was asked', async () => {
     const test = skillOf();
     const talk = new Conversation(test.skill);

@@ -326,6 +326,31 @@ describe('a visitor leaving', () => {
     expect(events.events.map((event) => event.type)).toEqual(['Visitor Arrived', 'Visitor Left']);
   });
 
+  it('"I\'m leaving" from another voice in the same session is that person\'s, and leaves the visit open', async () => {
+    // Prepare: Zoë's voice is remembered; a visitor signs in, then Zoë speaks in the same session.
+    const { conversation, visits, events, persistence } = desk();
+    await persistence.saveAttributes(
+      { context: { System: { person: { personId: STAFF_VOICE }, user: { userId: 'x' } } } } as never,
+      { identity: { contactId: 'c006', firstName: 'Zoë', fullName: 'Zoë Smith-Jones' } },
+    );
+    await conversation().send(intentRequest(IntentNames.checkIn, { name: 'zoe smith jones' }));
+    const talk = conversation();
+    await talk.send(launchRequest());
+    await talk.send(arrive({ host: 'sean oneill', visitorName: 'Sam Carter' }));
+
+    // Act
+    const response = await talk.send(intentRequest(IntentNames.checkMeOut, {}, { personId: STAFF_VOICE }));
+
+    // Assess
+    expect(speechOf(response)).toMatch(/^Zoë Smith-Jones has checked out/);
+    expect([...visits.visits.values()][0]?.leftAt).toBeUndefined();
+    expect(events.events.map((event) => event.type)).toEqual([
+      'Checked In',
+      'Visitor Arrived',
+      'Checked Out',
+    ]);
+  });
+
   it('"check me out" without a visit in the session is the board\'s, as before', async () => {
     const { conversation } = desk();
 
@@ -371,6 +396,34 @@ describe('staff asking about visitors', () => {
       "2 visitors today. Yours: Ana Ruiz, who arrived at 9:05 AM. Others: Sam Carter from Wayne, visiting Sean O'Neill, arrived at 9:05 AM.",
     );
     expect(cardOf(response)?.title).toBe('Visitors today');
+  });
+
+  it('says the visitors again to the staff voice that asked, and to nobody else in the session', async () => {
+    // Prepare
+    const test = await withVisits();
+    await test.persistence.saveAttributes(
+      { context: { System: { person: { personId: STAFF_VOICE }, user: { userId: 'x' } } } } as never,
+      { identity: { contactId: 'c006', firstName: 'Zoë', fullName: 'Zoë Smith-Jones' } },
+    );
+    const talk = test.conversation();
+    await talk.send(launchRequest({ personId: STAFF_VOICE }));
+    const told = await talk.send(intentRequest(IntentNames.visitorsToday, {}, { personId: STAFF_VOICE }));
+
+    // Act
+    const toSomeoneElse = await talk.send(intentRequest(IntentNames.repeat));
+    const toAnotherVoice = await talk.send(
+      intentRequest(IntentNames.repeat, {}, { personId: 'amzn1.ask.person.STRANGER' }),
+    );
+    const toTheAsker = await talk.send(intentRequest(IntentNames.repeat, {}, { personId: STAFF_VOICE }));
+
+    // Assess
+    expect(speechOf(told)).toMatch(/^2 visitors today\. Yours: Ana Ruiz/);
+    for (const response of [toSomeoneElse, toAnotherVoice]) {
+      expect(speechOf(response)).toMatch(/^That was only for the person who asked\. /);
+      expect(speechOf(response)).not.toContain('Ana Ruiz');
+      expect(response.response.shouldEndSession).toBe(false);
+    }
+    expect(speechOf(toTheAsker)).toBe(speechOf(told));
   });
 
   it.each([

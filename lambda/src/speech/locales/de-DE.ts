@@ -180,6 +180,7 @@ export const deDE = {
   'identity.confirmReprompt': 'Soll ich mir merken, dass Sie {fullName} sind? Sagen Sie ja oder nein.',
   'identity.remembered': 'Danke, {firstName}. Das merke ich mir.',
   'identity.notRemembered': 'In Ordnung, das merke ich mir nicht.',
+  'identity.otherVoice': 'Das klang nach jemand anderem, deshalb habe ich mir niemanden gemerkt.',
   'identity.already': 'Ich kenne Sie bereits als {fullName}.',
   'identity.askWho': 'Ich weiß noch nicht, wer Sie sind. Wer sind Sie?',
   'identity.askWhoReprompt': 'Sagen Sie mir Ihren Namen, zum Beispiel: Ich bin Jane Doe.',
@@ -191,6 +192,7 @@ export const deDE = {
     'Entschuldigung, ich konnte das gerade nicht speichern, deshalb kenne ich Sie noch nicht. Bitte versuchen Sie es später noch einmal.',
 
   'repeat.nothing': 'Ich habe noch nichts gesagt.',
+  'repeat.forTheAskerOnly': 'Das war nur für die Person, die gefragt hat.',
 
   'error.generic': 'Entschuldigung, bei mir ist etwas schiefgegangen.',
   'error.store': 'Entschuldigung, ich erreiche das Büroverzeichnis gerade nicht.',

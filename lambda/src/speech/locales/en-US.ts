@@ -165,6 +165,7 @@ export const enUS = {
   'identity.confirmReprompt': 'Should I remember you as {fullName}? Say yes or no.',
   'identity.remembered': "Thanks, {firstName}. I'll remember you.",
   'identity.notRemembered': "Okay, I won't remember that.",
+  'identity.otherVoice': "That sounded like someone else, so I haven't remembered anyone.",
   'identity.already': 'I already know you as {fullName}.',
   'identity.askWho': "I don't know who you are yet. Who are you?",
   'identity.askWhoReprompt': 'Tell me your name, like: I am Jane Doe.',
@@ -176,6 +177,7 @@ export const enUS = {
     "Sorry, I couldn't save that just now, so I won't remember you yet. Please try again later.",
 
   'repeat.nothing': "I haven't said anything yet.",
+  'repeat.forTheAskerOnly': 'That was only for the person who asked.',
 
   'error.generic': 'Sorry, something went wrong on my side.',
   'error.store': "Sorry, I can't reach the office directory right now.",
