@@ -7,6 +7,7 @@ import { identityAttributesOf } from '../conversation/identity-attributes';
 import { askWhoAfterGone } from '../conversation/identity-flow';
 import { presenceAnswer } from '../conversation/presence-flow';
 import { isIntent, resolvedIds, slotValue, translatorOf, voiceOf } from '../conversation/request-context';
+import { respond } from '../conversation/respond';
 import { answersPending, getSessionState, updateSessionState } from '../conversation/session-state';
 import { StoreUnavailableError } from '../errors';
 import { IntentNames, SlotNames } from '../interaction';
@@ -79,8 +80,25 @@ export function confirmIdentityHandler(deps: ConversationDependencies): RequestH
       const t = translatorOf(input);
       const pending = getSessionState(input).pending;
       updateSessionState(input, { pending: undefined });
-      if (pending?.type !== 'confirmIdentity' || getIntentName(input.requestEnvelope) === IntentNames.no) {
+      if (pending?.type !== 'confirmIdentity')
         return finish(input, { speech: t.speak('identity.notRemembered') });
+      if (getIntentName(input.requestEnvelope) === IntentNames.no) {
+        if (!pending.followUp) return finish(input, { speech: t.speak('identity.notRemembered') });
+        // "No" may mean "that's not me": what the speaker asked for is not done unasked, nor dropped.
+        const { identity, followUp } = pending;
+        const still = t.speak(`identity.still.${followUp}`, { fullName: identity.fullName });
+        updateSessionState(input, {
+          pending: {
+            type: 'confirmName',
+            suggestedName: identity.fullName,
+            candidates: [{ id: identity.contactId, fullName: identity.fullName }],
+            action: { kind: followUp },
+          },
+        });
+        return respond(input, {
+          speech: Ssml.join([t.speak('identity.notRememberedYou'), still]),
+          reprompt: still,
+        });
       }
       const { identity, followUp } = pending;
       const attributes = identityAttributesOf(input, deps);

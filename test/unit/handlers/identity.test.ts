@@ -5,7 +5,7 @@ import { TEST_CONTACTS } from '../../fixtures/contacts';
 import { Conversation } from '../../support/conversation';
 import { MemoryPersistenceAdapter } from '../../support/fakes';
 import { intentRequest, launchRequest, TEST_USER_ID } from '../../support/requests';
-import { speechOf } from '../../support/response-checks';
+import { repromptOf, speechOf } from '../../support/response-checks';
 import { buildTestSkill } from '../../support/test-skill';
 
 const NINE_OH_FIVE = new Date('2025-01-15T14:05:00Z');
@@ -90,6 +90,32 @@ describe('"remember me"', () => {
     expect(speechOf(response)).toBe("Okay, I won't remember that. What else would you like to know?");
     expect(persistence.records.size).toBe(0);
   });
+
+  it.each([
+    ['yes', IntentNames.yes, "Sean O'Neill has checked in. What else would you like to know?", 'IN'],
+    ['no', IntentNames.no, 'Sorry about that. Who should I check in?', undefined],
+  ])(
+    'after "no" to being remembered, asks whether to still check them in, and "%s" settles it',
+    async (_case, answer, said, status) => {
+      // Prepare
+      const test = skillOf();
+      const talk = new Conversation(test.skill);
+      await talk.send(intent(IntentNames.checkMeIn, SEAN));
+      await talk.send(identify('sean oneill', SEAN));
+
+      // Act
+      const declined = await talk.send(intentRequest(IntentNames.no, {}, { personId: SEAN }));
+      const settled = await talk.send(intentRequest(answer, {}, { personId: SEAN }));
+
+      // Assess
+      expect(speechOf(declined)).toBe("Okay, I won't remember you. Should I still check in Sean O'Neill?");
+      expect(repromptOf(declined)).toBe("Should I still check in Sean O'Neill?");
+      expect(declined.response.shouldEndSession).toBe(false);
+      expect(speechOf(settled)).toBe(said);
+      expect(test.presence.presence.get('c005')?.status).toBe(status);
+      expect(test.persistence.saves).toBe(0);
+    },
+  );
 
   it('does not ask again when the speaker is already who they say', async () => {
     const test = skillOf();
