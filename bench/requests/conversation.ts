@@ -7,12 +7,22 @@ import { PROJECT_ROOT } from '../../scripts/lambda-build-options';
 import type { EnvelopeOptions } from '../../test/support/requests';
 import { type IntentFamily, intentsOf, type Turn } from './intent-families';
 
-const NEW_SESSION: EnvelopeOptions = { newSession: true, attributes: {} };
+/**
+ * The speaker: a voice Alexa recognised (a staff member with a voice profile), so that a one-shot
+ * answer about a person also remembers them for the speaker's next session, the heavier path. An
+ * unrecognised voice on a shared Echo is remembered nothing.
+ */
+export const BENCH_VOICE = 'amzn1.ask.person.BENCH';
+const NEW_SESSION: EnvelopeOptions = { newSession: true, attributes: {}, personId: BENCH_VOICE };
 
 /** The session the next turn continues: the same one while it is open, a new one after it ended. */
 function sessionAfter(response: ResponseEnvelope): EnvelopeOptions {
   if (response.response.shouldEndSession === true) return NEW_SESSION;
-  return { newSession: false, attributes: (response.sessionAttributes ?? {}) as Record<string, unknown> };
+  return {
+    newSession: false,
+    attributes: (response.sessionAttributes ?? {}) as Record<string, unknown>,
+    personId: BENCH_VOICE,
+  };
 }
 
 /** Runs turns in one conversation and returns the session they leave open. */

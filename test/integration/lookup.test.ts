@@ -65,19 +65,24 @@ describe('looking people up in the embedded store through buildSkill', () => {
     expect(speechOf(answer)).toContain("Jane Doe's phone number is (206) 555-0102.");
   });
 
-  it('remembers the last person in the users table when the session ends', async () => {
+  it("remembers the last person in the users table, under the speaker's voice, when the session ends", async () => {
     // Prepare
+    const voice = { personId: 'amzn1.ask.person.LOOKUP' };
     const conversation = new Conversation(skill());
-    await conversation.send(intentRequest(IntentNames.contactDetails, { name: 'bob' }));
+    await conversation.send(intentRequest(IntentNames.contactDetails, { name: 'bob' }, voice));
 
     // Act
-    await conversation.send(intentRequest(IntentNames.stop));
+    await conversation.send(intentRequest(IntentNames.stop, {}, voice));
 
     // Assess
     const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
-    const { Item } = await testStore.setup.send(
-      new GetCommand({ TableName: testStore.tables.users, Key: { id: 'amzn1.ask.account.TESTUSER' } }),
-    );
-    expect(Item).toEqual({ id: 'amzn1.ask.account.TESTUSER', attributes: { lastContactId: 'c004' } });
+    const stored = async (id: string) =>
+      (await testStore.setup.send(new GetCommand({ TableName: testStore.tables.users, Key: { id } }))).Item;
+    expect(await stored(voice.personId)).toEqual({
+      id: voice.personId,
+      attributes: { lastContactId: 'c004' },
+    });
+    // The account is not the speaker on a shared device: nothing is kept for it.
+    expect(await stored('amzn1.ask.account.TESTUSER')).toBeUndefined();
   });
 });

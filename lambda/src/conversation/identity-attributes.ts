@@ -1,7 +1,11 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { StoreUnavailableError } from '../errors';
 import type { UserAttributes } from '../services/ports';
-import type { ConversationDependencies } from './dependencies';
+
+/** What says whether an account may stand for a person (`ConversationDependencies.personalDevices`). */
+export interface SpeakerSettings {
+  readonly personalDevices?: boolean | undefined;
+}
 
 /**
  * Whether the request says who is speaking (a voice profile or an account). Alexa always sends the
@@ -41,10 +45,7 @@ export function userAttributesOf(input: HandlerInput): UserAttributes {
  * (the front-desk Echo) an unrecognised voice is nobody in particular, whatever the account once
  * remembered.
  */
-export function canKnowSpeaker(
-  input: HandlerInput,
-  deps: Pick<ConversationDependencies, 'personalDevices'>,
-): boolean {
+export function canKnowSpeaker(input: HandlerInput, deps: SpeakerSettings): boolean {
   const system = input.requestEnvelope.context?.System;
   if (system?.person?.personId) return true;
   return deps.personalDevices === true && Boolean(system?.user?.userId);
@@ -55,9 +56,6 @@ export function canKnowSpeaker(
  * says nobody can be remembered on this request: then nothing is read, so an identity an account
  * kept from before is never used on a shared device.
  */
-export function identityAttributesOf(
-  input: HandlerInput,
-  deps: Pick<ConversationDependencies, 'personalDevices'>,
-): UserAttributes | undefined {
+export function identityAttributesOf(input: HandlerInput, deps: SpeakerSettings): UserAttributes | undefined {
   return canKnowSpeaker(input, deps) ? userAttributesOf(input) : undefined;
 }

@@ -3,6 +3,7 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import type { Logger } from '../logger';
 import { keepUntilAnswered } from '../request-scope';
 import { afterCallsStartedNow } from '../store-turns';
+import { canKnowSpeaker } from './identity-attributes';
 import { getSessionState, type PersistentState } from './session-state';
 
 /**
@@ -32,6 +33,8 @@ export function speakerAttributeWriterOf(adapter: object): SpeakerAttributeWrite
 export interface LastContactDependencies {
   readonly logger: Logger;
   readonly speakerAttributes?: SpeakerAttributeWriter | undefined;
+  /** Where the account stands for a person (`PERSONAL_DEVICES`); see `canKnowSpeaker`. */
+  readonly personalDevices?: boolean | undefined;
 }
 
 /** Where the speaker's record keeps the last contact (`PersistentState.lastContactId`). */
@@ -52,6 +55,10 @@ const saves = new WeakMap<RequestEnvelope, Promise<string | undefined>>();
  * changed: a write costs more than a read. The saves of one request run one after the other.
  * Never rejects: losing this convenience must not turn an answer into an apology.
  *
+ * Only for a speaker Front Desk can know (a recognised voice, or a personal device): on a shared
+ * Echo, an unrecognised voice is nobody in particular, so whom it asked about stays in its session
+ * and is not handed to the next unrecognised voice's "what's her email".
+ *
  * `later`: the contact to remember, taken now, and when to start writing it (by then a failed
  * answer may have put the session back as the request brought it).
  */
@@ -60,6 +67,7 @@ export function rememberLastContact(
   deps: LastContactDependencies,
   later?: { readonly contactId: string | undefined; readonly startAfter: Promise<void> },
 ): Promise<void> {
+  if (!canKnowSpeaker(input, deps)) return Promise.resolve();
   const envelope = input.requestEnvelope;
   const before = saves.get(envelope) ?? Promise.resolve(undefined);
   const save = (later ? later.startAfter.then(() => before) : before).then((remembered) =>

@@ -11,6 +11,7 @@ import {
   pickFromContext,
 } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
+import { canKnowSpeaker } from '../conversation/identity-attributes';
 import { isIntent, resolvedIds, slotValue } from '../conversation/request-context';
 import {
   type ContactAction,
@@ -32,12 +33,17 @@ export function requestedDetail(input: HandlerInput): ContactDetail | undefined 
 
 /**
  * The person "her" means: the one last talked about in this session, else (when this session has
- * not read out a list, which would make "her" anyone on it) the one last talked about before.
+ * not read out a list, which would make "her" anyone on it) the one this speaker last talked about
+ * before, if Front Desk can know the speaker (on a shared Echo, an unrecognised voice has no past).
  */
-async function rememberedContactId(input: HandlerInput, state: SessionState): Promise<string | undefined> {
+async function rememberedContactId(
+  input: HandlerInput,
+  deps: ConversationDependencies,
+  state: SessionState,
+): Promise<string | undefined> {
   const fromSession = state.lastContactId;
   if (typeof fromSession === 'string' && fromSession.length > 0) return fromSession;
-  if (lastListOf(state)) return undefined;
+  if (lastListOf(state) || !canKnowSpeaker(input, deps)) return undefined;
   try {
     const persistent = (await input.attributesManager.getPersistentAttributes()) as PersistentState;
     return typeof persistent.lastContactId === 'string' ? persistent.lastContactId : undefined;
@@ -100,7 +106,7 @@ export function contactDetailsHandler(deps: ConversationDependencies): RequestHa
       if (spoken) return lookUpAndAnswer(input, deps, { spoken, resolvedIds: ids }, action);
 
       // "Her email" may mean the person last talked about; a check-in never goes to a guess.
-      const contactId = action.kind === 'detail' ? await rememberedContactId(input, state) : undefined;
+      const contactId = action.kind === 'detail' ? await rememberedContactId(input, deps, state) : undefined;
       if (contactId) {
         const answer = await answerAboutId(input, deps, contactId, action);
         if (answer) return answer;

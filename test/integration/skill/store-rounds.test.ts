@@ -12,6 +12,12 @@ import { sequentialRounds, type TimedCall } from '../../support/store-rounds';
 
 /** How long the users table's answer may wait for the request's next store call (a hang guard, not a timing). */
 const HOLD_LIMIT_MS = 500;
+/**
+ * The speaker of these one-shot requests: a voice Alexa recognised, whose next session carries on
+ * with the person asked about. An unrecognised voice on a shared Echo is nobody in particular.
+ */
+const SPEAKER = { newSession: true, personId: 'amzn1.ask.person.FRONTDESK' } as const;
+const UNRECOGNISED = { newSession: true } as const;
 
 /**
  * The store calls of one request, in the order they started and ended. The users table's answer is
@@ -110,7 +116,7 @@ describe('store round trips of one-shot board requests', () => {
 
   /** A one-shot question about Robert Smith: the speaker's next session carries on with him. */
   async function rememberRobert(): Promise<void> {
-    await skill.invoke(intentRequest(IntentNames.isIn, { name: 'robert smith' }, { newSession: true }));
+    await skill.invoke(intentRequest(IntentNames.isIn, { name: 'robert smith' }, SPEAKER));
   }
 
   /**
@@ -118,20 +124,16 @@ describe('store round trips of one-shot board requests', () => {
    * with the calls of its preparation taken away.
    */
   async function checkInPriyaAfterRobert(): Promise<ResponseEnvelope> {
-    await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, { newSession: true }));
+    await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, SPEAKER));
     await rememberRobert();
     order.takeCalls();
-    return skill.invoke(intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }));
+    return skill.invoke(intentRequest(IntentNames.checkIn, { name: 'priya raman' }, SPEAKER));
   }
 
   /** Who a new session of the same speaker carries on with: "what's her email", without a name. */
   async function rememberedEmail(): Promise<string> {
     const answer = await skill.invoke(
-      intentRequest(
-        IntentNames.contactDetails,
-        { detail: { value: 'email', ids: ['email'] } },
-        { newSession: true },
-      ),
+      intentRequest(IntentNames.contactDetails, { detail: { value: 'email', ids: ['email'] } }, SPEAKER),
     );
     order.takeRounds();
     return speechOf(answer);
@@ -142,13 +144,13 @@ describe('store round trips of one-shot board requests', () => {
 
   it('remembers who "when did Priya check in" was about beside the board: two rounds, not three', async () => {
     // Prepare
-    await skill.invoke(intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }));
+    await skill.invoke(intentRequest(IntentNames.checkIn, { name: 'priya raman' }, SPEAKER));
     await rememberRobert();
     order.takeRounds();
 
     // Act
     const answer = await skill.invoke(
-      intentRequest(IntentNames.whenPresence, { name: 'priya raman' }, { newSession: true }),
+      intentRequest(IntentNames.whenPresence, { name: 'priya raman' }, SPEAKER),
     );
 
     // Assess
@@ -166,9 +168,7 @@ describe('store round trips of one-shot board requests', () => {
     order.takeRounds();
 
     // Act
-    const answer = await skill.invoke(
-      intentRequest(IntentNames.isIn, { name: 'priya raman' }, { newSession: true }),
-    );
+    const answer = await skill.invoke(intentRequest(IntentNames.isIn, { name: 'priya raman' }, SPEAKER));
 
     // Assess
     expect(speechOf(answer)).toMatch(/^Yes, Priya Raman /);
@@ -253,12 +253,12 @@ describe('store round trips of one-shot board requests', () => {
     });
     try {
       // Priya checks in and out, so her check-in below appends the check-out to the history.
-      await skill.invoke(intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }));
-      await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, { newSession: true }));
+      await skill.invoke(intentRequest(IntentNames.checkIn, { name: 'priya raman' }, SPEAKER));
+      await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, SPEAKER));
 
       // Act
       const answer = await holding.invoke(
-        intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }),
+        intentRequest(IntentNames.checkIn, { name: 'priya raman' }, SPEAKER),
       );
       const endedByTheAnswer = append.ended;
 
@@ -280,33 +280,31 @@ describe('store round trips of one-shot board requests', () => {
   it('checks someone in in two rounds when Alexa resolved the name to one person: the board is read beside the directory', async () => {
     // Prepare
     const priya = { value: 'priya raman', ids: ['c007'] };
-    await skill.invoke(intentRequest(IntentNames.checkOut, { name: priya }, { newSession: true }));
+    await skill.invoke(intentRequest(IntentNames.checkOut, { name: priya }, SPEAKER));
     await rememberRobert();
     order.takeRounds();
 
     // Act
-    const answer = await skill.invoke(
-      intentRequest(IntentNames.checkIn, { name: priya }, { newSession: true }),
-    );
+    const answer = await skill.invoke(intentRequest(IntentNames.checkIn, { name: priya }, SPEAKER));
 
     // Assess
     expect(speechOf(answer)).toBe('Priya Raman has checked in.');
     expect(order.takeRounds().rounds).toBe(2);
     expect(await rememberedEmail()).toMatch(/^Priya Raman's email is /);
-    const board = await skill.invoke(intentRequest(IntentNames.isIn, { name: priya }, { newSession: true }));
+    const board = await skill.invoke(intentRequest(IntentNames.isIn, { name: priya }, SPEAKER));
     expect(speechOf(board)).toMatch(/^Yes, Priya Raman /);
   });
 
   it('remembers the one person "who checked out today" named in two rounds: the board, then remembering him', async () => {
     // Prepare: John Carter is the only one who left today.
-    await skill.invoke(intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }));
-    await skill.invoke(intentRequest(IntentNames.checkIn, { name: 'john carter' }, { newSession: true }));
-    await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'john carter' }, { newSession: true }));
+    await skill.invoke(intentRequest(IntentNames.checkIn, { name: 'priya raman' }, SPEAKER));
+    await skill.invoke(intentRequest(IntentNames.checkIn, { name: 'john carter' }, SPEAKER));
+    await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'john carter' }, SPEAKER));
     await rememberRobert();
     order.takeRounds();
 
     // Act
-    const answer = await skill.invoke(intentRequest(IntentNames.whoLeftToday, {}, { newSession: true }));
+    const answer = await skill.invoke(intentRequest(IntentNames.whoLeftToday, {}, SPEAKER));
 
     // Assess
     expect(speechOf(answer)).toMatch(/^Checked out today: John Carter at /);
@@ -324,7 +322,7 @@ describe('store round trips of one-shot board requests', () => {
         Item: { id: voice, attributes: { identity: priya, lastContactId: 'c002' } },
       }),
     );
-    await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, { newSession: true }));
+    await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, SPEAKER));
     order.takeRounds();
     const speakerCalls = () => order.takeRounds().tables.filter((table) => table.includes('users')).length;
     const stored = async () =>
@@ -357,7 +355,11 @@ describe('store round trips of one-shot board requests', () => {
     order.takeRounds();
     const ended = (lastContactId: string) =>
       skill.invoke(
-        sessionEndedRequest('EXCEEDED_MAX_REPROMPTS', { newSession: false, attributes: { lastContactId } }),
+        sessionEndedRequest('EXCEEDED_MAX_REPROMPTS', {
+          ...SPEAKER,
+          newSession: false,
+          attributes: { lastContactId },
+        }),
       );
     const speakerCalls = () => order.takeRounds().tables.filter((table) => table.includes('users')).length;
 
@@ -405,13 +407,13 @@ describe('store round trips of one-shot board requests', () => {
       apiClient: new FakeAlexaApi(),
     });
     try {
-      await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, { newSession: true }));
+      await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'priya raman' }, SPEAKER));
       await rememberRobert();
       speakerWrites = { started: 0, ended: 0 };
 
       // Act
       const answer = await failing.invoke(
-        intentRequest(IntentNames.checkIn, { name: 'priya raman' }, { newSession: true }),
+        intentRequest(IntentNames.checkIn, { name: 'priya raman' }, SPEAKER),
       );
 
       // Assess: an apology, and the write that remembers Priya had ended when it came.
@@ -428,23 +430,42 @@ describe('store round trips of one-shot board requests', () => {
     order.takeRounds();
 
     // Act
-    const answer = await skill.invoke(intentRequest(IntentNames.checkMeIn, {}, { newSession: true }));
+    const answer = await skill.invoke(intentRequest(IntentNames.checkMeIn, {}, UNRECOGNISED));
 
     // Assess
     expect(answer.response.shouldEndSession).toBe(false);
     expect(order.takeRounds().tables).toEqual([]);
   });
 
+  it('remembers nobody for a voice Alexa does not know on a shared device: nothing written, and its next session asks who', async () => {
+    // Prepare
+    await rememberRobert();
+    order.takeRounds();
+
+    // Act
+    const answer = await skill.invoke(intentRequest(IntentNames.isIn, { name: 'priya raman' }, UNRECOGNISED));
+    const { rounds, tables } = order.takeRounds();
+    const next = await skill.invoke(
+      intentRequest(IntentNames.contactDetails, { detail: { value: 'email', ids: ['email'] } }, UNRECOGNISED),
+    );
+
+    // Assess
+    expect(speechOf(answer)).toMatch(/^(Yes|No), Priya Raman /);
+    // The name, then the board: nothing written for the speaker.
+    expect(rounds).toBe(2);
+    expect(tables.filter((table) => table.includes('users'))).toEqual([]);
+    expect(speechOf(next)).toBe('Whose email would you like?');
+    expect(order.takeRounds().tables.filter((table) => table.includes('users'))).toEqual([]);
+  });
+
   it('searches the directory once for "Zed Quux is leaving" when nobody and no visitor has the name', async () => {
     // Prepare: the same name looked up, for the searches one lookup makes.
-    await skill.invoke(intentRequest(IntentNames.contactDetails, { name: 'zed quux' }, { newSession: true }));
+    await skill.invoke(intentRequest(IntentNames.contactDetails, { name: 'zed quux' }, SPEAKER));
     const directoryCalls = (tables: string[]) => tables.filter((table) => table.includes('directory')).length;
     const lookup = directoryCalls(order.takeRounds().tables);
 
     // Act
-    const answer = await skill.invoke(
-      intentRequest(IntentNames.checkOut, { name: 'zed quux' }, { newSession: true }),
-    );
+    const answer = await skill.invoke(intentRequest(IntentNames.checkOut, { name: 'zed quux' }, SPEAKER));
 
     // Assess: the lookup's searches, and one read of today's visitors (in the same table).
     expect(speechOf(answer)).toMatch(/zed quux/i);

@@ -191,14 +191,44 @@ describe('the built-in intents', () => {
 });
 
 describe('remembering the last contact across sessions', () => {
-  it('stores it once when the session ends, and a new session can ask "what about her email"', async () => {
+  const voice = { personId: 'amzn1.ask.person.JANE' };
+
+  it('stores it once when the session ends, and the same voice\'s new session can ask "what about her email"', async () => {
+    // Prepare
+    const { skill, persistence } = buildTestSkill();
+    const first = new Conversation(skill);
+    await first.send(
+      intentRequest(
+        IntentNames.contactDetails,
+        { name: 'bob', detail: { value: 'phone', ids: ['phone'] } },
+        voice,
+      ),
+    );
+    expect(persistence.saves).toBe(0);
+    await first.send(intentRequest(IntentNames.stop, {}, voice));
+
+    // Act
+    const next = new Conversation(skill);
+    await next.send(launchRequest(voice));
+    const response = await next.send(
+      intentRequest(IntentNames.contactDetails, { detail: { value: 'email', ids: ['email'] } }, voice),
+    );
+
+    // Assess
+    expect(persistence.saves).toBe(1);
+    expect(speechOf(response)).toContain("Robert Smith's email is");
+  });
+
+  it('keeps it for the session only for a voice Alexa does not know on a shared device: the next one is asked whose', async () => {
     // Prepare
     const { skill, persistence } = buildTestSkill();
     const first = new Conversation(skill);
     await first.send(
       intentRequest(IntentNames.contactDetails, { name: 'bob', detail: { value: 'phone', ids: ['phone'] } }),
     );
-    expect(persistence.saves).toBe(0);
+    const sameSession = await first.send(
+      intentRequest(IntentNames.contactDetails, { detail: { value: 'email', ids: ['email'] } }),
+    );
     await first.send(intentRequest(IntentNames.stop));
 
     // Act
@@ -209,7 +239,21 @@ describe('remembering the last contact across sessions', () => {
     );
 
     // Assess
-    expect(persistence.saves).toBe(1);
+    expect(speechOf(sameSession)).toContain("Robert Smith's email is");
+    expect(persistence.saves).toBe(0);
+    expect(speechOf(response)).toBe('Whose email would you like?');
+  });
+
+  it('still carries on across sessions where the deployment says devices are personal', async () => {
+    const { skill } = buildTestSkill(undefined, { personalDevices: true });
+    const first = new Conversation(skill);
+    await first.send(intentRequest(IntentNames.contactDetails, { name: 'bob' }));
+    await first.send(intentRequest(IntentNames.stop));
+
+    const response = await new Conversation(skill).send(
+      intentRequest(IntentNames.contactDetails, { detail: { value: 'email', ids: ['email'] } }),
+    );
+
     expect(speechOf(response)).toContain("Robert Smith's email is");
   });
 });

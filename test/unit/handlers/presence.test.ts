@@ -186,7 +186,7 @@ describe('asking whether someone is in', () => {
     test.presence.getPresence = async () => {
       throw new StoreUnavailableError('The board is down');
     };
-    const oneShot = { newSession: true };
+    const oneShot = { newSession: true, personId: 'amzn1.ask.person.DESK' };
 
     // Act
     const apology = await new Conversation(test.skill).send(
