@@ -5,6 +5,49 @@ import { loadNotifierConfig } from '../../lambda/notifier/notifier-config';
 import { buildStack, FIXTURE_ENTRY, SKILL_ID } from './stack-fixture';
 
 type Resource = { Properties: Record<string, unknown> };
+type Statement = {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+};
+
+/** The ARN prefix of SES identities in the account and region the ARNs below are resolved for. */
+const SES_IDENTITY_ARN = 'arn:aws:ses:us-east-1:123456789012:identity/';
+
+/** A policy's ARN expression (`Fn::Join` of pseudo parameters and text) in that account and region. */
+function resolveArn(expression: unknown): string {
+  if (typeof expression === 'string') return expression;
+  const pseudo: Record<string, string> = {
+    'AWS::Partition': 'aws',
+    'AWS::Region': 'us-east-1',
+    'AWS::AccountId': '123456789012',
+  };
+  const { Ref: ref, 'Fn::Join': join } = expression as { Ref?: string; 'Fn::Join'?: [string, unknown[]] };
+  if (ref !== undefined && pseudo[ref] !== undefined) return pseudo[ref];
+  if (join) return join[1].map(resolveArn).join(join[0]);
+  throw new Error(`This test cannot resolve ${JSON.stringify(expression)}`);
+}
+
+/** IAM's resource match: `*` any run of characters, `?` one. */
+function arnMatches(pattern: string, arn: string): boolean {
+  const regex = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${regex}$`).test(arn);
+}
+
+/** A statement's condition for a request with these context keys (only StringEquals is evaluated). */
+function conditionHolds(
+  condition: Statement['Condition'],
+  context: Readonly<Record<string, string>>,
+): boolean {
+  return Object.entries(condition ?? {}).every(([operator, keys]) => {
+    if (operator !== 'StringEquals') throw new Error(`This test does not evaluate ${operator}`);
+    return Object.entries(keys).every(([key, values]) => [values].flat().includes(context[key]));
+  });
+}
 
 const DELIVERY = {
   senderEmail: 'front-desk@acme.example.com',
@@ -132,19 +175,43 @@ describe('the visitor desk delivery', () => {
     });
   });
 
-  it('lets the notifier send only from the configured identity, and nothing else', () => {
-    const policies = resources('AWS::IAM::Policy').map(([, r]) => JSON.stringify(r.Properties));
-    const ses = policies.filter((policy) => policy.includes('ses:'));
-    expect(ses).toHaveLength(1);
-    const statement = (
-      JSON.parse(ses[0] ?? '{}') as { PolicyDocument: { Statement: Array<Record<string, unknown>> } }
-    ).PolicyDocument.Statement.find((entry) => entry.Action === 'ses:SendEmail');
-    expect(statement).toMatchObject({
-      Effect: 'Allow',
-      Condition: { StringEquals: { 'ses:FromAddress': 'front-desk@acme.example.com' } },
-    });
-    expect(JSON.stringify(statement?.Resource)).toContain('identity/front-desk@acme.example.com');
-    expect(JSON.stringify(policies)).not.toMatch(/"ses:\*"|"events:\*"/);
+  it('lets the notifier send as the sender to a verified host in the SES sandbox, and as no one else', () => {
+    // Prepare: the SES statements of the template, as IAM evaluates them in one account and region.
+    const statements = resources('AWS::IAM::Policy').flatMap(
+      ([, r]) => (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
+    );
+    const ses = statements.filter((statement) =>
+      [statement.Action].flat().some((action) => action.startsWith('ses:')),
+    );
+    // SES authorizes ses:SendEmail on the sender's identity (its address or its domain) and, in the
+    // sandbox every account starts in, on each recipient's verified identity too.
+    const allowed = (identity: string, from: string) =>
+      ses.some(
+        (statement) =>
+          statement.Effect === 'Allow' &&
+          [statement.Action].flat().includes('ses:SendEmail') &&
+          [statement.Resource]
+            .flat()
+            .some((resource) => arnMatches(resolveArn(resource), `${SES_IDENTITY_ARN}${identity}`)) &&
+          conditionHolds(statement.Condition, { 'ses:FromAddress': from }),
+      );
+    const sender = DELIVERY.senderEmail;
+
+    // Assess
+    expect(allowed(sender, sender)).toBe(true);
+    expect(allowed('acme.example.com', sender)).toBe(true);
+    expect(allowed('wei.zhang@globex.example.com', sender)).toBe(true);
+    expect(allowed('globex.example.com', sender)).toBe(true);
+    expect(allowed(sender, 'ceo@acme.example.com')).toBe(false);
+    expect(allowed('wei.zhang@globex.example.com', 'ceo@acme.example.com')).toBe(false);
+    const otherAccount = 'arn:aws:ses:us-east-1:999999999999:identity/wei.zhang@globex.example.com';
+    expect(
+      ses
+        .flatMap((statement) => [statement.Resource].flat().map(resolveArn))
+        .filter((resource) => arnMatches(resource, otherAccount)),
+    ).toEqual([]);
+    expect(ses.flatMap((statement) => [statement.Action].flat())).toEqual(['ses:SendEmail']);
+    expect(JSON.stringify(statements)).not.toMatch(/"ses:\*"|"events:\*"/);
   });
 
   it('keeps visits for the retention period with the directory table TTL', () => {
