@@ -4,6 +4,7 @@ import { type IRole, PolicyDocument, PolicyStatement, Role, ServicePrincipal } f
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { LogLevel } from '../../lambda/src/config';
 import { parseClockTime } from '../../lambda/src/domain/closing-time';
@@ -11,6 +12,7 @@ import { isTimeZone } from '../../lambda/src/domain/time-zones';
 import { LAMBDA_ENTRY } from '../../scripts/lambda-build-options';
 import { frontDeskAlarm } from './alarms';
 import { InfraError } from './errors';
+import { failureQueue, SendOnlyQueueDestination } from './failure-queue';
 import { jsonLogging } from './function-logging';
 import { frontDeskFunction } from './lambda-bundling';
 
@@ -43,17 +45,37 @@ export interface EndOfDayProps {
 }
 
 /**
+ * How long a run may still start after closing time, for Scheduler (delivering the invocation to
+ * Lambda) and for Lambda (running it from its asynchronous queue, throttled or retrying): the job
+ * clears the board for the scheduled closing time however late it runs, but after this, someone
+ * should look instead.
+ */
+const END_OF_DAY_MAX_EVENT_AGE = Duration.hours(2);
+/**
+ * Lambda runs a failed run again this many times (the most it allows), a minute and then two
+ * minutes after the failure: safe, since a rerun only finishes what the last one left.
+ */
+const END_OF_DAY_RETRY_ATTEMPTS = 2;
+
+/**
  * End of day: the bundle's `endOfDay` handler as a function of its own (the skill's must answer
  * within Alexa's 8 seconds; this one may take minutes), invoked by an EventBridge Scheduler
  * schedule at closing time in the office's time zone. The schedule's role may only invoke that
- * function; an alarm fires when a run fails (the job fails the invocation when it leaves anyone
- * in), after Scheduler's retries, which are safe because a rerun only finishes what is left.
+ * function. Scheduler invokes it asynchronously, so its retry policy only covers handing the
+ * invocation to Lambda; a run that fails (the job fails the invocation when it leaves anyone in) is
+ * retried by Lambda, then its record (the scheduled time and the error) goes to the failure queue.
+ * One alarm fires on any failed run, another when a run failed every retry.
  */
 export class EndOfDay extends Construct {
   public readonly handler: NodejsFunction;
   public readonly schedule: CfnSchedule;
   public readonly schedulerRole: Role;
+  /** Fires on any failed run, retries included. */
   public readonly failureAlarm: Alarm;
+  /** Where Lambda sends the record of a run that failed every retry. */
+  public readonly failureQueue: Queue;
+  /** Fires when a run failed every retry: the board was not cleared. */
+  public readonly failedRunAlarm: Alarm;
 
   public constructor(scope: Construct, id: string, props: EndOfDayProps) {
     super(scope, id);
@@ -63,6 +85,22 @@ export class EndOfDay extends Construct {
     if (!isTimeZone(props.officeTimeZone)) {
       throw new InfraError(`"${props.officeTimeZone}" is not an IANA time zone`);
     }
+
+    const failedRuns = failureQueue(
+      this,
+      { queueId: 'FailureQueue', alarmId: 'FailedRunAlarm' },
+      {
+        noDeadLetterQueueReason:
+          "This queue holds the records of end-of-day runs that failed every retry (Lambda's on-failure " +
+          'destination); an alarm watches it, and a dead-letter queue of its own would hide them from it.',
+        alarmDescription:
+          'End of day failed every retry: people may still show as in (or visitors as signed in). The failure ' +
+          "queue holds the run's record (its scheduled time and error); see the logs, then run end of day by hand.",
+        alarmAction: props.alarmAction,
+      },
+    );
+    this.failureQueue = failedRuns.queue;
+    this.failedRunAlarm = failedRuns.alarm;
 
     this.handler = frontDeskFunction(this, 'Function', {
       description: 'Front Desk end of day: checks out everyone still in at closing time',
@@ -79,6 +117,11 @@ export class EndOfDay extends Construct {
       // No reserved concurrency: a new account's limit of 10 leaves none to reserve, and two runs
       // at once are safe anyway (every check-out is a conditional write).
       environment: props.environment,
+      // Asynchronous invocation (Scheduler's): Lambda's own retries of a failed run, then its record.
+      // The destination's sqs:SendMessage lands on the role the job shares with the skill.
+      retryAttempts: END_OF_DAY_RETRY_ATTEMPTS,
+      maxEventAge: END_OF_DAY_MAX_EVENT_AGE,
+      onFailure: new SendOnlyQueueDestination(this.failureQueue),
       runtimePinReason:
         'The runtime is pinned to nodejs22.x with the skill function (scripts/lambda-build-options.ts).',
     });
@@ -114,13 +157,17 @@ export class EndOfDay extends Construct {
         roleArn: this.schedulerRole.roleArn,
         // The job clears the board for the closing time it was meant for, even on a late retry.
         input: JSON.stringify({ scheduledTime: '<aws.scheduler.scheduled-time>' }),
-        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 2 * 3600 },
+        // Retries of handing the invocation to Lambda (throttled, unavailable), not of a failed run.
+        retryPolicy: {
+          maximumRetryAttempts: 3,
+          maximumEventAgeInSeconds: END_OF_DAY_MAX_EVENT_AGE.toSeconds(),
+        },
       },
     });
 
     this.failureAlarm = frontDeskAlarm(this, 'FailureAlarm', {
       description:
-        'End of day failed: someone may still show as in (or a visitor as signed in). Scheduler retries; check the logs.',
+        'End of day failed: someone may still show as in (or a visitor as signed in). Lambda runs it again twice; check the logs.',
       metric: this.handler.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
       threshold: 1,
       action: props.alarmAction,

@@ -143,7 +143,8 @@ export class FrontDeskBackend extends Construct {
   public readonly logGroup: LogGroup;
   /**
    * Every alarm the backend creates: the skill function's, events the skill or end of day could not
-   * publish, the visitor delivery's dead letters and end of day's failures. Each notifies
+   * publish, the visitor delivery's dead letters, end of day's failures and its runs that failed
+   * every retry. Each notifies
    * `alarmTopic`, when one is given, on alarm and on OK.
    */
   public readonly alarms: Alarm[];
@@ -235,7 +236,12 @@ export class FrontDeskBackend extends Construct {
       alarmAction,
       ...(props.entry ? { entry: props.entry } : {}),
     });
-    this.alarms = [...skillAlarms, this.delivery.deadLetterAlarm, this.endOfDay.failureAlarm];
+    this.alarms = [
+      ...skillAlarms,
+      this.delivery.deadLetterAlarm,
+      this.endOfDay.failureAlarm,
+      this.endOfDay.failedRunAlarm,
+    ];
   }
 
   /** The function's environment, named by the variables `loadConfig` reads (lambda/src/config.ts). */

@@ -14,13 +14,13 @@ import { ApiDestination as ApiDestinationTarget, LambdaFunction } from 'aws-cdk-
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { NOTIFIER_DEFAULTS } from '../../lambda/notifier/notifier-config';
 import { EVENT_SOURCE } from '../../lambda/src/domain/events';
 import { NOTIFIER_ENTRY } from '../../scripts/lambda-build-options';
-import { frontDeskAlarm } from './alarms';
 import { InfraError } from './errors';
+import { failureQueue } from './failure-queue';
 import { jsonLogging } from './function-logging';
 import { frontDeskFunction } from './lambda-bundling';
 
@@ -76,18 +76,20 @@ export class VisitorDelivery extends Construct {
     }
     this.bus = new EventBus(this, 'Bus', { description: 'Front Desk: check-ins, check-outs and visits' });
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is the dead-letter queue of the delivery rules and the notifier; an alarm watches it, and a ' +
-        'dead-letter queue of its own would only move the same messages further from that alarm.',
-    });
+    const deadLetters = failureQueue(
+      this,
+      { queueId: 'DeadLetterQueue', alarmId: 'DeadLetterAlarm' },
+      {
+        noDeadLetterQueueReason:
+          'This queue is the dead-letter queue of the delivery rules and the notifier; an alarm watches it, and a ' +
+          'dead-letter queue of its own would only move the same messages further from that alarm.',
+        alarmDescription:
+          'A visitor notification could not be delivered after every retry: the host was not told.',
+        alarmAction: props.alarmAction,
+      },
+    );
+    this.deadLetterQueue = deadLetters.queue;
+    this.deadLetterAlarm = deadLetters.alarm;
     const delivery = {
       deadLetterQueue: this.deadLetterQueue,
       retryAttempts: DELIVERY_RETRY_ATTEMPTS,
@@ -124,16 +126,6 @@ export class VisitorDelivery extends Construct {
         ],
       });
     }
-
-    this.deadLetterAlarm = frontDeskAlarm(this, 'DeadLetterAlarm', {
-      description: 'A visitor notification could not be delivered after every retry: the host was not told.',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(5),
-        statistic: 'Maximum',
-      }),
-      threshold: 1,
-      action: props.alarmAction,
-    });
   }
 
   private emailDelivery(

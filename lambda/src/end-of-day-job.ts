@@ -36,9 +36,10 @@ export interface EndOfDayDependencies {
 export interface EndOfDayJob {
   readonly service: EndOfDayService;
   /**
-   * Runs end of day for a Scheduler event. Resolves with the report when everything was done;
-   * rejects with {@link EndOfDayIncompleteError} (carrying the report) when something is left, so
-   * the invocation counts as failed, the alarm sees it and Scheduler retries.
+   * Runs end of day for a Scheduler event. Resolves with the report when a rerun would have nothing
+   * left to do (events that could not be published included: see `isComplete`); rejects with
+   * {@link EndOfDayIncompleteError} (carrying the report) when the store left something, so the
+   * invocation counts as failed, the alarm sees it and Lambda runs it again.
    */
   handle(event: unknown): Promise<EndOfDayReport>;
 }
@@ -80,7 +81,7 @@ export function buildEndOfDayJob(deps: EndOfDayDependencies): EndOfDayJob {
       const report = await service.run(service.closingTimeAt(scheduledTimeOf(event, now) ?? now));
       if (!isComplete(report)) {
         throw new EndOfDayIncompleteError(
-          `End of day left work for a rerun: ${report.failed} check-outs failed, ${report.eventsFailed} events unsent, ${report.visitors?.failed ?? 0} visitor sign-outs failed`,
+          `End of day left work for a rerun: ${report.failed} check-outs failed, ${report.visitors?.failed ?? 0} visitor sign-outs failed`,
           { cause: report },
         );
       }

@@ -34,11 +34,13 @@ export function endOfDayMessage(report: EndOfDayReport): string {
   const visitors = report.visitors
     ? `, ${report.visitors.signedOut} visitor${report.visitors.signedOut === 1 ? '' : 's'} signed out`
     : '';
-  const problems =
-    report.failed + report.eventsFailed > 0
-      ? ` (${report.failed} failed, ${report.eventsFailed} events unsent: run it again)`
-      : '';
-  return `End of day: ${report.checkedOut} checked out${visitors}, ${report.leftAsIs} left as they were${problems}.`;
+  // Only what the store refused is worth a rerun: an unsent event's check-out stands.
+  const problems = [
+    ...(report.failed > 0 ? [`${report.failed} failed: run it again`] : []),
+    ...(report.eventsFailed > 0 ? [`${report.eventsFailed} events unsent`] : []),
+  ];
+  const told = problems.length > 0 ? ` (${problems.join('; ')})` : '';
+  return `End of day: ${report.checkedOut} checked out${visitors}, ${report.leftAsIs} left as they were${told}.`;
 }
 
 export function isCommand(input: string): boolean {

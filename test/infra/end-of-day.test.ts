@@ -1,4 +1,4 @@
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildStack, SKILL_ID } from './stack-fixture';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
@@ -21,6 +21,15 @@ describe('end of day in the stack', () => {
     ) as [string, Resource][];
     expect(found).toHaveLength(1);
     return found[0] as [string, Resource];
+  };
+
+  /** The job's asynchronous invocation config, and the queue its failed runs' records go to. */
+  const asyncInvokeConfig = () => {
+    const [jobId] = one('AWS::Lambda::Function', { Handler: 'index.endOfDay' });
+    const [, config] = one('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: jobId } });
+    const onFailure = (config.Properties.DestinationConfig as { OnFailure?: { Destination: unknown } })
+      .OnFailure?.Destination as { 'Fn::GetAtt': [string, string] } | undefined;
+    return { config, queueArn: onFailure, queueId: onFailure?.['Fn::GetAtt'][0] ?? '' };
   };
 
   it('runs the bundle’s endOfDay handler as a function of its own, with the skill’s role and time to finish', () => {
@@ -126,6 +135,71 @@ describe('end of day in the stack', () => {
       ['Errors', 1],
     ]);
     expect(jobAlarms[0]?.Properties.TreatMissingData).toBe('notBreaching');
+  });
+
+  it("has Lambda run a failed job again twice, within Scheduler's window, then keep its record in an encrypted queue", () => {
+    // Prepare
+    const { config, queueArn, queueId } = asyncInvokeConfig();
+    const [, schedule] = one('AWS::Scheduler::Schedule');
+    const queue = template.toJSON().Resources[queueId] as Resource | undefined;
+    const schedulerRetries = (schedule.Properties.Target as { RetryPolicy: Record<string, number> })
+      .RetryPolicy;
+    // Assess: Scheduler invokes asynchronously, so its retry policy only hands the invocation over;
+    // Lambda's own retries of a failed run start no later than Scheduler may still deliver it.
+    expect(config.Properties).toMatchObject({ Qualifier: '$LATEST', MaximumRetryAttempts: 2 });
+    expect(config.Properties.MaximumEventAgeInSeconds).toBe(schedulerRetries.MaximumEventAgeInSeconds);
+    expect(queueArn).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
+    expect(queue?.Type).toBe('AWS::SQS::Queue');
+    expect(queue?.Properties).toMatchObject({
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 86400,
+    });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('alarms on any record of a failed run in the queue, to the alarm topic', () => {
+    // Prepare
+    const { queueId } = asyncInvokeConfig();
+    const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic'));
+    // Assess
+    one('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      Statistic: 'Maximum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [{ Ref: topicId }],
+    });
+  });
+
+  it("gives the job's role sqs:SendMessage on the failure queue, which is all Lambda needs to deliver the record", () => {
+    // Prepare
+    const [, job] = one('AWS::Lambda::Function', { Handler: 'index.endOfDay' });
+    const { queueArn } = asyncInvokeConfig();
+    const roleId = (job.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
+    // Act: every statement, in any policy, that names the queue.
+    const onQueue = policies.flatMap((policy) =>
+      (policy.Properties.PolicyDocument as { Statement: Array<Record<string, unknown>> }).Statement.filter(
+        (statement) => JSON.stringify(statement.Resource) === JSON.stringify(queueArn),
+      ).map((statement) => ({ roles: policy.Properties.Roles, statement })),
+    );
+    // Assess
+    expect(queueArn).toBeDefined();
+    expect(onQueue).toEqual([
+      {
+        roles: [{ Ref: roleId }],
+        statement: { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: queueArn },
+      },
+    ]);
   });
 
   it('defaults to 19:00 and shared devices, and refuses a malformed closing time', () => {

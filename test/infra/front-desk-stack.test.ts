@@ -252,6 +252,8 @@ describe('FrontDeskStack', () => {
         ['AWS/Lambda', 'Throttles', '', 'Sum', 1, 1],
         // The visitor desk's dead-letter queue: a host was not told.
         ['AWS/SQS', 'ApproximateNumberOfMessagesVisible', '', 'Maximum', 1, 1],
+        // End of day's failure queue: a run failed every retry (end-of-day.test.ts).
+        ['AWS/SQS', 'ApproximateNumberOfMessagesVisible', '', 'Maximum', 1, 1],
         ['FrontDesk', 'Apologies', '', 'Sum', 3, 1],
         ['FrontDesk', 'Apologies', 'access-denied', 'Sum', 1, 1],
         // A change nobody was told about, in any 5 minutes of the last hour
@@ -296,8 +298,9 @@ describe('FrontDeskStack', () => {
       const deadLetters = Object.keys(
         full.findResources('AWS::CloudWatch::Alarm', { Properties: { Namespace: 'AWS/SQS' } }),
       );
-      // Assess: the delivery's dead-letter alarm (a host was not told) among them.
-      expect(deadLetters).toHaveLength(1);
+      // Assess: the delivery's dead-letter alarm (a host was not told) and end of day's failure
+      // queue alarm (a run failed every retry) among them.
+      expect(deadLetters).toHaveLength(2);
       expect(listed).toEqual(expect.arrayContaining(deadLetters));
       expect(listed).toEqual(inTemplate);
       expect(notifying).toEqual(inTemplate);
