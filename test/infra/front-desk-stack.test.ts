@@ -217,6 +217,45 @@ describe('FrontDeskStack', () => {
       template.hasResourceProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
     });
 
+    it('the skill and end of day run as a role that may put events on the bus EVENT_BUS_NAME names, and on no other', () => {
+      // Prepare: the functions given EVENT_BUS_NAME, and what their roles may do with EventBridge.
+      type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+      const publishers = (
+        Object.values(template.findResources('AWS::Lambda::Function')) as Resource[]
+      ).filter(({ Properties: p }) => JSON.stringify(p.Environment ?? {}).includes('EVENT_BUS_NAME'));
+      const grants = publishers.map(({ Properties: p }) => {
+        const busName = (p.Environment as { Variables: Record<string, unknown> }).Variables.EVENT_BUS_NAME;
+        const roleId = (p.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+        const role = template.toJSON().Resources[roleId ?? ''] as Resource;
+        const documents = [
+          ...(Object.values(template.findResources('AWS::IAM::Policy')) as Resource[])
+            .filter((policy) =>
+              JSON.stringify(policy.Properties.Roles).includes(JSON.stringify({ Ref: roleId })),
+            )
+            .map((policy) => policy.Properties.PolicyDocument),
+          ...((role.Properties.Policies ?? []) as Array<{ PolicyDocument: unknown }>).map(
+            (policy) => policy.PolicyDocument,
+          ),
+        ] as Array<{ Statement: Statement[] }>;
+        const onEvents = documents
+          .flatMap((document) => document.Statement)
+          .filter((statement) => [statement.Action].flat().some((action) => /^(events:.*|\*)$/.test(action)));
+        return { handler: p.Handler, busName, onEvents };
+      });
+      // Assess: EVENT_BUS_NAME is a Ref to an event bus (the Ref of one is its name), the same for
+      // both, and the role's only EventBridge grant is PutEvents on that bus's ARN.
+      expect(grants.map((grant) => grant.handler).sort()).toEqual(['index.endOfDay', 'index.handler']);
+      const busIds = grants.map((grant) => (grant.busName as { Ref?: string }).Ref ?? '');
+      expect(new Set(busIds).size).toBe(1);
+      for (const [index, grant] of grants.entries()) {
+        const busId = busIds[index] ?? '';
+        expect(template.toJSON().Resources[busId]?.Type).toBe('AWS::Events::EventBus');
+        expect(grant.onEvents).toEqual([
+          { Action: 'events:PutEvents', Effect: 'Allow', Resource: arnOf(busId) },
+        ]);
+      }
+    });
+
     it('the admin tools get a managed policy of their own: Scan and batch writes on the directory alone', () => {
       // Prepare
       const policy = onlyResource('AWS::IAM::ManagedPolicy').Properties as {

@@ -1,7 +1,10 @@
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { type DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../lambda/src/repositories/dynamodb-client';
+import { createEventBridgeClient } from '../../lambda/src/repositories/eventbridge-publisher';
 import { DIRECTORY_TABLE } from '../../lambda/src/repositories/table-definitions';
 import { guardWithDeployedPolicy, type PolicyGuard } from '../support/deployed-policy';
+import { startEventBridgeEndpoint } from '../support/event-bridge-endpoint';
 import { startTestStore, type TestStore } from '../support/store';
 
 /** The check itself: what the integration tests rely on to see the deployed role's refusals. */
@@ -86,7 +89,58 @@ describe("the deployed function role's policy in front of the local store", () =
     const assess = () => policy.assertNoRefusals();
     // Assess
     expect(assess).toThrow(
-      `The deployed skill policy refused 1 store call(s) that the code made:\n  dynamodb:Scan on arn:aws:dynamodb:local:000000000000:table/${testStore.tables.users}`,
+      `The deployed skill policy refused 1 call(s) that the code made:\n  dynamodb:Scan on arn:aws:dynamodb:local:000000000000:table/${testStore.tables.users}`,
     );
+  });
+
+  describe("in front of the EventBridge client, with the stack's bus mapped to the local one", () => {
+    const BUS = 'front-desk-local-bus';
+    const entry = (EventBusName: string) => ({
+      EventBusName,
+      Source: 'front-desk',
+      DetailType: 'Checked In',
+      Detail: '{}',
+    });
+
+    it('lets the skill put events on the bus whose name the function gets, and refuses any other bus', async () => {
+      // Prepare
+      const endpoint = await startEventBridgeEndpoint();
+      const events = createEventBridgeClient({ endpoint: endpoint.url });
+      const guard = guardWithDeployedPolicy(events, {
+        policy: 'skill',
+        tables: testStore.tables,
+        eventBus: BUS,
+      });
+      try {
+        // Act
+        const onItsBus = await events.send(new PutEventsCommand({ Entries: [entry(BUS)] }));
+        const onDefault = await events
+          .send(new PutEventsCommand({ Entries: [{ ...entry(BUS), EventBusName: undefined }] }))
+          .catch((error: unknown) => error);
+        const onAnother = await events
+          .send(new PutEventsCommand({ Entries: [entry(BUS), entry('someone-elses')] }))
+          .catch((error: unknown) => error);
+        // Assess
+        expect(onItsBus).toMatchObject({ FailedEntryCount: 0 });
+        expect(onDefault).toMatchObject({ name: 'AccessDeniedException' });
+        expect(onAnother).toMatchObject({
+          name: 'AccessDeniedException',
+          message: expect.stringContaining(
+            'not authorized to perform: events:PutEvents on resource: arn:aws:events:local:000000000000:event-bus/someone-elses',
+          ),
+        });
+        expect(endpoint.entries.map((received) => received.EventBusName)).toEqual([BUS]);
+        expect(guard.refusals).toEqual([
+          { action: 'events:PutEvents', resource: 'arn:aws:events:local:000000000000:event-bus/default' },
+          {
+            action: 'events:PutEvents',
+            resource: 'arn:aws:events:local:000000000000:event-bus/someone-elses',
+          },
+        ]);
+      } finally {
+        events.destroy();
+        await endpoint.close();
+      }
+    });
   });
 });

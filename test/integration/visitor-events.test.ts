@@ -9,6 +9,7 @@ import { buildSkill } from '../../lambda/src/skill';
 import { classifyItem } from '../../scripts/directory-import/directory-admin-repository';
 import { TEST_CONTACTS } from '../fixtures/contacts';
 import { Conversation } from '../support/conversation';
+import { guardWithDeployedPolicy, type PolicyGuard } from '../support/deployed-policy';
 import { type EventBridgeEndpoint, startEventBridgeEndpoint } from '../support/event-bridge-endpoint';
 import { FakeAlexaApi } from '../support/fakes';
 import { intentRequest } from '../support/requests';
@@ -29,11 +30,19 @@ describe('events on an EventBridge-compatible endpoint, visits in the embedded s
   let testStore: TestStore;
   let endpoint: EventBridgeEndpoint;
   let client: ReturnType<typeof createEventBridgeClient>;
+  let publishing: PolicyGuard;
 
   beforeEach(async () => {
     testStore = await startTestStore();
     endpoint = await startEventBridgeEndpoint();
     client = createEventBridgeClient({ endpoint: endpoint.url });
+    // PutEvents through the deployed skill role's policy, as the store calls are: the stack's bus
+    // stands for BUS, so a publish the role may not make fails here, not only in AWS.
+    publishing = guardWithDeployedPolicy(client, {
+      policy: 'skill',
+      tables: testStore.tables,
+      eventBus: BUS,
+    });
     await putContacts(testStore.setup, testStore.tables.directory, TEST_CONTACTS);
   });
 
@@ -41,6 +50,7 @@ describe('events on an EventBridge-compatible endpoint, visits in the embedded s
     client.destroy();
     await endpoint.close();
     await testStore.close();
+    publishing.assertNoRefusals();
   });
 
   const skill = (documentClient = testStore.client) =>

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../scripts/lambda-build-options';
 
 /**
- * The IAM policies of the synthesized stack, put in front of a local DynamoDB client: dynalite has
- * no IAM, so without this a store call the deployed role may not make passes every test and fails
- * only in AWS. Every command a guarded client sends is checked against the policy's actions and
- * resources (tables and indexes, their ARNs mapped to the local table names) before it leaves; a
- * refused one fails as AWS would (an `AccessDeniedException` naming the action and the resource)
- * and is recorded, so the test can assert that nothing was refused.
+ * The IAM policies of the synthesized stack, put in front of a local DynamoDB or EventBridge client:
+ * dynalite and the local EventBridge endpoint have no IAM, so without this a call the deployed role
+ * may not make passes every test and fails only in AWS. Every command a guarded client sends is
+ * checked against the policy's actions and resources (tables, indexes and the event bus, their ARNs
+ * mapped to the local table and bus names) before it leaves; a refused one fails as AWS would (an
+ * `AccessDeniedException` naming the action and the resource) and is recorded, so the test can
+ * assert that nothing was refused.
  */
 
 /** Which of the stack's policies a client runs under. */
@@ -29,6 +30,8 @@ interface SynthesizedPolicies {
   readonly statements: Readonly<Record<DeployedPolicyName, readonly Statement[]>>;
   /** Logical IDs of the tables, to map their ARNs (`Fn::GetAtt`) to the local tables. */
   readonly tableIds: { readonly directory: string; readonly users: string };
+  /** Logical ID of the event bus (the one whose name the functions get as `EVENT_BUS_NAME`). */
+  readonly busId: string;
 }
 
 /** One command the policy did not allow. */
@@ -53,6 +56,9 @@ export interface LocalTables {
 const ACCOUNT = '000000000000';
 const REGION = 'local';
 const tableArn = (name: string) => `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${name}`;
+/** A bus named in a PutEvents entry: by name, or by ARN; none is the account's default bus. */
+const eventBusArn = (nameOrArn = 'default') =>
+  nameOrArn.startsWith('arn:') ? nameOrArn : `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/${nameOrArn}`;
 
 // Everything the template is built from (infra/ and what it imports from outside it, the CDK
 // version, the feature flags); the cache is keyed on their contents, so a change re-synthesizes.
@@ -131,6 +137,7 @@ function synthesize(): SynthesizedPolicies {
       admin: (admin.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
     },
     tableIds: { directory: idOf(stack.backend.directoryTable), users: idOf(stack.backend.usersTable) },
+    busId: idOf(stack.backend.delivery.bus),
   };
 }
 
@@ -153,14 +160,17 @@ function synthesizedPolicies(): SynthesizedPolicies {
   return loaded;
 }
 
-/** A CloudFormation expression of the policy, resolved for the local tables. */
-function resolve(expression: unknown, tables: Record<string, string>): string {
+/** The stack's resources a policy names, by logical ID: the local name (`Ref`) and ARN (`Arn`). */
+type LocalResources = Readonly<Record<string, { readonly name: string; readonly arn: string }>>;
+
+/** A CloudFormation expression of the policy, resolved for the local tables and bus. */
+function resolve(expression: unknown, local: LocalResources): string {
   if (typeof expression === 'string') return expression;
   const object = expression as Record<string, unknown>;
   if ('Fn::GetAtt' in object) {
     const [id, attribute] = object['Fn::GetAtt'] as [string, string];
-    const name = tables[id];
-    return name !== undefined && attribute === 'Arn' ? tableArn(name) : `<${id}.${attribute}>`;
+    const resource = local[id];
+    return resource !== undefined && attribute === 'Arn' ? resource.arn : `<${id}.${attribute}>`;
   }
   if ('Ref' in object) {
     const pseudo: Record<string, string> = {
@@ -169,11 +179,11 @@ function resolve(expression: unknown, tables: Record<string, string>): string {
       'AWS::AccountId': ACCOUNT,
     };
     const ref = object.Ref as string;
-    return pseudo[ref] ?? tables[ref] ?? `<${ref}>`;
+    return pseudo[ref] ?? local[ref]?.name ?? `<${ref}>`;
   }
   if ('Fn::Join' in object) {
     const [separator, parts] = object['Fn::Join'] as [string, unknown[]];
-    return parts.map((part) => resolve(part, tables)).join(separator);
+    return parts.map((part) => resolve(part, local)).join(separator);
   }
   throw new Error(`The policy check cannot resolve ${JSON.stringify(expression)}: teach deployed-policy.ts`);
 }
@@ -193,10 +203,7 @@ interface ResolvedStatement {
   readonly resources: readonly string[];
 }
 
-function resolveStatements(
-  statements: readonly Statement[],
-  tables: Record<string, string>,
-): ResolvedStatement[] {
+function resolveStatements(statements: readonly Statement[], local: LocalResources): ResolvedStatement[] {
   return statements.map((statement) => {
     const extra = Object.keys(statement).filter(
       (key) => !['Effect', 'Action', 'Resource', 'Sid'].includes(key),
@@ -207,7 +214,7 @@ function resolveStatements(
     return {
       effect: statement.Effect,
       actions: [statement.Action].flat(),
-      resources: [statement.Resource].flat().map((resource) => resolve(resource, tables)),
+      resources: [statement.Resource].flat().map((resource) => resolve(resource, local)),
     };
   });
 }
@@ -224,7 +231,10 @@ function allows(statements: readonly ResolvedStatement[], action: string, resour
 
 type Input = Record<string, unknown>;
 
-/** The IAM actions and resources one DynamoDB operation needs, as DynamoDB authorizes it. */
+/**
+ * The IAM actions and resources one operation needs, as DynamoDB or EventBridge authorizes it (a
+ * PutEvents needs `events:PutEvents` on the bus of each of its entries).
+ */
 export function requiredPermissions(operation: string, input: Input): Refusal[] {
   const on = (action: string, table: unknown, index?: unknown): Refusal => ({
     action: `dynamodb:${action}`,
@@ -246,6 +256,11 @@ export function requiredPermissions(operation: string, input: Input): Refusal[] 
       return Object.keys((input.RequestItems ?? {}) as Input).map((table) => on(operation, table));
     case 'ListTables':
       return [{ action: 'dynamodb:ListTables', resource: '*' }];
+    case 'PutEvents':
+      return ((input.Entries ?? []) as Array<{ EventBusName?: string }>).map((entry) => ({
+        action: 'events:PutEvents',
+        resource: eventBusArn(entry.EventBusName),
+      }));
     default:
       throw new Error(`The policy check does not know what ${operation} needs: teach deployed-policy.ts`);
   }
@@ -268,7 +283,7 @@ function operationOf(context: Record<string, unknown>): string {
   return DOCUMENT_OPERATIONS[command] ?? command.replace(/Command$/, '');
 }
 
-/** What DynamoDB answers a caller its policy does not allow: AWS's error name and message shape. */
+/** What AWS answers a caller its policy does not allow: the error name and message shape. */
 export class DeployedPolicyDenied extends Error {
   public readonly $fault = 'client';
   public readonly $metadata = { httpStatusCode: 400 };
@@ -301,19 +316,26 @@ let guardCounter = 0;
 
 /**
  * Puts one of the stack's policies in front of a client (a DocumentClient or the DynamoDBClient
- * under it: they share one middleware stack): a command the policy does not allow is refused
- * before it is sent, as AWS would refuse it, and recorded in the returned guard.
+ * under it: they share one middleware stack; or an EventBridgeClient): a command the policy does
+ * not allow is refused before it is sent, as AWS would refuse it, and recorded in the returned guard.
+ * The stack's tables are mapped to `tables`, and its bus to `eventBus` when given.
  */
 export function guardWithDeployedPolicy(
   client: object,
-  options: { policy: DeployedPolicyName; tables: LocalTables },
+  options: { policy: DeployedPolicyName; tables: LocalTables; eventBus?: string },
 ): PolicyGuard {
   const policies = synthesizedPolicies();
-  const tables = {
-    [policies.tableIds.directory]: options.tables.directory,
-    [policies.tableIds.users]: options.tables.users,
+  const local: Record<string, { name: string; arn: string }> = {
+    [policies.tableIds.directory]: {
+      name: options.tables.directory,
+      arn: tableArn(options.tables.directory),
+    },
+    [policies.tableIds.users]: { name: options.tables.users, arn: tableArn(options.tables.users) },
   };
-  const statements = resolveStatements(policies.statements[options.policy], tables);
+  if (options.eventBus !== undefined) {
+    local[policies.busId] = { name: options.eventBus, arn: eventBusArn(options.eventBus) };
+  }
+  const statements = resolveStatements(policies.statements[options.policy], local);
   const refusals: Refusal[] = [];
   guardCounter += 1;
   (client as MiddlewareClient).middlewareStack.add(
@@ -326,7 +348,7 @@ export function guardWithDeployedPolicy(
       }
       return next(args);
     },
-    // High priority: checked before anything else runs, as IAM answers before DynamoDB does.
+    // High priority: checked before anything else runs, as IAM answers before the service does.
     { step: 'initialize', name: `deployedPolicy${guardCounter}`, priority: 'high' },
   );
   return {
@@ -336,7 +358,7 @@ export function guardWithDeployedPolicy(
       if (refusals.length === 0) return;
       const list = refusals.map((refusal) => `  ${refusal.action} on ${refusal.resource}`).join('\n');
       throw new Error(
-        `The deployed ${options.policy} policy refused ${refusals.length} store call(s) that the code made:\n${list}\n` +
+        `The deployed ${options.policy} policy refused ${refusals.length} call(s) that the code made:\n${list}\n` +
           `In AWS these fail with AccessDeniedException. Grant them in infra/lib/${
             options.policy === 'skill' ? 'runtime-access.ts' : 'admin-access.ts'
           }, or stop sending them.`,
