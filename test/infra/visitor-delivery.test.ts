@@ -114,7 +114,7 @@ describe('the visitor desk delivery', () => {
       at: '2025-01-15T14:05:00.000Z',
       visitId: 'v1',
       visitor: { name: 'Sam Carter' },
-      host: { id: 'c1', name: 'Wei Zhang', email: 'wei@acme.example.com' },
+      host: { id: 'c1', name: 'Wei Zhang', company: 'Acme Corp.', email: 'wei@acme.example.com' },
     };
 
     const deployed = renderHostMessage(arrival, loadNotifierConfig(environment));

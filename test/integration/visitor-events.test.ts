@@ -1,4 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { renderHostMessage, type VisitorArrivedDetail } from '../../lambda/notifier/host-message';
 import { IntentNames } from '../../lambda/src/interaction';
 import {
   createEventBridgeClient,
@@ -14,6 +15,7 @@ import { type EventBridgeEndpoint, startEventBridgeEndpoint } from '../support/e
 import { FakeAlexaApi } from '../support/fakes';
 import { intentRequest } from '../support/requests';
 import { speechOf } from '../support/response-checks';
+import { sampleContacts } from '../support/sample-contacts';
 import {
   putContacts,
   recordCommands,
@@ -149,6 +151,41 @@ describe('events on an EventBridge-compatible endpoint, visits in the embedded s
         }),
       },
     ]);
+  });
+
+  it('names a host and a contact without a company with an empty company, and the host\'s email never says "from" before nothing', async () => {
+    // Prepare: Samuel Price, whom the sample directory lists with no company.
+    const samuel = sampleContacts().find((contact) => contact.id === 'c039');
+    expect(samuel?.company).toBeUndefined();
+    await putContacts(testStore.setup, testStore.tables.directory, samuel ? [samuel] : []);
+
+    // Act
+    await new Conversation(skill()).send(intentRequest(IntentNames.checkIn, { name: 'samuel price' }));
+    await new Conversation(skill()).send(
+      intentRequest(IntentNames.visitorArrival, { host: 'samuel price', visitorName: 'Sam Carter' }),
+    );
+
+    // Assess: the Detail as EventBridge received it, and the email the notifier makes of it.
+    const details = endpoint.entries.map(
+      (entry) => JSON.parse(entry.Detail ?? '{}') as Record<string, unknown>,
+    );
+    expect(endpoint.entries.map((entry) => entry.DetailType)).toEqual(['Checked In', 'Visitor Arrived']);
+    expect(details[0]?.contact).toEqual({ id: 'c039', name: 'Samuel Price', company: '' });
+    expect(details[1]?.host).toEqual({
+      id: 'c039',
+      name: 'Samuel Price',
+      company: '',
+      email: 'sam.price@example.org',
+      phone: '+17205550132',
+    });
+    const email = renderHostMessage(details[1] as unknown as VisitorArrivedDetail, {
+      officeName: 'Acme Corp.',
+      meetingPlace: 'the front desk',
+      timeZone: 'America/New_York',
+    });
+    expect(email.subject).toBe('Your visitor Sam Carter is here');
+    expect(email.text).toContain('Hello Samuel Price,\n\nSam Carter signed in at the front desk to see you');
+    expect(`${email.text}${email.html}`).not.toMatch(/\bfrom\b/);
   });
 
   it.each(['fail', 'refuse'] as const)(

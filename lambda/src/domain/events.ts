@@ -14,7 +14,11 @@ export type PresenceChangeReason = 'spoken' | 'end of day';
 export interface EventContact {
   readonly id: string;
   readonly name: string;
-  readonly company?: string | undefined;
+  /**
+   * Always present, as the contract gives it: an empty string for a contact the directory has no
+   * company for, so a consumer reads one shape (and must not print "from" before an empty one).
+   */
+  readonly company: string;
 }
 
 /** A visit's host, with the ways to reach them that the delivery may use. */

@@ -30,7 +30,7 @@ export class ChangeAnnouncer {
     reason: PresenceChangeReason,
   ): Promise<boolean> {
     return this.announcePresence(
-      { id: contact.id, name: fullNameOf(contact), company: contact.company },
+      { id: contact.id, name: fullNameOf(contact), company: contact.company ?? '' },
       record,
       reason,
     );
@@ -42,7 +42,7 @@ export class ChangeAnnouncer {
    */
   public presenceRecorded(record: PresenceRecord, reason: PresenceChangeReason): Promise<boolean> {
     return this.announcePresence(
-      { id: record.contactId, name: record.fullName, company: record.company },
+      { id: record.contactId, name: record.fullName, company: record.company ?? '' },
       record,
       reason,
     );
@@ -60,7 +60,7 @@ export class ChangeAnnouncer {
         host: {
           id: host.id,
           name: host.name,
-          ...(host.company ? { company: host.company } : {}),
+          company: host.company ?? '',
           ...(host.email ? { email: host.email } : {}),
           ...(host.phone ? { phone: host.phone } : {}),
         },
@@ -77,11 +77,7 @@ export class ChangeAnnouncer {
       type: record.status === 'IN' ? 'Checked In' : 'Checked Out',
       detail: {
         at: record.changedAt,
-        contact: {
-          id: contact.id,
-          name: contact.name,
-          ...(contact.company ? { company: contact.company } : {}),
-        },
+        contact: { id: contact.id, name: contact.name, company: contact.company },
         reason,
       },
     });

@@ -3,6 +3,7 @@ import { ChangeAnnouncer } from '../../../lambda/src/services/change-announcer';
 import { RecordingEventPublisher } from '../../support/fakes';
 
 const SEAN = { id: 'c005', firstName: 'Sean', lastName: "O'Neill", company: 'Acme Corp.', aliases: [] };
+const SAMUEL = { id: 'c039', firstName: 'Samuel', lastName: 'Price', aliases: ['Sam'] };
 const RECORD = {
   contactId: 'c005',
   status: 'IN' as const,
@@ -64,12 +65,52 @@ describe('ChangeAnnouncer', () => {
     // Act
     const published = await new ChangeAnnouncer(publisher).presenceRecorded(checkedOut, 'end of day');
 
-    // Assess: what EventBridge is sent as DetailType and Detail, byte for byte.
+    // Assess: what EventBridge is sent as DetailType and Detail, byte for byte; the contract's
+    // `company` is there, empty, as the record has none.
     expect(published).toBe(true);
     expect(publisher.events.map((event) => [event.type, JSON.stringify(event.detail)])).toEqual([
       [
         'Checked Out',
-        '{"at":"2025-01-15T14:05:00.000Z","contact":{"id":"c005","name":"Sean O\'Neill"},"reason":"end of day"}',
+        '{"at":"2025-01-15T14:05:00.000Z","contact":{"id":"c005","name":"Sean O\'Neill","company":""},"reason":"end of day"}',
+      ],
+    ]);
+  });
+
+  it('names a contact the directory has no company for with an empty company, as the contract has it', async () => {
+    // Prepare: Samuel Price (c039 in the sample directory) has no company.
+    const publisher = new RecordingEventPublisher();
+    const record = { ...RECORD, contactId: SAMUEL.id, fullName: 'Samuel Price', firstName: 'Samuel' };
+
+    // Act
+    await new ChangeAnnouncer(publisher).presenceChanged(SAMUEL, record, 'spoken');
+
+    // Assess
+    expect(publisher.events.map((event) => JSON.stringify(event.detail))).toEqual([
+      '{"at":"2025-01-15T14:05:00.000Z","contact":{"id":"c039","name":"Samuel Price","company":""},"reason":"spoken"}',
+    ]);
+  });
+
+  it("names a visit's host without a company with an empty company, and a visitor without one with none", async () => {
+    // Prepare: a visitor for Samuel Price, who has no company; the visitor gave none either.
+    const publisher = new RecordingEventPublisher();
+    const visit = {
+      id: 'v1',
+      day: '2025-01-15',
+      arrivedAt: '2025-01-15T14:05:00.000Z',
+      expiresAt: 1_739_000_000,
+      visitor: { name: 'Sam Carter' },
+      host: { id: 'c039', name: 'Samuel Price', email: 'sam.price@example.org', phone: '+17205550132' },
+    };
+
+    // Act
+    await new ChangeAnnouncer(publisher).visitChanged(visit, 'Visitor Arrived');
+
+    // Assess: `host.company` is always there (DESIGN.md), `visitor.company` only when given.
+    expect(publisher.events.map((event) => [event.type, JSON.stringify(event.detail)])).toEqual([
+      [
+        'Visitor Arrived',
+        '{"at":"2025-01-15T14:05:00.000Z","visitId":"v1","visitor":{"name":"Sam Carter"},' +
+          '"host":{"id":"c039","name":"Samuel Price","company":"","email":"sam.price@example.org","phone":"+17205550132"}}',
       ],
     ]);
   });
