@@ -53,6 +53,9 @@ export function loadLocalSettings(
       EVENTBRIDGE_ENDPOINT: env.EVENTBRIDGE_ENDPOINT,
       VISITOR_RETENTION_DAYS: env.VISITOR_RETENTION_DAYS,
       OFFICE_PHONE: env.OFFICE_PHONE,
+      // The in-process bus writes each host's email to the outbox, as the stack's email delivery
+      // would send it; a bus at EVENTBRIDGE_ENDPOINT delivers what its own stack does.
+      HOST_NOTIFICATIONS: env.HOST_NOTIFICATIONS ?? (env.EVENTBRIDGE_ENDPOINT ? undefined : 'email'),
     },
     outboxDir: path.join(PROJECT_ROOT, '.data/outbox'),
     notifier: {

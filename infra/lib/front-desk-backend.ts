@@ -204,6 +204,8 @@ export class FrontDeskBackend extends Construct {
       visitorRetentionDays: props.visitorRetentionDays ?? DEFAULT_VISITOR_RETENTION_DAYS,
       // Empty when the office gave none: every variable the skill reads has a value in the stack.
       officePhone: props.officePhone ?? '',
+      // What the visitor may be told: "I've let your host know" only through a channel deployed here.
+      hostNotifications: this.delivery.channels.length > 0 ? this.delivery.channels.join(',') : 'none',
     };
 
     this.handler = frontDeskFunction(this, 'Handler', {
@@ -248,10 +250,11 @@ export class FrontDeskBackend extends Construct {
   private environmentOf(
     settings: Omit<
       Config,
-      'dynamoDbEndpoint' | 'eventBridgeEndpoint' | 'officePhone' | 'officeClosingTime'
+      'dynamoDbEndpoint' | 'eventBridgeEndpoint' | 'officePhone' | 'officeClosingTime' | 'hostNotifications'
     > & {
       readonly officePhone: string;
       readonly officeClosingTime: string;
+      readonly hostNotifications: string;
     },
   ): Record<string, string> {
     const environment: Record<string, string> = {};

@@ -18,6 +18,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { NOTIFIER_DEFAULTS } from '../../lambda/notifier/notifier-config';
 import { EVENT_SOURCE } from '../../lambda/src/domain/events';
+import type { HostChannel } from '../../lambda/src/domain/visit';
 import { NOTIFIER_ENTRY } from '../../scripts/lambda-build-options';
 import { InfraError } from './errors';
 import { failureQueue } from './failure-queue';
@@ -68,9 +69,15 @@ export class VisitorDelivery extends Construct {
   public readonly deadLetterQueue: Queue;
   public readonly notifier: NodejsFunction | undefined;
   public readonly deadLetterAlarm: Alarm;
+  /** The channels this delivery reaches hosts by: what the skill may tell a visitor (`HOST_NOTIFICATIONS`). */
+  public readonly channels: readonly HostChannel[];
 
   public constructor(scope: Construct, id: string, props: VisitorDeliveryProps) {
     super(scope, id);
+    this.channels = [
+      ...(props.senderEmail ? (['email'] as const) : []),
+      ...(props.chatWebhookUrl ? (['chat'] as const) : []),
+    ];
     if (props.chatWebhookUrl !== undefined && !/^https:\/\//.test(props.chatWebhookUrl)) {
       throw new InfraError('The chat webhook URL must be an https:// URL');
     }

@@ -1,6 +1,7 @@
 import { type ClockTime, DEFAULT_CLOSING_TIME, parseClockTime } from './domain/closing-time';
 import { countryOfTimeZone, isCountryCode } from './domain/phone';
 import { isTimeZone } from './domain/time-zones';
+import { HOST_CHANNELS, type HostChannel } from './domain/visit';
 import { ConfigurationError } from './errors';
 
 /** Everything the skill is configured with. Parsed once; nothing else reads the environment. */
@@ -36,6 +37,12 @@ export interface Config {
   readonly visitorRetentionDays: number;
   /** The office's front-desk number, spoken to a visitor whose host has none and could not be told. */
   readonly officePhone: string | undefined;
+  /**
+   * `HOST_NOTIFICATIONS`: how the stack delivers a Visitor Arrived event to the host, `email`,
+   * `chat`, both (`email,chat`) or `none` (the default, which the stack sets from what it deploys).
+   * The visitor is told "I've let your host know" only when a channel reaches that host.
+   */
+  readonly hostNotifications: readonly HostChannel[];
 }
 
 /**
@@ -56,6 +63,7 @@ export const ConfigVariables: { readonly [K in keyof Config]: string } = {
   eventBridgeEndpoint: 'EVENTBRIDGE_ENDPOINT',
   visitorRetentionDays: 'VISITOR_RETENTION_DAYS',
   officePhone: 'OFFICE_PHONE',
+  hostNotifications: 'HOST_NOTIFICATIONS',
 };
 
 /** Settings a deployed function never has: they point the skill at a local store. */
@@ -138,6 +146,12 @@ export function loadConfig(env: Environment = process.env): Config {
       `Environment variable ${names.visitorRetentionDays} must be a whole number of days from 1 to ${MAX_VISITOR_RETENTION_DAYS}`,
     );
   }
+  const hostNotifications = hostChannelsOf(optional(env, names.hostNotifications) ?? 'none');
+  if (!hostNotifications) {
+    throw new ConfigurationError(
+      `Environment variable ${names.hostNotifications} must be none, or email, chat or both separated by a comma`,
+    );
+  }
   return {
     directoryTable: required(env, names.directoryTable),
     usersTable: required(env, names.usersTable),
@@ -152,5 +166,20 @@ export function loadConfig(env: Environment = process.env): Config {
     eventBridgeEndpoint,
     visitorRetentionDays,
     officePhone: optional(env, names.officePhone),
+    hostNotifications,
   };
+}
+
+/** `email,chat` as a list of channels; `none` as none; undefined for anything else. */
+function hostChannelsOf(text: string): HostChannel[] | undefined {
+  if (text.toLowerCase() === 'none') return [];
+  const channels = text.split(',').map((part) => part.trim().toLowerCase());
+  if (
+    !channels.every((channel): channel is HostChannel =>
+      (HOST_CHANNELS as readonly string[]).includes(channel),
+    )
+  ) {
+    return undefined;
+  }
+  return [...new Set(channels)];
 }

@@ -76,7 +76,12 @@ import type { Stores } from './stores';
 /** What the skill is built from. Lambda, the local server and the tests all pass these. */
 export interface SkillDependencies {
   readonly config: Pick<Config, 'skillId' | 'officeTimeZone'> &
-    Partial<Pick<Config, 'personalDevices' | 'officeCountry' | 'visitorRetentionDays' | 'officePhone'>>;
+    Partial<
+      Pick<
+        Config,
+        'personalDevices' | 'officeCountry' | 'visitorRetentionDays' | 'officePhone' | 'hostNotifications'
+      >
+    >;
   /** Where the skill reads and keeps its data: `dynamoDbStores(...)`, or fakes in tests. */
   readonly stores: Stores;
   /** Where accepted changes are published: EventBridge in AWS, the in-process bus locally, a recorder in tests. */
@@ -129,6 +134,7 @@ export function buildSkill(deps: SkillDependencies): FrontDeskSkill {
       retentionDays: config.visitorRetentionDays ?? DEFAULT_VISITOR_RETENTION_DAYS,
     }),
     officePhone: config.officePhone,
+    hostNotifications: config.hostNotifications,
     speakerAttributes: speakerAttributeWriterOf(stores.persistence),
   };
 

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnAlarm } from 'aws-cdk-lib/aws-cloudwatch';
-import { ConfigVariables, LocalOnlySettings } from '../../lambda/src/config';
+import { ConfigVariables, LocalOnlySettings, loadConfig } from '../../lambda/src/config';
 import { DIRECTORY_TABLE, USERS_TABLE } from '../../lambda/src/repositories/table-definitions';
 import { createTableInput } from '../../local/create-tables';
 import { buildStack, SKILL_ID } from './stack-fixture';
@@ -153,8 +153,39 @@ describe('FrontDeskStack', () => {
         EVENT_BUS_NAME: { Ref: BUS_ID },
         VISITOR_RETENTION_DAYS: '30',
         OFFICE_PHONE: '',
+        // The fixture deploys no delivery: nobody can be told.
+        HOST_NOTIFICATIONS: 'none',
       });
     });
+
+    it.each([
+      ['email', { senderEmail: 'desk@example.com' }],
+      ['chat', { chatWebhookUrl: 'https://chat.example.com/hook' }],
+      ['email,chat', { senderEmail: 'desk@example.com', chatWebhookUrl: 'https://chat.example.com/hook' }],
+    ])(
+      'tells the skill the channels it deploys (%s), so a visitor hears "I\'ve let them know" only through one',
+      (channels, delivery) => {
+        const { stack } = buildStack({ backend: { skillId: SKILL_ID, delivery } });
+        const functions = Template.fromStack(stack).findResources('AWS::Lambda::Function', {
+          Properties: { Environment: { Variables: { SKILL_ID } } },
+        });
+
+        const [skill] = Object.values(functions) as {
+          Properties: { Environment: { Variables: Record<string, unknown> } };
+        }[];
+
+        expect(Object.keys(functions)).toHaveLength(1);
+        expect(skill?.Properties.Environment.Variables.HOST_NOTIFICATIONS).toBe(channels);
+        expect(
+          loadConfig({
+            DIRECTORY_TABLE: 'd',
+            USERS_TABLE: 'u',
+            EVENT_BUS_NAME: 'b',
+            HOST_NOTIFICATIONS: channels,
+          }).hostNotifications,
+        ).toEqual(channels.split(','));
+      },
+    );
 
     it('has a value for every variable the skill reads, except the local store endpoint', () => {
       // Prepare

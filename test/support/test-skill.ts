@@ -19,6 +19,8 @@ export const TEST_CONFIG = {
   usersTable: 'front-desk-users',
   skillId: undefined,
   officeTimeZone: 'America/New_York',
+  // The in-process notifier stands for the stack's email delivery.
+  hostNotifications: ['email'],
 } as const;
 
 export interface TestSkill {

@@ -22,7 +22,20 @@ describe('loadConfig', () => {
       eventBridgeEndpoint: undefined,
       visitorRetentionDays: 30,
       officePhone: undefined,
+      hostNotifications: [],
     });
+  });
+
+  it('reads how hosts are told about visitors, and refuses a channel it does not know', () => {
+    expect(loadConfig({ ...base, HOST_NOTIFICATIONS: 'email' }).hostNotifications).toEqual(['email']);
+    expect(loadConfig({ ...base, HOST_NOTIFICATIONS: ' Chat, email ' }).hostNotifications).toEqual([
+      'chat',
+      'email',
+    ]);
+    expect(loadConfig({ ...base, HOST_NOTIFICATIONS: 'none' }).hostNotifications).toEqual([]);
+    for (const text of ['sms', 'email,', 'email;chat', 'all']) {
+      expect(() => loadConfig({ ...base, HOST_NOTIFICATIONS: text })).toThrow('HOST_NOTIFICATIONS');
+    }
   });
 
   it('requires the event bus, as the contract says', () => {

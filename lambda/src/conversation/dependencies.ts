@@ -1,3 +1,4 @@
+import type { HostChannel } from '../domain/visit';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { BoardService } from '../services/board-service';
@@ -42,6 +43,8 @@ export interface ConversationDependencies {
   readonly changes: ChangeAnnouncer;
   /** The office's front-desk number, for a visitor whose host could not be told and has no phone. */
   readonly officePhone?: string | undefined;
+  /** How the stack reaches a host about their visitor (`HOST_NOTIFICATIONS`); none unless given. */
+  readonly hostNotifications?: readonly HostChannel[] | undefined;
   /** Writes one speaker attribute without a read; without it, attributes go through ASK's manager. */
   readonly speakerAttributes?: SpeakerAttributeWriter | undefined;
 }

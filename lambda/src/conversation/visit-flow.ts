@@ -2,6 +2,7 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Intent, Response } from 'ask-sdk-model';
 import { type Contact, fullNameOf } from '../domain/contact';
 import {
+  canTellHost,
   cleanVisitorText,
   MAX_VISITOR_COMPANY_LENGTH,
   MAX_VISITOR_NAME_LENGTH,
@@ -18,7 +19,10 @@ import { respond } from './respond';
 import { getSessionState, updateSessionState, type VisitorAsHeard } from './session-state';
 
 /** What the visitor desk's answers need. */
-export type VisitFlowDependencies = Pick<ConversationDependencies, 'visits' | 'officePhone'>;
+export type VisitFlowDependencies = Pick<
+  ConversationDependencies,
+  'visits' | 'officePhone' | 'hostNotifications'
+>;
 
 /**
  * The host is settled: sign the visitor in, or first ask their name. The name is asked with
@@ -56,10 +60,15 @@ export async function continueVisit(
     signedInVisit: { id: arrival.visit.id, ...(voice ? { voice } : {}) },
   });
   const first = visitorFirstName(name.value);
-  const speech = arrival.notified
+  // "I've let them know" only when the event went out and a channel of the stack reaches the host.
+  const told = arrival.notified && canTellHost(host, deps.hostNotifications ?? []);
+  const speech = told
     ? t.speak('visitor.hostTold', { visitor: first, host: hostName })
     : Ssml.join([
-        t.speak('visitor.hostNotTold', { visitor: first, host: hostName }),
+        t.speak(arrival.notified ? 'visitor.hostCannotBeTold' : 'visitor.hostNotTold', {
+          visitor: first,
+          host: hostName,
+        }),
         reachHostSpeech(t, host, deps.officePhone),
       ]);
   return done(speech);

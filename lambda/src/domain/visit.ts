@@ -23,6 +23,22 @@ export interface Visit {
   readonly expiresAt: number;
 }
 
+/** How the stack can tell a host their visitor is here: an email (SES), a chat message (webhook). */
+export const HOST_CHANNELS = ['email', 'chat'] as const;
+export type HostChannel = (typeof HOST_CHANNELS)[number];
+
+/**
+ * Whether the deployment's channels reach this host: the chat channel reaches everyone (one room
+ * for the office), email only a host with an address. Without either, nobody is told, whatever
+ * was published.
+ */
+export function canTellHost(
+  host: { readonly email?: string | undefined },
+  channels: readonly HostChannel[],
+): boolean {
+  return channels.includes('chat') || (channels.includes('email') && Boolean(host.email));
+}
+
 /** The longest visitor name kept: a full name with a middle name fits many times over. */
 export const MAX_VISITOR_NAME_LENGTH = 80;
 /** The longest company name kept for a visitor. */

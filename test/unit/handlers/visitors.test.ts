@@ -155,6 +155,51 @@ describe('a visitor signing in', () => {
     );
   });
 
+  it.each([
+    ['no channel is deployed', [], 'sean oneill', "Sean O'Neill", 'You can call'],
+    [
+      'email is the only channel and the host has no address',
+      ['email'],
+      'nora field',
+      'Nora Field',
+      'Please ask someone',
+    ],
+  ] as const)(
+    'never says the host was told when %s, and says how to reach them',
+    async (_case, channels, host, hostName, reach) => {
+      // Prepare
+      const { skill, events, visits } = buildTestSkill([...TEST_CONTACTS, NORA], {
+        clock: () => NINE_OH_FIVE,
+        config: { hostNotifications: channels },
+      });
+
+      // Act
+      const response = await new Conversation(skill).send(arrive({ host, visitorName: 'Sam Carter' }));
+
+      // Assess
+      expect(speechOf(response)).toMatch(
+        new RegExp(
+          `^Thanks, Sam\\. You're signed in, but I have no way to send ${hostName} a message\\. ${reach}`,
+        ),
+      );
+      expect(visits.visits.size).toBe(1);
+      expect(events.events.map((event) => event.type)).toEqual(['Visitor Arrived']);
+    },
+  );
+
+  it('says the host was told through chat, which reaches a host without an email address', async () => {
+    const { skill } = buildTestSkill([...TEST_CONTACTS, NORA], {
+      clock: () => NINE_OH_FIVE,
+      config: { hostNotifications: ['chat'] },
+    });
+
+    const response = await new Conversation(skill).send(
+      arrive({ host: 'nora field', visitorName: 'Sam Carter' }),
+    );
+
+    expect(speechOf(response)).toBe("Thanks, Sam. I've let Nora Field know you're here.");
+  });
+
   it('says nothing was logged when the store refuses the visit, and publishes nothing', async () => {
     const { conversation, visits, events } = desk();
     visits.failing = true;

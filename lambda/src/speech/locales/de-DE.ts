@@ -304,6 +304,8 @@ export const deDE = {
   'visitor.hostTold': 'Danke, {visitor}. Ich habe {host} Bescheid gegeben, dass Sie da sind.',
   'visitor.hostNotTold':
     'Danke, {visitor}. Sie sind angemeldet, aber {host} konnte ich gerade nicht erreichen.',
+  'visitor.hostCannotBeTold':
+    'Danke, {visitor}. Sie sind angemeldet, aber ich habe keinen Weg, {host} eine Nachricht zu schicken.',
   'visitor.reachHost': 'Sie erreichen {host} unter {phone}.',
   'visitor.reachOffice': 'Rufen Sie bitte den Empfang unter {phone} an, dort sagt man {host} Bescheid.',
   'visitor.reachNobody': 'Fragen Sie bitte am Empfang nach {host}.',

@@ -278,6 +278,8 @@ export const enUS = {
     "Sorry, I couldn't sign you in just now, so {host} hasn't been told. Please try again in a moment.",
   'visitor.hostTold': "Thanks, {visitor}. I've let {host} know you're here.",
   'visitor.hostNotTold': "Thanks, {visitor}. You're signed in, but I couldn't reach {host} just now.",
+  'visitor.hostCannotBeTold':
+    "Thanks, {visitor}. You're signed in, but I have no way to send {host} a message.",
   'visitor.reachHost': 'You can call {host} at {phone}.',
   'visitor.reachOffice': "Please call the front desk at {phone}, and they'll find {host} for you.",
   'visitor.reachNobody': 'Please ask someone at the front desk to find {host} for you.',
