@@ -71,6 +71,7 @@ export function answerAbout(
   updateSessionState(input, {
     lastContactId: contact.id,
     pending: undefined,
+    lastAction: undefined,
     ...(detail ? { lastDetail: detail } : {}),
   });
   return respond(input, {

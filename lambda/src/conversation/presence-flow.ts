@@ -73,7 +73,12 @@ export async function presenceAnswer(
 ): Promise<Answer> {
   const t = translatorOf(input);
   const name = fullNameOf(contact);
-  updateSessionState(input, { lastContactId: contact.id, pending: undefined });
+  updateSessionState(input, {
+    lastContactId: contact.id,
+    pending: undefined,
+    lastAction: action,
+    lastDetail: undefined,
+  });
   rememberNowIfOneShot(input, deps);
   if (action === 'isIn') {
     const [record, moment] = await withMomentOf(input, deps, deps.presence.getPresence(contact.id));
@@ -118,7 +123,12 @@ export async function answerWhen(
 ): Promise<Response> {
   const t = translatorOf(input);
   const name = fullNameOf(contact);
-  updateSessionState(input, { lastContactId: contact.id, pending: undefined });
+  updateSessionState(input, {
+    lastContactId: contact.id,
+    pending: undefined,
+    lastAction: 'when',
+    lastDetail: undefined,
+  });
   rememberNowIfOneShot(input, deps);
   const [record, moment] = await withMomentOf(input, deps, deps.presence.getPresence(contact.id));
   return finish(input, {

@@ -10,6 +10,10 @@ import { isIntent } from './request-context';
 /** What the speaker asked about themselves, carried through "who are you?" and "remember me". */
 export type SelfAction = 'checkIn' | 'checkOut' | 'isIn';
 
+/** What can be done about a person on the board, as a follow-up carries it on. */
+export type BoardAction = SelfAction | 'when';
+const BOARD_ACTIONS: readonly string[] = ['checkIn', 'checkOut', 'isIn', 'when'] satisfies BoardAction[];
+
 /**
  * What to do with a person once a name is settled: answer a detail, change their presence, or
  * remember them as the speaker (then maybe go on with `followUp` for the speaker).
@@ -125,6 +129,11 @@ export interface SessionState {
   readonly signedInVisit?: { readonly id: string; readonly voice?: string | undefined } | undefined;
   /** The detail last asked for, so "what about Wei Zhang?" asks the same of him. */
   readonly lastDetail?: ContactDetail | undefined;
+  /**
+   * What was last done about a person on the board ("check in Priya", "is Priya in", "when did
+   * Priya check in"), so "and Wei Zhang too" does the same for him; cleared by a detail asked.
+   */
+  readonly lastAction?: BoardAction | undefined;
   /** The list page last read, for "the second one", "go back" and "how many are there". */
   readonly lastList?: ListMemory | undefined;
   /** How many times in a row the pending question got an answer that was no answer to it. */
@@ -431,6 +440,12 @@ export function missesOf(state: SessionState): number {
 export function lastDetailOf(state: SessionState): ContactDetail | undefined {
   const detail = state.lastDetail as unknown;
   return typeof detail === 'string' && isContactDetail(detail) ? detail : undefined;
+}
+
+/** The board action last done about a person, if the session holds one Front Desk knows. */
+export function lastActionOf(state: SessionState): BoardAction | undefined {
+  const action = state.lastAction as unknown;
+  return typeof action === 'string' && BOARD_ACTIONS.includes(action) ? (action as BoardAction) : undefined;
 }
 
 export function getSessionState(input: HandlerInput): SessionState {

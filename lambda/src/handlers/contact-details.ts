@@ -16,6 +16,7 @@ import { isIntent, resolvedIds, slotValue } from '../conversation/request-contex
 import {
   type ContactAction,
   getSessionState,
+  lastActionOf,
   lastDetailOf,
   lastListOf,
   type PersistentState,
@@ -68,9 +69,15 @@ export function contactDetailsHandler(deps: ConversationDependencies): RequestHa
       const spoken = heard ? cleanSpokenName(heard) : undefined;
       const ids = resolvedIds(input, SlotNames.name);
       const pending = state.pending;
-      const asked =
-        requestedDetail(input) ?? (isIntent(input, IntentNames.followUp) ? lastDetailOf(state) : undefined);
-      const askedAction: ContactAction | undefined = asked ? { kind: 'detail', detail: asked } : undefined;
+      const followUp = isIntent(input, IntentNames.followUp);
+      const asked = requestedDetail(input) ?? (followUp ? lastDetailOf(state) : undefined);
+      // "and Wei Zhang too" after "check in Priya Raman" checks Wei in; after a detail, asks it of him.
+      const lastAction = followUp && !requestedDetail(input) ? lastActionOf(state) : undefined;
+      const askedAction: ContactAction | undefined = lastAction
+        ? { kind: lastAction }
+        : asked
+          ? { kind: 'detail', detail: asked }
+          : undefined;
       // A bare name answers the pending "who?", "did you mean...?" or "which one?": it continues
       // whatever was asked, also when the answer still fits several people.
       const action: ContactAction = askedAction ?? actionForPick(state);

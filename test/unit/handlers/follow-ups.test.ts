@@ -29,6 +29,45 @@ describe('context carries', () => {
     expect(speechOf(answer)).toContain("Sarah Kim's phone number is");
   });
 
+  it.each([
+    ['check in', IntentNames.checkIn, /^Sarah Kim has checked in\./, 'IN'],
+    ['is ... in', IntentNames.isIn, /^Sarah Kim hasn't checked in yet\./, undefined],
+  ])(
+    'does for "and Sarah Kim too" what "%s" just did, not a detail asked before it',
+    async (_case, intent, said, status) => {
+      // Prepare
+      const test = buildTestSkill(sampleContacts());
+      const conversation = new Conversation(test.skill);
+      await conversation.send(launchRequest());
+      await conversation.send(
+        intentRequest(IntentNames.contactDetails, { name: 'michael chen', detail: PHONE }),
+      );
+      await conversation.send(intentRequest(intent, { name: 'nadia haddad' }));
+
+      // Act
+      const answer = await conversation.send(intentRequest(IntentNames.followUp, { name: 'sarah kim' }));
+
+      // Assess
+      expect(speechOf(answer)).toMatch(said);
+      const sarah = sampleContacts().find(
+        (contact) => contact.firstName === 'Sarah' && contact.lastName === 'Kim',
+      );
+      expect(test.presence.presence.get(sarah?.id ?? '')?.status).toBe(status);
+    },
+  );
+
+  it('asks the detail again after a detail that followed a check-in', async () => {
+    const conversation = await talk();
+    await conversation.send(intentRequest(IntentNames.checkIn, { name: 'nadia haddad' }));
+    await conversation.send(
+      intentRequest(IntentNames.contactDetails, { name: 'michael chen', detail: PHONE }),
+    );
+
+    const answer = await conversation.send(intentRequest(IntentNames.followUp, { name: 'sarah kim' }));
+
+    expect(speechOf(answer)).toContain("Sarah Kim's phone number is");
+  });
+
   it('gives a summary for "what about ..." when no detail was asked yet', async () => {
     const conversation = await talk();
 
