@@ -35,7 +35,6 @@ export function translatorOf(input: HandlerInput): Translator {
   return fallback;
 }
 
-/** Whether the request is an IntentRequest for one of `names`. */
 /**
  * The voice Alexa recognised on this request (a voice profile), or undefined when it recognised
  * none. A session can pass between voices at a shared Echo: what one voice started, another may
@@ -59,6 +58,7 @@ export function isAnswerForTheSpeakerOnly(input: HandlerInput): boolean {
   return (input.attributesManager.getRequestAttributes() as RequestAttributes)[FOR_THE_SPEAKER_ONLY] === true;
 }
 
+/** Whether the request is an IntentRequest for one of `names`. */
 export function isIntent(input: HandlerInput, ...names: readonly IntentName[]): boolean {
   return (
     getRequestType(input.requestEnvelope) === 'IntentRequest' &&

@@ -399,7 +399,9 @@ export function pendingQuestionOf(state: SessionState): PendingQuestion | undefi
       return isContactAction(pending.action) ? state.pending : undefined;
     case 'confirmIdentity':
       return isIdentity(pending.identity) &&
-        (pending.voice === undefined || typeof pending.voice === 'string')
+        (pending.voice === undefined || typeof pending.voice === 'string') &&
+        (pending.followUp === undefined ||
+          (typeof pending.followUp === 'string' && SELF_ACTIONS.includes(pending.followUp)))
         ? state.pending
         : undefined;
     case 'boardPage':
@@ -443,9 +445,31 @@ export function lastDetailOf(state: SessionState): ContactDetail | undefined {
 }
 
 /** The board action last done about a person, if the session holds one Front Desk knows. */
-export function lastActionOf(state: SessionState): BoardAction | undefined {
+function lastActionOf(state: SessionState): BoardAction | undefined {
   const action = state.lastAction as unknown;
   return typeof action === 'string' && BOARD_ACTIONS.includes(action) ? (action as BoardAction) : undefined;
+}
+
+const ACTION_JUST_DONE = Symbol.for('frontDesk.actionJustDone');
+
+/**
+ * Moves the board action the turn before did ("check in Priya") from the session to this request,
+ * before any handler runs: "and Wei Zhang too" carries it on only in the very next turn, and a
+ * list, a question or anything else in between lets it go.
+ */
+export function takeLastAction(input: HandlerInput): void {
+  const state = getSessionState(input);
+  if (state.lastAction === undefined) return;
+  (input.attributesManager.getRequestAttributes() as Record<symbol, unknown>)[ACTION_JUST_DONE] =
+    lastActionOf(state);
+  updateSessionState(input, { lastAction: undefined });
+}
+
+/** The board action the turn just before this one did, if any (see {@link takeLastAction}). */
+export function actionJustDone(input: HandlerInput): BoardAction | undefined {
+  return (input.attributesManager.getRequestAttributes() as Record<symbol, unknown>)[ACTION_JUST_DONE] as
+    | BoardAction
+    | undefined;
 }
 
 export function getSessionState(input: HandlerInput): SessionState {

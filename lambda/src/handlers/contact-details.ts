@@ -14,9 +14,9 @@ import type { ConversationDependencies } from '../conversation/dependencies';
 import { canKnowSpeaker } from '../conversation/identity-attributes';
 import { isIntent, resolvedIds, slotValue } from '../conversation/request-context';
 import {
+  actionJustDone,
   type ContactAction,
   getSessionState,
-  lastActionOf,
   lastDetailOf,
   lastListOf,
   type PersistentState,
@@ -56,7 +56,8 @@ async function rememberedContactId(
 
 /**
  * "what's Jane Doe's phone number", "tell me about Jane", "what about her email", and the
- * follow-up "what about Wei Zhang?" (FollowUpIntent), which asks the detail last asked about
+ * follow-up "what about Wei Zhang?" (FollowUpIntent), which does again what the turn just before
+ * did on the board ("check in Priya" → "and Wei too") or else asks the detail last asked about
  * someone else: one detail, or a summary when none was named, about a named person, the one the
  * conversation is about, or one picked from what was just said ("tell me about the second one").
  */
@@ -72,7 +73,7 @@ export function contactDetailsHandler(deps: ConversationDependencies): RequestHa
       const followUp = isIntent(input, IntentNames.followUp);
       const asked = requestedDetail(input) ?? (followUp ? lastDetailOf(state) : undefined);
       // "and Wei Zhang too" after "check in Priya Raman" checks Wei in; after a detail, asks it of him.
-      const lastAction = followUp && !requestedDetail(input) ? lastActionOf(state) : undefined;
+      const lastAction = followUp && !requestedDetail(input) ? actionJustDone(input) : undefined;
       const askedAction: ContactAction | undefined = lastAction
         ? { kind: lastAction }
         : asked

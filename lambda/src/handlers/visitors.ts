@@ -1,13 +1,6 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import {
-  actOn,
-  answerMatch,
-  askForName,
-  askWhichOne,
-  lookUpAndAnswer,
-  notForUs,
-} from '../conversation/contact-flow';
+import { actOn, answerMatch, askForName, askWhichOne, lookUpAndAnswer } from '../conversation/contact-flow';
 import type { ConversationDependencies } from '../conversation/dependencies';
 import { finish } from '../conversation/finish';
 import { userAttributesOf } from '../conversation/identity-attributes';
@@ -47,20 +40,8 @@ export function visitorArrivalHandler(deps: ConversationDependencies): RequestHa
         slotValue(input, SlotNames.visitorName),
         slotValue(input, SlotNames.visitorCompany),
       );
-      const pending = pendingVisitorName(input);
-      if (pending) {
-        const host = await deps.directory.getContact(pending.hostId);
-        if (host) {
-          // Only the name was asked: anything else the answer carries leaves the host as settled.
-          return continueVisit(
-            input,
-            deps,
-            host,
-            { name: visitor.name ?? '', company: pending.company ?? visitor.company },
-            pending.oneShot,
-          );
-        }
-      }
+      const answered = await answerVisitorName(input, deps, visitor);
+      if (answered) return answered;
       const hostName = slotValue(input, SlotNames.host);
       if (!hostName) return askForName(input, { kind: 'visit', visitor: withoutEmpty(visitor) });
       return lookUpAndAnswer(
@@ -87,22 +68,34 @@ export function visitorNameAnswerHandler(deps: ConversationDependencies): Reques
       (isIntent(input, IntentNames.identify) ||
         (isIntent(input, IntentNames.contactDetails) && slotValue(input, SlotNames.detail) === undefined)),
     handle: async (input): Promise<Response> => {
-      const pending = pendingVisitorName(input);
-      const host = pending && (await deps.directory.getContact(pending.hostId));
-      if (!pending || !host) {
-        updateSessionState(input, { pending: undefined });
-        return notForUs(input);
-      }
-      const visitor = nameAndCompany(slotValue(input, SlotNames.name), pending.company);
-      return continueVisit(
-        input,
-        deps,
-        host,
-        { name: visitor.name ?? '', company: visitor.company },
-        pending.oneShot,
-      );
+      const visitor = nameAndCompany(slotValue(input, SlotNames.name), undefined);
+      const answered = await answerVisitorName(input, deps, visitor);
+      // The host left the directory meanwhile: who the visitor is here to see is asked again.
+      return answered ?? askForName(input, { kind: 'visit', visitor: withoutEmpty(visitor) });
     },
   };
+}
+
+/**
+ * The visitor's answer to the pending "what's your name?", with the host from the session: only
+ * the name was asked, so anything else the answer carries leaves the host as settled. Undefined
+ * when no name is pending or the host is no longer in the directory.
+ */
+async function answerVisitorName(
+  input: HandlerInput,
+  deps: ConversationDependencies,
+  visitor: { name: string | undefined; company: string | undefined },
+): Promise<Response | undefined> {
+  const pending = pendingVisitorName(input);
+  const host = pending && (await deps.directory.getContact(pending.hostId));
+  if (!pending || !host) return undefined;
+  return continueVisit(
+    input,
+    deps,
+    host,
+    { name: visitor.name ?? '', company: pending.company ?? visitor.company },
+    pending.oneShot,
+  );
 }
 
 /**

@@ -10,7 +10,12 @@ import {
   setTranslator,
   voiceOf,
 } from '../conversation/request-context';
-import { getSessionState, pendingQuestionOf, updateSessionState } from '../conversation/session-state';
+import {
+  getSessionState,
+  pendingQuestionOf,
+  takeLastAction,
+  updateSessionState,
+} from '../conversation/session-state';
 import { type IntentName, IntentNames } from '../interaction';
 import type { Logger } from '../logger';
 import type { Random } from '../speech/i18n';
@@ -52,6 +57,8 @@ export function requestContextInterceptor(random?: Random): RequestInterceptor {
  * it: session attributes come back from the device, and a question's fields go to the store (a
  * list's position becomes a Query's start key, which DynamoDB refuses with a ValidationException,
  * heard as an apology). Without the question, the request is answered as if none were pending.
+ * Also takes the board action the turn before did out of the session (`takeLastAction`): a
+ * follow-up carries it on only right after it.
  */
 export function pendingQuestionGuardInterceptor(): RequestInterceptor {
   return {
@@ -60,6 +67,7 @@ export function pendingQuestionGuardInterceptor(): RequestInterceptor {
       if (state.pending !== undefined && pendingQuestionOf(state) === undefined) {
         updateSessionState(input, { pending: undefined });
       }
+      takeLastAction(input);
     },
   };
 }

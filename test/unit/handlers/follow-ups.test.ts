@@ -56,6 +56,23 @@ describe('context carries', () => {
     },
   );
 
+  it('carries a check-out on only in the very next turn: after a list in between, "what about ..." is a summary', async () => {
+    const test = buildTestSkill(sampleContacts());
+    const conversation = new Conversation(test.skill);
+    await conversation.send(launchRequest());
+    await conversation.send(intentRequest(IntentNames.checkIn, { name: 'sarah kim' }));
+    await conversation.send(intentRequest(IntentNames.checkOut, { name: 'nadia haddad' }));
+    await conversation.send(intentRequest(IntentNames.browseCompany, { company: 'initech' }));
+
+    const answer = await conversation.send(intentRequest(IntentNames.followUp, { name: 'sarah kim' }));
+
+    expect(speechOf(answer)).toContain('Sarah Kim, Technical Recruiter at Initech');
+    const sarah = sampleContacts().find(
+      (contact) => contact.firstName === 'Sarah' && contact.lastName === 'Kim',
+    );
+    expect(test.presence.presence.get(sarah?.id ?? '')?.status).toBe('IN');
+  });
+
   it('asks the detail again after a detail that followed a check-in', async () => {
     const conversation = await talk();
     await conversation.send(intentRequest(IntentNames.checkIn, { name: 'nadia haddad' }));

@@ -117,6 +117,31 @@ describe('"remember me"', () => {
     },
   );
 
+  it('answers "no" plainly when the session holds a follow-up Front Desk never writes', async () => {
+    const { skill } = skillOf();
+
+    const response = await skill.invoke(
+      intentRequest(
+        IntentNames.no,
+        {},
+        {
+          personId: SEAN,
+          newSession: false,
+          attributes: {
+            pending: {
+              type: 'confirmIdentity',
+              identity: { contactId: 'c005', firstName: 'Sean', fullName: "Sean O'Neill" },
+              followUp: 'visit',
+            },
+          },
+        },
+      ),
+    );
+
+    expect(speechOf(response)).not.toMatch(/^Sorry/);
+    expect(speechOf(response)).not.toContain('still');
+  });
+
   it('does not ask again when the speaker is already who they say', async () => {
     const test = skillOf();
     await remembered(test, 'bob', BOB);

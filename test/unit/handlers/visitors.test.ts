@@ -335,6 +335,42 @@ describe('a visitor signing in', () => {
     expect(visits.visits.size).toBe(1);
   });
 
+  it('takes "I\'m Sam Carter" to "Who are you here to see?" as the visitor\'s name, and asks for the host again', async () => {
+    // Prepare
+    const { conversation, visits } = desk();
+    const talk = conversation();
+    await talk.send(launchRequest());
+    const asked = await talk.send(arrive({}));
+
+    // Act
+    const again = await talk.send(intentRequest(IntentNames.identify, { name: 'sam carter' }));
+    const done = await talk.send(intentRequest(IntentNames.contactDetails, { name: 'sean oneill' }));
+
+    // Assess
+    expect(speechOf(again)).toBe(speechOf(asked));
+    expect(speechOf(done)).toMatch(/^Thanks, sam\. I've let Sean O'Neill know you're here\./i);
+    expect([...visits.visits.values()]).toEqual([
+      expect.objectContaining({
+        visitor: { name: 'sam carter' },
+        host: expect.objectContaining({ id: 'c005' }),
+      }),
+    ]);
+  });
+
+  it('keeps the company heard with the host when the bare name brings another', async () => {
+    const { conversation, visits } = desk();
+    const talk = conversation();
+    await talk.send(launchRequest());
+    await talk.send(arrive({ host: 'sean oneill', visitorCompany: 'Wayne Enterprises' }));
+
+    await talk.send(intentRequest(IntentNames.contactDetails, { name: 'sam carter from acme' }));
+
+    expect([...visits.visits.values()][0]?.visitor).toEqual({
+      name: 'sam carter',
+      company: 'Wayne Enterprises',
+    });
+  });
+
   it('speaks an SSML-like name as words and keeps it as heard', async () => {
     const { conversation, visits } = desk();
 
