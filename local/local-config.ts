@@ -55,7 +55,9 @@ export function loadLocalSettings(
       OFFICE_PHONE: env.OFFICE_PHONE,
       // The in-process bus writes each host's email to the outbox, as the stack's email delivery
       // would send it; a bus at EVENTBRIDGE_ENDPOINT delivers what its own stack does.
-      HOST_NOTIFICATIONS: env.HOST_NOTIFICATIONS ?? (env.EVENTBRIDGE_ENDPOINT ? undefined : 'email'),
+      // Blank means the default, as for the notifier's settings.
+      HOST_NOTIFICATIONS:
+        env.HOST_NOTIFICATIONS?.trim() || (env.EVENTBRIDGE_ENDPOINT?.trim() ? undefined : 'email'),
     },
     outboxDir: path.join(PROJECT_ROOT, '.data/outbox'),
     notifier: {

@@ -5,6 +5,7 @@ import { replayBackend } from '../../local/dialog/dialog-backends';
 import { runReplay } from '../../local/dialog/replay';
 import { parseReplayScript } from '../../local/dialog/replay-script';
 import { DialogSession } from '../../local/dialog/session';
+import { loadLocalSettings } from '../../local/local-config';
 import { guardWithDeployedPolicy, type PolicyGuard } from '../support/deployed-policy';
 import { PROJECT_ROOT } from '../support/skill-package';
 
@@ -25,7 +26,8 @@ describe('the conversations in test/dialogs/, replayed on the sample directory u
   it.each(files)('%s plays as scripted', async (file) => {
     // Prepare
     let guard: PolicyGuard | undefined;
-    const backend = await replayBackend(undefined, {
+    // The defaults, whatever this shell exports (HOST_NOTIFICATIONS, EVENTBRIDGE_ENDPOINT...).
+    const backend = await replayBackend(loadLocalSettings({}), {
       decorateClient: (client) => {
         guard = guardWithDeployedPolicy(client, { policy: 'skill', tables: DEFAULT_TABLE_NAMES });
       },

@@ -24,11 +24,6 @@ export function identifyHandler(deps: ConversationDependencies): RequestHandler 
     handle: async (input): Promise<Response> => {
       const spoken = slotValue(input, SlotNames.name);
       const pending = getSessionState(input).pending;
-      if (spoken && pending?.type === 'askName' && pending.action.kind === 'visit') {
-        // "I'm Sam" to "Who are you here to see?" is the visitor's name, not the host's: keep it,
-        // and ask for the host again.
-        return askForName(input, { kind: 'visit', visitor: { ...pending.action.visitor, name: spoken } });
-      }
       if (spoken && pending?.type === 'askName' && pending.action.kind !== 'identify') {
         // "It's Priya Raman" in answer to "Who should I check in?" names whom the question was
         // about; the speaker is not saying who they are.

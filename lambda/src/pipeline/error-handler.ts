@@ -5,6 +5,7 @@ import { respond } from '../conversation/respond';
 import { getSessionState, replaceSessionState, type SessionState } from '../conversation/session-state';
 import { elicitPendingVisitorNameAgain } from '../conversation/visit-flow';
 import { FrontDeskError, StoreUnavailableError } from '../errors';
+import { IntentNames } from '../interaction';
 import { apologyCauseOf } from '../metrics';
 import { Ssml } from '../speech/ssml';
 import { isSilentRequestType } from './response-rules';
@@ -19,7 +20,15 @@ import { isSilentRequestType } from './response-rules';
 function restoreSession(input: HandlerInput, error: Error): void {
   const session = input.requestEnvelope.session;
   if (!session) return;
-  const attributes: SessionState = structuredClone(session.attributes ?? {});
+  const restored: SessionState = structuredClone(session.attributes ?? {});
+  // The board action the turn before did carries on only in the very next turn: a failed turn in
+  // between lets it go, unless the failed turn was the follow-up itself ("and Wei too" again).
+  // (Read without ASK's helpers, which throw on the malformed envelopes that may have failed.)
+  const request = input.requestEnvelope.request as
+    | { type?: unknown; intent?: { name?: unknown } }
+    | undefined;
+  const followUp = request?.type === 'IntentRequest' && request.intent?.name === IntentNames.followUp;
+  const attributes = followUp ? restored : { ...restored, lastAction: undefined };
   replaceSessionState(
     input,
     error instanceof FrontDeskError ? attributes : { ...attributes, pending: undefined },

@@ -1,3 +1,4 @@
+import { StoreUnavailableError } from '../../../lambda/src/errors';
 import { IntentNames } from '../../../lambda/src/interaction';
 import { Conversation } from '../../support/conversation';
 import { intentRequest, launchRequest } from '../../support/requests';
@@ -66,6 +67,32 @@ describe('context carries', () => {
 
     const answer = await conversation.send(intentRequest(IntentNames.followUp, { name: 'sarah kim' }));
 
+    expect(speechOf(answer)).toContain('Sarah Kim, Technical Recruiter at Initech');
+    const sarah = sampleContacts().find(
+      (contact) => contact.firstName === 'Sarah' && contact.lastName === 'Kim',
+    );
+    expect(test.presence.presence.get(sarah?.id ?? '')?.status).toBe('IN');
+  });
+
+  it('lets the check-out go when the turn in between failed', async () => {
+    // Prepare
+    const test = buildTestSkill(sampleContacts());
+    const conversation = new Conversation(test.skill);
+    await conversation.send(launchRequest());
+    await conversation.send(intentRequest(IntentNames.checkIn, { name: 'sarah kim' }));
+    await conversation.send(intentRequest(IntentNames.checkOut, { name: 'nadia haddad' }));
+    const readFirstPage = test.partitions.readFirstPage.bind(test.partitions);
+    test.partitions.readFirstPage = async () => {
+      throw new StoreUnavailableError('Query failed: TimeoutError');
+    };
+    const failed = await conversation.send(intentRequest(IntentNames.browseCompany, { company: 'initech' }));
+    test.partitions.readFirstPage = readFirstPage;
+
+    // Act
+    const answer = await conversation.send(intentRequest(IntentNames.followUp, { name: 'sarah kim' }));
+
+    // Assess
+    expect(speechOf(failed)).toMatch(/^Sorry/);
     expect(speechOf(answer)).toContain('Sarah Kim, Technical Recruiter at Initech');
     const sarah = sampleContacts().find(
       (contact) => contact.firstName === 'Sarah' && contact.lastName === 'Kim',
