@@ -130,7 +130,7 @@ function elicitVisitorName(
  * taken for a directory search. Only an intent request may carry the directive.
  */
 export function elicitPendingVisitorNameAgain(input: HandlerInput): void {
-  if (input.requestEnvelope.request.type !== 'IntentRequest') return;
+  if (input.requestEnvelope.request?.type !== 'IntentRequest') return;
   // A handler that failed after asking may have elicited already: one dialog directive at most.
   if (input.responseBuilder.getResponse().directives?.some((d) => d.type.startsWith('Dialog.'))) return;
   const pending = pendingVisitorName(input);
