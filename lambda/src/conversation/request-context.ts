@@ -8,6 +8,11 @@ const FOR_THE_SPEAKER_ONLY = Symbol.for('frontDesk.forTheSpeakerOnly');
 
 type RequestAttributes = Record<string | symbol, unknown>;
 
+/** This request's attributes (ASK's, for this request only), keyed by Front Desk's symbols. */
+export function requestAttributesOf(input: HandlerInput): RequestAttributes {
+  return input.attributesManager.getRequestAttributes() as RequestAttributes;
+}
+
 /** The request's locale, or undefined when the envelope has none (old or odd envelopes). */
 export function localeOf(input: HandlerInput): string | undefined {
   try {
@@ -19,7 +24,7 @@ export function localeOf(input: HandlerInput): string | undefined {
 
 /** Sets the request's translator; the pipeline's first request interceptor calls this. */
 export function setTranslator(input: HandlerInput, translator: Translator): void {
-  (input.attributesManager.getRequestAttributes() as RequestAttributes)[TRANSLATOR] = translator;
+  requestAttributesOf(input)[TRANSLATOR] = translator;
 }
 
 /**
@@ -27,7 +32,7 @@ export function setTranslator(input: HandlerInput, translator: Translator): void
  * ran gets here without one; it then speaks the request's locale with the default variants.
  */
 export function translatorOf(input: HandlerInput): Translator {
-  const attributes = input.attributesManager.getRequestAttributes() as RequestAttributes;
+  const attributes = requestAttributesOf(input);
   const translator = attributes[TRANSLATOR] as Translator | undefined;
   if (translator) return translator;
   const fallback = translatorFor(localeOf(input));
@@ -50,12 +55,12 @@ export function voiceOf(input: HandlerInput): string | undefined {
  * "repeat" then says it again to that voice alone.
  */
 export function answerForTheSpeakerOnly(input: HandlerInput): void {
-  (input.attributesManager.getRequestAttributes() as RequestAttributes)[FOR_THE_SPEAKER_ONLY] = true;
+  requestAttributesOf(input)[FOR_THE_SPEAKER_ONLY] = true;
 }
 
 /** Whether {@link answerForTheSpeakerOnly} marked this request's answer. */
 export function isAnswerForTheSpeakerOnly(input: HandlerInput): boolean {
-  return (input.attributesManager.getRequestAttributes() as RequestAttributes)[FOR_THE_SPEAKER_ONLY] === true;
+  return requestAttributesOf(input)[FOR_THE_SPEAKER_ONLY] === true;
 }
 
 /** Whether the request is an IntentRequest for one of `names`. */

@@ -5,7 +5,7 @@ import { type ContactDetail, type IntentName, isContactDetail } from '../interac
 import type { BoardList } from '../services/board-service';
 import type { BrowseRequest, ListPosition } from '../services/browse-service';
 import type { Identity } from '../services/identity-service';
-import { isIntent } from './request-context';
+import { isIntent, requestAttributesOf } from './request-context';
 
 /** What the speaker asked about themselves, carried through "who are you?" and "remember me". */
 export type SelfAction = 'checkIn' | 'checkOut' | 'isIn';
@@ -460,16 +460,13 @@ const ACTION_JUST_DONE = Symbol.for('frontDesk.actionJustDone');
 export function takeLastAction(input: HandlerInput): void {
   const state = getSessionState(input);
   if (state.lastAction === undefined) return;
-  (input.attributesManager.getRequestAttributes() as Record<symbol, unknown>)[ACTION_JUST_DONE] =
-    lastActionOf(state);
+  requestAttributesOf(input)[ACTION_JUST_DONE] = lastActionOf(state);
   updateSessionState(input, { lastAction: undefined });
 }
 
 /** The board action the turn just before this one did, if any (see {@link takeLastAction}). */
 export function actionJustDone(input: HandlerInput): BoardAction | undefined {
-  return (input.attributesManager.getRequestAttributes() as Record<symbol, unknown>)[ACTION_JUST_DONE] as
-    | BoardAction
-    | undefined;
+  return requestAttributesOf(input)[ACTION_JUST_DONE] as BoardAction | undefined;
 }
 
 export function getSessionState(input: HandlerInput): SessionState {

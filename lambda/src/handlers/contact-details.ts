@@ -70,12 +70,13 @@ export function contactDetailsHandler(deps: ConversationDependencies): RequestHa
       const spoken = heard ? cleanSpokenName(heard) : undefined;
       const ids = resolvedIds(input, SlotNames.name);
       const pending = state.pending;
+      const named = requestedDetail(input);
       const followUp = isIntent(input, IntentNames.followUp);
-      const asked = requestedDetail(input) ?? (followUp ? lastDetailOf(state) : undefined);
       // "and Wei Zhang too" after "check in Priya Raman" checks Wei in; after a detail, asks it of him.
-      const lastAction = followUp && !requestedDetail(input) ? actionJustDone(input) : undefined;
-      const askedAction: ContactAction | undefined = lastAction
-        ? { kind: lastAction }
+      const again = followUp && !named ? actionJustDone(input) : undefined;
+      const asked = named ?? (followUp ? lastDetailOf(state) : undefined);
+      const askedAction: ContactAction | undefined = again
+        ? { kind: again }
         : asked
           ? { kind: 'detail', detail: asked }
           : undefined;
@@ -86,7 +87,7 @@ export function contactDetailsHandler(deps: ConversationDependencies): RequestHa
       // "what's the weather", "set a timer for ten minutes": words in the detail's place that are no
       // detail Front Desk knows. Speech that was not for us, whatever the name slot caught.
       const heardDetail = slotValue(input, SlotNames.detail);
-      if (heardDetail && !requestedDetail(input) && !isContactDetail(heardDetail.toLowerCase())) {
+      if (heardDetail && !named && !isContactDetail(heardDetail.toLowerCase())) {
         return notForUs(input);
       }
 

@@ -11,6 +11,7 @@ import {
   resolvedIds,
   slotValue,
   translatorOf,
+  voiceOf,
 } from '../conversation/request-context';
 import { respond } from '../conversation/respond';
 import { updateSessionState } from '../conversation/session-state';
@@ -193,8 +194,7 @@ async function recognisedStaff(
   input: HandlerInput,
   deps: ConversationDependencies,
 ): Promise<Contact | undefined> {
-  const personId = input.requestEnvelope.context?.System?.person?.personId;
-  if (typeof personId !== 'string' || personId.length === 0) return undefined;
+  if (!voiceOf(input)) return undefined;
   const recollection = await deps.identity.recall(userAttributesOf(input));
   return recollection.kind === 'known' ? recollection.contact : undefined;
 }
