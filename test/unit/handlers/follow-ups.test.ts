@@ -9,6 +9,24 @@ import { buildTestSkill } from '../../support/test-skill';
 const PHONE = { value: 'phone number', ids: ['phone'] };
 const EMAIL = { value: 'email', ids: ['email'] };
 
+/** Sarah Kim's status on the board, as the test skill keeps it. */
+function sarahOn(test: ReturnType<typeof buildTestSkill>): string | undefined {
+  const sarah = sampleContacts().find(
+    (contact) => contact.firstName === 'Sarah' && contact.lastName === 'Kim',
+  );
+  return test.presence.presence.get(sarah?.id ?? '')?.status;
+}
+
+/** A session that checked Sarah Kim in, then Nadia Haddad out: the turn before is a check-out. */
+async function sarahInThenNadiaOut() {
+  const test = buildTestSkill(sampleContacts());
+  const conversation = new Conversation(test.skill);
+  await conversation.send(launchRequest());
+  await conversation.send(intentRequest(IntentNames.checkIn, { name: 'sarah kim' }));
+  await conversation.send(intentRequest(IntentNames.checkOut, { name: 'nadia haddad' }));
+  return { test, conversation };
+}
+
 async function talk(): Promise<Conversation> {
   const conversation = new Conversation(buildTestSkill(sampleContacts()).skill);
   await conversation.send(launchRequest());
@@ -50,37 +68,23 @@ describe('context carries', () => {
 
       // Assess
       expect(speechOf(answer)).toMatch(said);
-      const sarah = sampleContacts().find(
-        (contact) => contact.firstName === 'Sarah' && contact.lastName === 'Kim',
-      );
-      expect(test.presence.presence.get(sarah?.id ?? '')?.status).toBe(status);
+      expect(sarahOn(test)).toBe(status);
     },
   );
 
   it('carries a check-out on only in the very next turn: after a list in between, "what about ..." is a summary', async () => {
-    const test = buildTestSkill(sampleContacts());
-    const conversation = new Conversation(test.skill);
-    await conversation.send(launchRequest());
-    await conversation.send(intentRequest(IntentNames.checkIn, { name: 'sarah kim' }));
-    await conversation.send(intentRequest(IntentNames.checkOut, { name: 'nadia haddad' }));
+    const { test, conversation } = await sarahInThenNadiaOut();
     await conversation.send(intentRequest(IntentNames.browseCompany, { company: 'initech' }));
 
     const answer = await conversation.send(intentRequest(IntentNames.followUp, { name: 'sarah kim' }));
 
     expect(speechOf(answer)).toContain('Sarah Kim, Technical Recruiter at Initech');
-    const sarah = sampleContacts().find(
-      (contact) => contact.firstName === 'Sarah' && contact.lastName === 'Kim',
-    );
-    expect(test.presence.presence.get(sarah?.id ?? '')?.status).toBe('IN');
+    expect(sarahOn(test)).toBe('IN');
   });
 
   it('lets the check-out go when the turn in between failed', async () => {
     // Prepare
-    const test = buildTestSkill(sampleContacts());
-    const conversation = new Conversation(test.skill);
-    await conversation.send(launchRequest());
-    await conversation.send(intentRequest(IntentNames.checkIn, { name: 'sarah kim' }));
-    await conversation.send(intentRequest(IntentNames.checkOut, { name: 'nadia haddad' }));
+    const { test, conversation } = await sarahInThenNadiaOut();
     const readFirstPage = test.partitions.readFirstPage.bind(test.partitions);
     test.partitions.readFirstPage = async () => {
       throw new StoreUnavailableError('Query failed: TimeoutError');
@@ -94,10 +98,7 @@ describe('context carries', () => {
     // Assess
     expect(speechOf(failed)).toMatch(/^Sorry/);
     expect(speechOf(answer)).toContain('Sarah Kim, Technical Recruiter at Initech');
-    const sarah = sampleContacts().find(
-      (contact) => contact.firstName === 'Sarah' && contact.lastName === 'Kim',
-    );
-    expect(test.presence.presence.get(sarah?.id ?? '')?.status).toBe('IN');
+    expect(sarahOn(test)).toBe('IN');
   });
 
   it('asks the detail again after a detail that followed a check-in', async () => {

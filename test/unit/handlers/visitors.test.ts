@@ -40,6 +40,15 @@ function desk() {
 const arrive = (slots: Record<string, string>, options = {}) =>
   intentRequest(IntentNames.visitorArrival, slots, options);
 
+/** A visitor in a session, asked their name after naming Sean O'Neill as their host. */
+async function atTheNameQuestion(slots: Record<string, string> = {}) {
+  const test = desk();
+  const talk = test.conversation();
+  await talk.send(launchRequest());
+  await talk.send(arrive({ host: 'sean oneill', ...slots }));
+  return { ...test, talk };
+}
+
 describe('a visitor signing in', () => {
   it('asks the name with Dialog.ElicitSlot, logs the visit, publishes Visitor Arrived and says the host was told', async () => {
     // Prepare
@@ -229,10 +238,7 @@ describe('a visitor signing in', () => {
     ['only emoji', '😀🎉', "Sorry, I didn't catch your name."],
     ['a name of 200 characters', 'Bartholomew '.repeat(17), "Sorry, that's more name than I can write down."],
   ])('asks again for %s, and writes nothing', async (_case, name, said) => {
-    const { conversation, visits, events } = desk();
-    const talk = conversation();
-    await talk.send(launchRequest());
-    await talk.send(arrive({ host: 'sean oneill' }));
+    const { visits, events, talk } = await atTheNameQuestion();
 
     const response = await talk.send(arrive({ visitorName: name }));
 
@@ -260,10 +266,7 @@ describe('a visitor signing in', () => {
     'asks the name again after %s, elicited, so the bare name still signs the visitor in',
     async (_case, detour, said) => {
       // Prepare
-      const { conversation, visits, events } = desk();
-      const talk = conversation();
-      await talk.send(launchRequest());
-      await talk.send(arrive({ host: 'sean oneill' }));
+      const { visits, events, talk } = await atTheNameQuestion();
 
       // Act
       const again = await talk.send(detour);
@@ -294,10 +297,7 @@ describe('a visitor signing in', () => {
     ['a bare name', intentRequest(IntentNames.contactDetails, { name: 'sam carter' })],
     ['"my name is ..."', intentRequest(IntentNames.identify, { name: 'sam carter' })],
   ])("takes %s that missed the elicitation as the visitor's name, not a search", async (_case, answer) => {
-    const { conversation, visits } = desk();
-    const talk = conversation();
-    await talk.send(launchRequest());
-    await talk.send(arrive({ host: 'sean oneill', visitorCompany: 'Wayne Enterprises' }));
+    const { visits, talk } = await atTheNameQuestion({ visitorCompany: 'Wayne Enterprises' });
 
     const answered = await talk.send(answer);
 
@@ -312,10 +312,7 @@ describe('a visitor signing in', () => {
 
   it('apologizes and asks the name again, elicited, when the store fails on the answer', async () => {
     // Prepare
-    const { conversation, reader, visits } = desk();
-    const talk = conversation();
-    await talk.send(launchRequest());
-    await talk.send(arrive({ host: 'sean oneill' }));
+    const { reader, visits, talk } = await atTheNameQuestion();
     const getContact = reader.getContact.bind(reader);
     reader.getContact = async () => {
       throw new StoreUnavailableError('GetItem failed: TimeoutError');
@@ -356,10 +353,7 @@ describe('a visitor signing in', () => {
   });
 
   it('asks who the visitor is here to see when the host left the directory before the name came', async () => {
-    const { conversation, reader, visits } = desk();
-    const talk = conversation();
-    await talk.send(launchRequest());
-    await talk.send(arrive({ host: 'sean oneill' }));
+    const { reader, visits, talk } = await atTheNameQuestion();
     reader.getContact = async () => undefined;
 
     const response = await talk.send(intentRequest(IntentNames.contactDetails, { name: 'sam carter' }));
@@ -369,10 +363,7 @@ describe('a visitor signing in', () => {
   });
 
   it('keeps the company heard with the host when the bare name brings another', async () => {
-    const { conversation, visits } = desk();
-    const talk = conversation();
-    await talk.send(launchRequest());
-    await talk.send(arrive({ host: 'sean oneill', visitorCompany: 'Wayne Enterprises' }));
+    const { visits, talk } = await atTheNameQuestion({ visitorCompany: 'Wayne Enterprises' });
 
     await talk.send(intentRequest(IntentNames.contactDetails, { name: 'sam carter from acme' }));
 
